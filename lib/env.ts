@@ -1,0 +1,60 @@
+// The one place configuration is read. Validated at start (scripts/start.ts
+// and instrumentation.ts) so a bad environment fails with one sentence naming
+// the variable, not at the first request.
+import { z } from "zod";
+
+const postgresUrl = z
+  .string()
+  .trim()
+  .refine((v) => /^postgres(ql)?:\/\/[^\s]+$/.test(v), "must be a postgresql:// URL");
+
+const boolish = z
+  .enum(["true", "false", "1", "0", "yes", "no", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Variables the launcher reads: everything optional, with local defaults. */
+export const ZLauncherEnv = z.object({
+  DATABASE_URL: postgresUrl.optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().default("0.0.0.0"),
+  SUARA_DATA_DIR: z.string().default(".data"),
+  SUARA_SEED: z.enum(["auto", "never"]).default("auto"),
+  SUARA_SEED_RESPONSES: z.coerce.number().int().min(0).max(5_000_000).default(50_000),
+});
+
+/** Variables the running app needs: the launcher fills in what is missing. */
+export const ZServerEnv = z.object({
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)"),
+  AUTH_URL: z.url("must be a URL such as https://ikm.example.go.id").optional(),
+  AUTH_TRUST_HOST: boolish,
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+});
+
+export type TLauncherEnv = z.infer<typeof ZLauncherEnv>;
+export type TServerEnv = z.infer<typeof ZServerEnv>;
+
+export class EnvError extends Error {}
+
+export function parseEnv<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.infer<T> {
+  // Empty strings count as unset, as in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((i) => {
+    const name = i.path.join(".");
+    return i.code === "invalid_type" && cleaned[name] === undefined ? `${name} is not set` : `${name} ${i.message}`;
+  });
+  throw new EnvError(`Configuration error: ${problems.join("; ")}.`);
+}
+
+let cached: TServerEnv | undefined;
+
+/** The validated server environment (throws EnvError with a readable message). */
+export function serverEnv(): TServerEnv {
+  cached ??= parseEnv(ZServerEnv, process.env);
+  return cached;
+}

@@ -1,0 +1,439 @@
+// Demo data: a believable kabupaten with ~30 units in 3 levels, 2-5 services
+// each, 12 months of responses with a realistic spread (strong, weak and
+// improving units; blanks; saran; some units below the minimum sample), the
+// periods, populations, publications, a follow-up plan and one account per role.
+//
+// Bulk-loaded with plain SQL in one transaction: either the whole demo is
+// there or none of it is, so "seed when empty" stays a safe test.
+import { hash } from "@node-rs/argon2";
+import pg from "pg";
+import { TEMPLATES } from "@/lib/ikm/templates";
+import type { IkmTemplate } from "@/lib/ikm/types";
+
+export const DEMO_PASSWORD = "Suara-Demo-2026";
+export const DEMO_ACCOUNTS = [
+  { email: "admin@suara.test", name: "Admin Kabupaten", role: "ADMIN", unit: "KAB-SUKAMAJU" },
+  { email: "pimpinan@suara.test", name: "Sekretaris Daerah", role: "PIMPINAN", unit: "KAB-SUKAMAJU" },
+  { email: "kepala.dukcapil@suara.test", name: "Kepala Dinas Dukcapil", role: "KEPALA_UNIT", unit: "DISDUKCAPIL" },
+  { email: "operator.dukcapil@suara.test", name: "Operator Dukcapil", role: "OPERATOR", unit: "DISDUKCAPIL" },
+] as const;
+
+type UnitSpec = {
+  code: string;
+  name: string;
+  kind: string;
+  /** Mean score around which this unit's answers fall, at the start and end of the year. */
+  start: number;
+  end: number;
+  /** Relative volume of responses. */
+  volume: number;
+  services: [string, string][];
+  children?: UnitSpec[];
+};
+
+// Unit names follow real Indonesian kabupaten structures; the kabupaten is fictional.
+const TREE: UnitSpec = {
+  code: "KAB-SUKAMAJU", name: "Pemerintah Kabupaten Sukamaju", kind: "PEMDA", start: 3.2, end: 3.2, volume: 0,
+  services: [["PENGADUAN", "Pengaduan Pelayanan Publik"], ["INFORMASI", "Layanan Informasi Publik"]],
+  children: [
+    { code: "DPMPTSP", name: "Dinas Penanaman Modal dan PTSP", kind: "DINAS", start: 3.35, end: 3.5, volume: 4,
+      services: [["NIB", "Nomor Induk Berusaha"], ["KONSULTASI", "Konsultasi Perizinan"], ["INFO", "Informasi Perizinan"]],
+      children: [
+        { code: "DPMPTSP-IZIN", name: "Bidang Pelayanan Perizinan", kind: "BIDANG", start: 3.3, end: 3.45, volume: 3,
+          services: [["PBG", "Persetujuan Bangunan Gedung"], ["SIP", "Surat Izin Praktik Tenaga Kesehatan"], ["REKLAME", "Izin Reklame"]] },
+        { code: "DPMPTSP-ADUAN", name: "Bidang Pengaduan dan Informasi", kind: "BIDANG", start: 3.0, end: 3.05, volume: 0.4,
+          services: [["ADUAN", "Penanganan Pengaduan"], ["PPID", "Permohonan Informasi"]] },
+      ] },
+    { code: "DISDUKCAPIL", name: "Dinas Kependudukan dan Pencatatan Sipil", kind: "DINAS", start: 2.75, end: 3.25, volume: 5,
+      services: [["KTP", "KTP Elektronik"], ["KK", "Kartu Keluarga"], ["KIA", "Kartu Identitas Anak"], ["PINDAH", "Surat Pindah"]],
+      children: [
+        { code: "DUKCAPIL-DAFDUK", name: "Bidang Pelayanan Pendaftaran Penduduk", kind: "BIDANG", start: 2.7, end: 3.2, volume: 4,
+          services: [["KTP", "Perekaman KTP-el"], ["KK", "Perubahan Kartu Keluarga"], ["PINDAH", "Pindah Datang"]] },
+        { code: "DUKCAPIL-CAPIL", name: "Bidang Pelayanan Pencatatan Sipil", kind: "BIDANG", start: 3.1, end: 3.3, volume: 3,
+          services: [["LAHIR", "Akta Kelahiran"], ["MATI", "Akta Kematian"], ["KAWIN", "Akta Perkawinan"], ["CERAI", "Akta Perceraian"]] },
+        { code: "UPT-DUKCAPIL-UTARA", name: "UPT Dukcapil Wilayah Utara", kind: "UPT", start: 2.55, end: 2.6, volume: 1.5,
+          services: [["KTP", "KTP Elektronik"], ["KK", "Kartu Keluarga"]] },
+      ] },
+    { code: "DINKES", name: "Dinas Kesehatan", kind: "DINAS", start: 3.25, end: 3.3, volume: 1,
+      services: [["SIP", "Rekomendasi Izin Praktik"], ["PIRT", "Sertifikat Produksi Pangan IRT"]],
+      children: [
+        { code: "PKM-SUKAMAJU", name: "Puskesmas Sukamaju", kind: "PUSKESMAS", start: 3.4, end: 3.55, volume: 4,
+          services: [["UMUM", "Poli Umum"], ["KIA", "Kesehatan Ibu dan Anak"], ["GIGI", "Poli Gigi"], ["LAB", "Laboratorium"], ["IMUN", "Imunisasi"]] },
+        { code: "PKM-CIBODAS", name: "Puskesmas Cibodas", kind: "PUSKESMAS", start: 3.0, end: 2.85, volume: 3,
+          services: [["UMUM", "Poli Umum"], ["KIA", "Kesehatan Ibu dan Anak"], ["GIGI", "Poli Gigi"]] },
+        { code: "PKM-MEKARSARI", name: "Puskesmas Mekarsari", kind: "PUSKESMAS", start: 3.7, end: 3.8, volume: 2.5,
+          services: [["UMUM", "Poli Umum"], ["KIA", "Kesehatan Ibu dan Anak"], ["LANSIA", "Poli Lansia"]] },
+        { code: "PKM-KARANGANYAR", name: "Puskesmas Karanganyar", kind: "PUSKESMAS", start: 2.9, end: 3.4, volume: 2,
+          services: [["UMUM", "Poli Umum"], ["KIA", "Kesehatan Ibu dan Anak"]] },
+        { code: "LABKESDA", name: "UPT Laboratorium Kesehatan Daerah", kind: "UPT", start: 3.3, end: 3.35, volume: 0.3,
+          services: [["AIR", "Uji Kualitas Air"], ["KLINIK", "Pemeriksaan Laboratorium Klinik"]] },
+      ] },
+    { code: "RSUD", name: "RSUD Kabupaten Sukamaju", kind: "LAINNYA", start: 2.95, end: 3.15, volume: 5,
+      services: [["RAJAL", "Rawat Jalan"], ["RANAP", "Rawat Inap"], ["IGD", "Instalasi Gawat Darurat"], ["FARMASI", "Instalasi Farmasi"], ["RADIOLOGI", "Radiologi"]] },
+    { code: "DISHUB", name: "Dinas Perhubungan", kind: "DINAS", start: 3.1, end: 3.1, volume: 0.5,
+      services: [["ANDALALIN", "Rekomendasi Andalalin"], ["TRAYEK", "Izin Trayek"]],
+      children: [
+        { code: "UPT-PKB", name: "UPT Pengujian Kendaraan Bermotor", kind: "UPT", start: 2.6, end: 2.9, volume: 2.5,
+          services: [["UJI", "Uji Berkala Kendaraan"], ["NUMPANG", "Numpang Uji"], ["MUTASI", "Mutasi Uji"]] },
+        { code: "UPT-TERMINAL", name: "UPT Terminal Sukamaju", kind: "UPT", start: 2.8, end: 2.75, volume: 0.6,
+          services: [["INFO", "Informasi Keberangkatan"], ["TIKET", "Layanan Loket"]] },
+      ] },
+    { code: "BAPENDA", name: "Badan Pendapatan Daerah", kind: "BADAN", start: 3.15, end: 3.25, volume: 1,
+      services: [["KONSULTASI", "Konsultasi Pajak Daerah"], ["NPWPD", "Pendaftaran NPWPD"]],
+      children: [
+        { code: "BAPENDA-PBB", name: "Bidang PBB-P2 dan BPHTB", kind: "BIDANG", start: 3.05, end: 3.2, volume: 2,
+          services: [["SPPT", "Salinan SPPT PBB"], ["MUTASI", "Mutasi Objek PBB"], ["BPHTB", "Validasi BPHTB"]] },
+        { code: "UPT-PENDAPATAN-TIMUR", name: "UPT Pendapatan Wilayah Timur", kind: "UPT", start: 3.2, end: 3.3, volume: 0.5,
+          services: [["BAYAR", "Pembayaran Pajak Daerah"], ["INFO", "Informasi Tagihan"]] },
+      ] },
+    { code: "DISDIK", name: "Dinas Pendidikan", kind: "DINAS", start: 3.1, end: 3.2, volume: 0.8,
+      services: [["LEGALISIR", "Legalisir Ijazah"], ["MUTASI", "Mutasi Siswa"], ["IZIN", "Izin Operasional Satuan Pendidikan"]],
+      children: [
+        { code: "DISDIK-GTK", name: "Bidang Guru dan Tenaga Kependidikan", kind: "BIDANG", start: 3.2, end: 3.3, volume: 1,
+          services: [["NUPTK", "Layanan NUPTK"], ["SERTIFIKASI", "Tunjangan Sertifikasi"]] },
+      ] },
+    { code: "DPUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang", kind: "DINAS", start: 2.9, end: 3.0, volume: 0.7,
+      services: [["KRK", "Keterangan Rencana Kota"], ["SLF", "Sertifikat Laik Fungsi"]],
+      children: [
+        { code: "DPUPR-TATA-BANGUNAN", name: "Bidang Tata Bangunan", kind: "BIDANG", start: 2.7, end: 2.95, volume: 1,
+          services: [["PBG", "Verifikasi Teknis PBG"], ["KONSULTASI", "Konsultasi Teknis"]] },
+      ] },
+    { code: "DINSOS", name: "Dinas Sosial", kind: "DINAS", start: 3.3, end: 3.4, volume: 1.5,
+      services: [["DTKS", "Pendaftaran DTKS"], ["SKTM", "Surat Keterangan Tidak Mampu"], ["PBI", "Rekomendasi PBI-JK"]],
+      children: [
+        { code: "DINSOS-LINJAMSOS", name: "Bidang Perlindungan dan Jaminan Sosial", kind: "BIDANG", start: 3.35, end: 3.45, volume: 1,
+          services: [["BANSOS", "Bantuan Sosial"], ["BENCANA", "Bantuan Korban Bencana"]] },
+      ] },
+    { code: "KEC-SUKAMAJU", name: "Kecamatan Sukamaju", kind: "KECAMATAN", start: 3.25, end: 3.35, volume: 2,
+      services: [["PATEN", "Pelayanan Administrasi Terpadu Kecamatan"], ["IUMK", "Izin Usaha Mikro Kecil"], ["LEGALISASI", "Legalisasi Dokumen"]],
+      children: [
+        { code: "KEL-SUKAMAJU", name: "Kelurahan Sukamaju", kind: "KELURAHAN", start: 3.4, end: 3.5, volume: 0.35,
+          services: [["DOMISILI", "Surat Keterangan Domisili"], ["PENGANTAR", "Surat Pengantar"]] },
+      ] },
+  ],
+};
+
+// Per-unsur offsets on the permenpan-14-2017 items: waktu (U3) and sarana (U8)
+// are where most units are weak; biaya (U4) is usually free (gratis).
+const ITEM_OFFSET = [0.05, -0.05, -0.3, 0.45, 0.0, 0.05, 0.15, -0.25, -0.1];
+
+const SARAN: Record<number, string[]> = {
+  0: ["Persyaratan mohon diumumkan lebih jelas di papan informasi dan website.", "Syarat berkas sering berubah, mohon konsisten."],
+  1: ["Alur pelayanan membingungkan, perlu petunjuk arah dan nomor antrean yang jelas.", "Mohon disediakan pendaftaran online supaya tidak bolak-balik."],
+  2: ["Antrean terlalu lama, mohon ditambah petugas loket pada jam sibuk.", "Proses selesai lebih lama dari yang dijanjikan.", "Waktu tunggu hampir tiga jam, mohon diperbaiki.", "Jam pelayanan sering mulai terlambat."],
+  3: ["Terima kasih pelayanan gratis dan tanpa pungutan.", "Masih ada oknum yang meminta uang tambahan di luar ketentuan."],
+  4: ["Hasil dokumen ada salah ketik nama, mohon lebih teliti.", "Produk layanan sudah sesuai standar."],
+  5: ["Petugas sudah paham aturan dan menjelaskan dengan baik.", "Petugas baru belum menguasai sistem, perlu pelatihan."],
+  6: ["Petugas ramah dan sopan, pertahankan.", "Ada petugas yang kurang ramah saat ditanya.", "Pelayanan sangat baik, terima kasih."],
+  7: ["Ruang tunggu panas dan kursi kurang, mohon ditambah kipas atau AC.", "Toilet kotor dan parkir sempit.", "Perlu jalur khusus untuk penyandang disabilitas dan lansia.", "Mesin antrean sering rusak."],
+  8: ["Kotak saran tidak pernah dibuka sepertinya, pengaduan tidak ditanggapi.", "Mohon ada nomor WhatsApp pengaduan yang aktif."],
+};
+
+const EDUCATION = ["SD", "SMP", "SMA", "SMA", "SMA", "D1_D3", "S1", "S1", "S2", "S3"];
+const EDU_W = [8, 12, 30, 0, 0, 12, 28, 0, 8, 2];
+const OCCUPATION = ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "LAINNYA"];
+const OCC_W = [12, 2, 2, 30, 28, 26];
+const CHANNELS = ["WEB", "KIOSK", "PAPER", "API"];
+const CHANNEL_W = [58, 22, 16, 4];
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Flat = UnitSpec & { id: string; parentId: string | null; path: string; depth: number };
+
+function flatten(spec: UnitSpec, parent: Flat | null, out: Flat[], uuid: () => string): Flat[] {
+  const id = uuid();
+  const node: Flat = {
+    ...spec,
+    id,
+    parentId: parent?.id ?? null,
+    path: `${parent?.path ?? "/"}${id}/`,
+    depth: parent ? parent.depth + 1 : 0,
+  };
+  out.push(node);
+  for (const child of spec.children ?? []) flatten(child, node, out, uuid);
+  return out;
+}
+
+export type SeedResult = { units: number; services: number; responses: number; seconds: number };
+
+export type SeedOptions = {
+  /** Total responses over the 12 months (default 50,000). */
+  responses?: number;
+  /** The last day of data (default today). */
+  until?: Date;
+  log?: (line: string) => void;
+};
+
+export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Promise<SeedResult> {
+  const started = Date.now();
+  const total = opts.responses ?? 50_000;
+  const log = opts.log ?? (() => {});
+  const rand = mulberry32(20171404);
+  const uuid = () => crypto.randomUUID();
+  const pick = <T>(items: readonly T[], weights?: readonly number[]): T => {
+    if (!weights) return items[Math.floor(rand() * items.length)]!;
+    let r = rand() * weights.reduce((a, b) => a + b, 0);
+    for (let i = 0; i < items.length; i++) if ((r -= weights[i]!) < 0) return items[i]!;
+    return items[items.length - 1]!;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+
+    // Questionnaire templates: both regulations, version 1 each.
+    const versionIds: Record<string, string> = {};
+    for (const [key, tpl] of Object.entries(TEMPLATES) as [string, IkmTemplate][]) {
+      const templateId = uuid();
+      const versionId = uuid();
+      versionIds[key] = versionId;
+      await client.query(
+        `INSERT INTO questionnaire_template (id, key, kind, name, name_en, is_default) VALUES ($1,$2,$3,$4,$5,$6)`,
+        [templateId, key, key === "permenpan-14-2017" ? "PERMENPAN_14_2017" : "KEPMENPAN_25_2004", tpl.name, tpl.nameEn, key === "permenpan-14-2017"],
+      );
+      await client.query(
+        `INSERT INTO template_version (id, template_id, version, scale_min, scale_max, bands, published_at)
+         VALUES ($1,$2,1,$3,$4,$5,now())`,
+        [versionId, templateId, tpl.scale.min, tpl.scale.max, JSON.stringify(tpl.bands)],
+      );
+      for (const [i, item] of tpl.items.entries()) {
+        await client.query(
+          `INSERT INTO template_item (id, version_id, position, code, unsur, unsur_en, question, question_en, options)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
+          [uuid(), versionId, i + 1, item.code, item.name, item.nameEn, item.question, item.questionEn,
+            JSON.stringify(item.options.map((o) => ({ value: o.value, label: o.id, labelEn: o.en })))],
+        );
+      }
+    }
+    const versionId = versionIds["permenpan-14-2017"]!;
+    const items = TEMPLATES["permenpan-14-2017"].items;
+
+    // The unit tree and its services.
+    const units = flatten(TREE, null, [], uuid);
+    const services = new Map<string, { id: string; code: string }[]>();
+    let serviceCount = 0;
+    for (const u of units) {
+      await client.query(
+        `INSERT INTO unit (id, parent_id, path, depth, name, kind, code, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,now())`,
+        [u.id, u.parentId, u.path, u.depth, u.name, u.kind, u.code],
+      );
+      const list = u.services.map(([code], i) => ({ id: uuid(), code, name: u.services[i]![1], order: i }));
+      for (const s of list) {
+        await client.query(`INSERT INTO service (id, unit_id, code, name, sort_order) VALUES ($1,$2,$3,$4,$5)`, [
+          s.id, u.id, s.code, s.name, s.order,
+        ]);
+      }
+      services.set(u.id, list);
+      serviceCount += list.length;
+    }
+
+    // Survey periods: months, quarters, semesters and years of 2025 and 2026.
+    const periods: { id: string; kind: string; year: number; number: number; start: Date; end: Date }[] = [];
+    for (const year of [2025, 2026]) {
+      const add = (kind: string, number: number, m0: number, months: number) =>
+        periods.push({ id: uuid(), kind, year, number, start: new Date(Date.UTC(year, m0, 1)), end: new Date(Date.UTC(year, m0 + months, 1)) });
+      for (let m = 1; m <= 12; m++) add("MONTH", m, m - 1, 1);
+      for (let q = 1; q <= 4; q++) add("QUARTER", q, (q - 1) * 3, 3);
+      add("SEMESTER", 1, 0, 6);
+      add("SEMESTER", 2, 6, 6);
+      add("YEAR", 1, 0, 12);
+    }
+    for (const p of periods) {
+      await client.query(
+        `INSERT INTO survey_period (id, kind, year, number, start_date, end_date) VALUES ($1,$2,$3,$4,$5,$6)`,
+        [p.id, p.kind, p.year, p.number, p.start.toISOString().slice(0, 10), p.end.toISOString().slice(0, 10)],
+      );
+    }
+
+    // Responses over the 12 months up to `until`, spread by each unit's volume.
+    const until = opts.until ?? new Date();
+    const endDay = Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate());
+    const startDay = endDay - 364 * 86_400_000;
+    const weighted = units.filter((u) => u.volume > 0);
+    const volumeSum = weighted.reduce((a, u) => a + u.volume, 0);
+    const perUnit = new Map(weighted.map((u) => [u.id, Math.round((total * u.volume) / volumeSum)]));
+    // Rounding drift goes to the largest unit so the total is exact.
+    const drift = total - [...perUnit.values()].reduce((a, b) => a + b, 0);
+    const biggest = weighted.reduce((a, b) => (b.volume > a.volume ? b : a));
+    perUnit.set(biggest.id, perUnit.get(biggest.id)! + drift);
+
+    await client.query("ALTER TABLE response DISABLE TRIGGER response_rollup");
+    const columns = [
+      "id", "unit_id", "service_id", "template_version_id", "channel", "submitted_at", "received_at", "answers",
+      "gender", "age", "education", "occupation", "saran", "idempotency_key", "verified", "suspicious",
+    ];
+    let batch: unknown[][] = [];
+    let written = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const params: unknown[] = [];
+      const rows = batch.map((row) => {
+        const start = params.length;
+        params.push(...row);
+        return `(${row.map((_, i) => `$${start + i + 1}`).join(",")})`;
+      });
+      await client.query(`INSERT INTO response (${columns.join(",")}) VALUES ${rows.join(",")}`, params);
+      written += batch.length;
+      batch = [];
+    };
+
+    let serial = 0;
+    for (const u of weighted) {
+      const n = perUnit.get(u.id)!;
+      const unitServices = services.get(u.id)!;
+      for (let k = 0; k < n; k++) {
+        // Weekday office hours, WIB (UTC+7).
+        let day = startDay + Math.floor(rand() * 365) * 86_400_000;
+        while ([0, 6].includes(new Date(day).getUTCDay())) day -= 86_400_000;
+        if (day < startDay) day += 3 * 86_400_000;
+        const t = (day - startDay) / (endDay - startDay); // 0..1 through the year
+        const submitted = new Date(day + (1 + rand() * 7) * 3_600_000); // 08:00-15:00 WIB
+        const received = new Date(submitted.getTime() + Math.floor(rand() * 90_000));
+        const mean = u.start + (u.end - u.start) * t;
+        const respondentShift = normal() * 0.25;
+        const answers: Record<string, number> = {};
+        const scores: number[] = [];
+        items.forEach((item, i) => {
+          if (rand() < 0.025) return; // left blank
+          const raw = mean + ITEM_OFFSET[i]! + respondentShift + normal() * 0.45;
+          const score = Math.min(4, Math.max(1, Math.round(raw)));
+          answers[item.code] = score;
+          scores.push(score);
+        });
+        if (scores.length === 0) answers[items[6]!.code] = 3;
+        let saran: string | null = null;
+        if (rand() < 0.16) {
+          // Citizens write about what disappointed them most often.
+          const worst = items.findIndex((it) => answers[it.code] === Math.min(...Object.values(answers)));
+          saran = pick(SARAN[rand() < 0.75 ? Math.max(worst, 0) : Math.floor(rand() * 9)]!);
+        }
+        const channel = pick(CHANNELS, CHANNEL_W);
+        const profile = rand() < 0.88;
+        batch.push([
+          uuid(), u.id, pick(unitServices).id, versionId, channel, submitted, received, JSON.stringify(answers),
+          profile ? (rand() < 0.52 ? "P" : "L") : null,
+          profile && rand() < 0.95 ? 17 + Math.floor(rand() * rand() * 60) : null,
+          profile ? pick(EDUCATION, EDU_W) : null,
+          profile ? pick(OCCUPATION, OCC_W) : null,
+          saran,
+          `demo-${(serial++).toString(36)}`,
+          channel === "KIOSK" ? false : rand() < 0.1,
+          rand() < 0.003,
+        ]);
+        if (batch.length === 1000) await flush();
+      }
+    }
+    await flush();
+    await client.query("ALTER TABLE response ENABLE TRIGGER response_rollup");
+    await client.query("SELECT suara_rollup_rebuild()");
+    log(`seeded ${written} responses`);
+
+    // Populations (people served) per unit and quarter/year: some units survey
+    // too few people for their population, and are shown as below the sample.
+    for (const u of units) {
+      const n = perUnit.get(u.id) ?? 0;
+      const servedPerYear = Math.round(n * (u.code.startsWith("UPT-PKB") || u.code === "RSUD" ? 40 : 12 + rand() * 10));
+      for (const p of periods.filter((p) => p.year === 2026 && (p.kind === "QUARTER" || p.kind === "YEAR"))) {
+        const population = p.kind === "YEAR" ? servedPerYear : Math.round(servedPerYear / 4);
+        if (population > 0) {
+          await client.query(`INSERT INTO unit_population (unit_id, period_id, population) VALUES ($1,$2,$3)`, [u.id, p.id, population]);
+        }
+      }
+    }
+
+    // Q1-Q3 2026 results are published for every unit with data.
+    for (const p of periods.filter((p) => p.year === 2026 && p.kind === "QUARTER" && p.number <= 3)) {
+      await client.query(
+        `INSERT INTO publication (id, unit_id, period_id, published_at)
+         SELECT gen_random_uuid(), u.id, $1, $2 FROM unit u WHERE u.id = ANY($3::uuid[])`,
+        [p.id, p.end, weighted.map((u) => u.id)],
+      );
+    }
+
+    // One account per role.
+    const passwordHash = await hash(DEMO_PASSWORD);
+    const unitByCode = new Map(units.map((u) => [u.code, u]));
+    const userIds = new Map<string, string>();
+    for (const a of DEMO_ACCOUNTS) {
+      const id = uuid();
+      userIds.set(a.email, id);
+      await client.query(
+        `INSERT INTO "user" (id, email, name, password_hash, password_changed_at) VALUES ($1,$2,$3,$4,now())`,
+        [id, a.email, a.name, passwordHash],
+      );
+      await client.query(`INSERT INTO role_assignment (id, user_id, unit_id, role) VALUES ($1,$2,$3,$4)`, [
+        uuid(), id, unitByCode.get(a.unit)!.id, a.role,
+      ]);
+    }
+
+    // A follow-up plan for Dukcapil's Q3 2026 priorities, approved, partly realised.
+    const q3 = periods.find((p) => p.year === 2026 && p.kind === "QUARTER" && p.number === 3)!;
+    const planId = uuid();
+    await client.query(
+      `INSERT INTO follow_up_plan (id, unit_id, period_id, status, created_by_id, approved_by_id, approved_at, updated_at)
+       VALUES ($1,$2,$3,'DISETUJUI',$4,$5,$6,now())`,
+      [planId, unitByCode.get("DISDUKCAPIL")!.id, q3.id, userIds.get("kepala.dukcapil@suara.test"),
+        userIds.get("pimpinan@suara.test"), new Date(Date.UTC(2026, 9, 14))],
+    );
+    const actions: [string, string, string, string, number][] = [
+      ["U3", "Menambah dua loket perekaman KTP-el pada jam 08.00-11.00 dan menerapkan antrean daring", "Sekretaris Dinas", "2026-12-31", 60],
+      ["U8", "Memperbaiki ruang tunggu: kipas angin, 20 kursi tambahan, jalur kursi roda", "Kasubbag Umum", "2026-12-15", 35],
+      ["U2", "Mencetak dan memasang alur pelayanan di setiap loket dan di situs web", "Kabid Dafduk", "2026-11-30", 100],
+    ];
+    for (const [unsur, action, owner, due, progress] of actions) {
+      await client.query(
+        `INSERT INTO follow_up_action (id, plan_id, unsur_code, action, owner, due_date, progress, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,now())`,
+        [uuid(), planId, unsur, action, owner, due, progress],
+      );
+    }
+    await client.query(
+      `INSERT INTO follow_up_comment (id, plan_id, user_id, body) VALUES ($1,$2,$3,$4)`,
+      [uuid(), planId, userIds.get("pimpinan@suara.test"), "Disetujui. Laporkan realisasi antrean daring pada rapat bulan Desember."],
+    );
+
+    // Some saran have been read or acted on.
+    await client.query(
+      `INSERT INTO feedback_follow_up (response_id, status, note, updated_at)
+       SELECT id, CASE WHEN random() < 0.5 THEN 'DIBACA'::"FeedbackStatus" ELSE 'DITINDAKLANJUTI'::"FeedbackStatus" END,
+              NULL, now()
+         FROM response WHERE saran IS NOT NULL AND submitted_at < now() - interval '60 days'
+        AND (hashtext(id::text) % 3) = 0`,
+    );
+
+    await client.query(
+      `INSERT INTO audit_log (action, target_type, detail) VALUES ('seed.demo', 'agency', $1)`,
+      [JSON.stringify({ units: units.length, services: serviceCount, responses: written })],
+    );
+    await client.query("COMMIT");
+    return { units: units.length, services: serviceCount, responses: written, seconds: (Date.now() - started) / 1000 };
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  } finally {
+    await client.end();
+  }
+}
+
+/** True when the database has no agency yet (the seed runs only then). */
+export async function isEmptyDatabase(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const res = await client.query(`SELECT NOT EXISTS (SELECT 1 FROM unit) AS empty`);
+    return res.rows[0].empty as boolean;
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,219 @@
+// `npm start`: one command from a fresh clone to a running Suara.
+//
+// - With DATABASE_URL: use that PostgreSQL server.
+// - Without it: an embedded PostgreSQL under ./.data (locked against a second copy).
+// Then: apply migrations, seed demo data when the database is empty, build
+// the app if the build is missing or older than the sources, and serve it.
+// Any failure ends with one sentence, not a stack trace.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, readdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import pg from "pg";
+import { EnvError, parseEnv, ZLauncherEnv } from "@/lib/env";
+import { shortReason, startEmbeddedPostgres, StartupError, type EmbeddedPostgres } from "@/lib/server/embedded-postgres";
+import { migrate } from "@/lib/server/migrate";
+import { isEmptyDatabase, seedDemo } from "@/lib/server/seed-demo";
+
+const root = process.cwd();
+const say = (line: string) => console.log(`[suara] ${line}`);
+
+async function main() {
+  const t0 = Date.now();
+  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+  const env = parseEnv(ZLauncherEnv, process.env);
+  const dataDir = path.resolve(root, env.SUARA_DATA_DIR);
+
+  await assertPortFree(env.PORT, env.HOSTNAME);
+
+  // The build needs no database: run it while the database starts.
+  const build = ensureBuild();
+  build.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
+
+  let embedded: EmbeddedPostgres | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (databaseUrl) {
+    await assertReachable(databaseUrl);
+    say(`Using PostgreSQL at ${describeUrl(databaseUrl)}`);
+  } else {
+    embedded = await startEmbeddedPostgres({ dataDir });
+    databaseUrl = embedded.url;
+    say(`Using the embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/pg`);
+  }
+  const stopDatabase = async () => embedded?.stop();
+  process.once("exit", () => void stopDatabase());
+
+  try {
+    const { applied, engine } = await migrate(databaseUrl, { log: say });
+    say(applied.length ? `Applied ${applied.length} migration(s) (${engine})` : "Database schema is up to date");
+
+    if (env.SUARA_SEED === "auto" && (await isEmptyDatabase(databaseUrl))) {
+      say(`Empty database: loading the demo agency (${env.SUARA_SEED_RESPONSES} responses)`);
+      const r = await seedDemo(databaseUrl, { responses: env.SUARA_SEED_RESPONSES });
+      say(`Demo loaded: ${r.units} units, ${r.services} services, ${r.responses} responses in ${r.seconds.toFixed(1)} s`);
+    }
+
+    await build;
+
+    const authSecret = env.AUTH_SECRET ?? localAuthSecret(dataDir);
+    const child = spawn(
+      process.execPath,
+      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT), "-H", env.HOSTNAME],
+      {
+        cwd: root,
+        stdio: "inherit",
+        // Own process group: `next start` re-execs as next-server, so stopping
+        // must signal the whole group.
+        detached: true,
+        env: {
+          ...process.env,
+          NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
+          DATABASE_URL: databaseUrl,
+          // PGlite serves one query at a time: a small pool is plenty.
+          DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? (embedded ? "8" : "10"),
+          AUTH_SECRET: authSecret,
+          AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+        },
+      },
+    );
+    await waitUntilServing(child, env.PORT);
+    say(`Ready on http://localhost:${env.PORT} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await superviseUntilExit(child, stopDatabase);
+  } catch (err) {
+    await stopDatabase();
+    throw err;
+  }
+}
+
+function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || 5432}${u.pathname}`;
+  } catch {
+    return "DATABASE_URL";
+  }
+}
+
+async function assertPortFree(port: number, host: string) {
+  await new Promise<void>((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once("error", (err: NodeJS.ErrnoException) =>
+      reject(
+        new StartupError(
+          err.code === "EADDRINUSE"
+            ? `Port ${port} is already in use; stop what is using it or start with PORT=${port + 1} npm start.`
+            : `Cannot listen on ${host}:${port} (${shortReason(err)}).`,
+        ),
+      ),
+    );
+    srv.listen(port, host, () => srv.close(() => resolve()));
+  });
+}
+
+async function assertReachable(url: string) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+  } catch (err) {
+    throw new StartupError(`Cannot reach the database at ${describeUrl(url)} (${shortReason(err)}); check DATABASE_URL.`);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** A secret for signing sessions on this machine, made once and kept in .data (never committed). */
+function localAuthSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) {
+    const secret = readFileSync(file, "utf8").trim();
+    if (secret.length >= 32) return secret;
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, secret + "\n", { mode: 0o600 });
+  say(`Generated AUTH_SECRET into ${path.relative(root, file)}`);
+  return secret;
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "instrumentation.ts", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(p: string): number {
+  if (!existsSync(p)) return 0;
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of readdirSync(p)) newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  return newest;
+}
+
+async function ensureBuild() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (existsSync(buildId)) {
+    const builtAt = statSync(buildId).mtimeMs;
+    if (BUILD_INPUTS.every((p) => newestMtime(path.join(root, p)) <= builtAt)) return;
+  }
+  say("Building the app (first run or sources changed; takes a minute or two)");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    let out = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (out += d));
+    child.on("error", reject);
+    child.on("exit", (code) => {
+      if (code === 0) return resolve();
+      process.stderr.write(out);
+      reject(new StartupError(`The build failed (see the output above).`));
+    });
+  });
+}
+
+async function waitUntilServing(child: ChildProcess, port: number) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new StartupError(`The web server stopped during start-up (exit code ${child.exitCode}).`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new StartupError(`The web server did not answer on port ${port} within 2 minutes.`);
+}
+
+async function superviseUntilExit(child: ChildProcess, stopDatabase: () => Promise<void>) {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    say("Stopping");
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  const code = await new Promise<number>((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
+  await stopDatabase();
+  process.exit(stopping ? 0 : code);
+}
+
+main().catch((err) => {
+  if (err instanceof StartupError || err instanceof EnvError) {
+    console.error(`[suara] ${err.message}`);
+  } else {
+    console.error(`[suara] Start-up failed: ${shortReason(err)}`);
+    if (process.env.SUARA_DEBUG) console.error(err);
+  }
+  process.exit(1);
+});
