@@ -59,10 +59,14 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number }): Promise<EmbeddedPostgres> {
-  const release = acquireDataLock(opts.dataDir);
-  const pgDir = path.join(opts.dataDir, "pg");
-  const fresh = !existsSync(path.join(pgDir, "PG_VERSION"));
+/**
+ * Starts PGlite on 127.0.0.1 (a free port unless `port` is given). With
+ * `dataDir: null` the database lives in memory (tests) and takes no lock.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string | null; port?: number }): Promise<EmbeddedPostgres> {
+  const release = opts.dataDir ? acquireDataLock(opts.dataDir) : () => {};
+  const pgDir = opts.dataDir ? path.join(opts.dataDir, "pg") : "memory://";
+  const fresh = !opts.dataDir || !existsSync(path.join(pgDir, "PG_VERSION"));
   let db: import("@electric-sql/pglite").PGlite | undefined;
   try {
     const { PGlite } = await import("@electric-sql/pglite");

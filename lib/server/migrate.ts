@@ -44,14 +44,14 @@ export type MigrateResult = { applied: string[]; engine: "native" | "builtin" };
 
 export async function migrate(
   databaseUrl: string,
-  opts: { log?: (line: string) => void; engine?: "native" | "builtin" | "auto" } = {},
+  opts: { log?: (line: string) => void; engine?: "native" | "builtin" | "auto"; dir?: string } = {},
 ): Promise<MigrateResult> {
   const log = opts.log ?? (() => {});
   const engine = opts.engine ?? (process.env.SUARA_MIGRATOR as "native" | "builtin" | undefined) ?? "auto";
   if (engine === "native" || (engine === "auto" && nativeSchemaEngine())) {
     return migrateNative(databaseUrl, log);
   }
-  return migrateBuiltin(databaseUrl, log);
+  return migrateBuiltin(databaseUrl, log, opts.dir);
 }
 
 async function migrateNative(databaseUrl: string, log: (l: string) => void): Promise<MigrateResult> {
@@ -94,8 +94,8 @@ async function appliedMigrationNames(databaseUrl: string): Promise<string[]> {
   }
 }
 
-async function migrateBuiltin(databaseUrl: string, log: (l: string) => void): Promise<MigrateResult> {
-  const migrations = listMigrations();
+async function migrateBuiltin(databaseUrl: string, log: (l: string) => void, dir?: string): Promise<MigrateResult> {
+  const migrations = listMigrations(dir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   const applied: string[] = [];

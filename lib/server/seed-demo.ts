@@ -342,7 +342,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
     // Populations (people served) per unit and quarter/year: some units survey
     // too few people for their population, and are shown as below the sample.
     for (const u of units) {
-      const n = perUnit.get(u.id) ?? 0;
+      // People served depends on the unit, not on how many responses were asked for.
+      const n = Math.round((50_000 * u.volume) / volumeSum);
       const servedPerYear = Math.round(n * (u.code.startsWith("UPT-PKB") || u.code === "RSUD" ? 40 : 12 + rand() * 10));
       for (const p of periods.filter((p) => p.year === 2026 && (p.kind === "QUARTER" || p.kind === "YEAR"))) {
         const population = p.kind === "YEAR" ? servedPerYear : Math.round(servedPerYear / 4);

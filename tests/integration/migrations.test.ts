@@ -1,0 +1,95 @@
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listMigrations, migrate, MIGRATIONS_DIR } from "@/lib/server/migrate";
+// @ts-expect-error: plain ESM helper without types
+import { diffSchemas } from "@/scripts/lib/schema-engine-wasm.mjs";
+import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
+
+// The catalog of a database: every column, index, constraint and enum, in a
+// form two databases can be compared by.
+async function catalog(url: string) {
+  return withClient(url, async (c) => {
+    const columns = await c.query(`
+      SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default
+        FROM information_schema.columns
+       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+       ORDER BY table_name, column_name`);
+    const indexes = await c.query(`
+      SELECT tablename, indexname, indexdef FROM pg_indexes
+       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
+    const constraints = await c.query(`
+      SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
+        FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+         AND conrelid::regclass::text <> '_prisma_migrations'
+       ORDER BY conname`);
+    const enums = await c.query(`
+      SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
+        FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname ORDER BY t.typname`);
+    return { columns: columns.rows, indexes: indexes.rows, constraints: constraints.rows, enums: enums.rows };
+  });
+}
+
+describe("migrations", () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => db?.drop());
+
+  it("applies every migration once, recorded as Prisma records them", async () => {
+    const first = await migrate(db.url, { engine: "builtin" });
+    expect(first.applied).toEqual(listMigrations().map((m) => m.name));
+    const second = await migrate(db.url, { engine: "builtin" });
+    expect(second.applied).toEqual([]);
+
+    const rows = await withClient(db.url, (c) =>
+      c.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`),
+    );
+    expect(rows.rows.map((r) => r.migration_name)).toEqual(listMigrations().map((m) => m.name));
+    for (const [i, r] of rows.rows.entries()) {
+      expect(r.checksum).toBe(listMigrations()[i]!.checksum);
+      expect(r.finished_at).toBeInstanceOf(Date);
+      expect(r.applied_steps_count).toBe(1);
+    }
+  });
+
+  it("matches prisma/schema.prisma exactly (no drift between schema and migrations)", async () => {
+    const fromSchema = await createTestDatabase();
+    try {
+      const schema = readFileSync(path.join("prisma", "schema.prisma"), "utf8");
+      const sql: string = await diffSchemas(null, schema, fromSchema.url);
+      expect(sql).toContain('CREATE TABLE "response"');
+      await withClient(fromSchema.url, (c) => c.query(sql));
+      const [migrated, expected] = await Promise.all([catalog(db.url), catalog(fromSchema.url)]);
+      expect(migrated.enums).toEqual(expected.enums);
+      expect(migrated.columns).toEqual(expected.columns);
+      expect(migrated.indexes).toEqual(expected.indexes);
+      expect(migrated.constraints).toEqual(expected.constraints);
+    } finally {
+      await fromSchema.drop();
+    }
+  });
+
+  it("rolls a failing migration back whole, reports it, and applies it once fixed", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "suara-migrations-"));
+    const target = await createTestDatabase();
+    try {
+      cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+      const broken = path.join(dir, "29990101000000_broken");
+      mkdirSync(broken);
+      writeFileSync(path.join(broken, "migration.sql"), `CREATE TABLE half_done (id int);\nSELECT no_such_function();\n`);
+      await expect(migrate(target.url, { engine: "builtin", dir })).rejects.toThrow(/29990101000000_broken failed/);
+      const halfDone = await withClient(target.url, (c) => c.query(`SELECT to_regclass('public.half_done') AS t`));
+      expect(halfDone.rows[0].t).toBeNull();
+
+      writeFileSync(path.join(broken, "migration.sql"), `CREATE TABLE half_done (id int);\n`);
+      const retry = await migrate(target.url, { engine: "builtin", dir });
+      expect(retry.applied).toEqual(["29990101000000_broken"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await target.drop();
+    }
+  });
+});
