@@ -63,9 +63,8 @@ async function main() {
       {
         cwd: root,
         stdio: "inherit",
-        // Own process group: `next start` re-execs as next-server, so stopping
-        // must signal the whole group.
-        detached: true,
+        // Same process group as the launcher: whoever stops the group (Ctrl-C,
+        // a supervisor, a test runner) stops the web server with it.
         env: {
           ...process.env,
           NODE_ENV: "production",
@@ -195,11 +194,7 @@ async function superviseUntilExit(child: ChildProcess, stopDatabase: () => Promi
     if (stopping) return;
     stopping = true;
     say("Stopping");
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      /* already gone */
-    }
+    child.kill(signal);
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));

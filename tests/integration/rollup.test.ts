@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIkmFromRows, computeIkmFromSums, defineTemplate } from "@/lib/ikm";
-import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
+import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import type pg from "pg";
 
 // The rollup is what every dashboard reads: it must equal the responses

@@ -1,0 +1,45 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("a first-time visitor learns what Suara is, in Indonesian, and can switch to English", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Survei Kepuasan Masyarakat untuk unit pelayanan publik");
+  await expect(page.getByText("Pemerintah Kabupaten Sukamaju")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Ke mana Anda pergi" })).toBeVisible();
+  // The demo data is there, counted from the database and formatted for Indonesian readers.
+  await expect(page.getByTestId("overview-responses")).toHaveText(/^\d{1,3}(\.\d{3})+$/);
+
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Public satisfaction surveys for public-service units");
+  await expect(page.getByTestId("overview-responses")).toHaveText(/^\d{1,3}(,\d{3})+$/);
+
+  // The choice sticks across visits.
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "id");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the language switch still works as a plain form", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("button", { name: "English" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { name: "Where to go" })).toBeVisible();
+  });
+});
+
+test("the home page has no accessibility violations", async ({ page }) => {
+  await page.goto("/");
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test("the health endpoint reports the database", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: "ok", database: "up" });
+});
