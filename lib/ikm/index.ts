@@ -1,0 +1,55 @@
+// Indeks Kepuasan Masyarakat: pure computation (no database, no framework, no I/O).
+export type {
+  ComputeOptions,
+  ConfidenceInterval,
+  IkmItemResult,
+  IkmResult,
+  IkmStats,
+  IkmTemplate,
+  ItemStats,
+  Mutu,
+  MutuBand,
+  OptionLabel,
+  ResponseRow,
+  SampleAssessment,
+  Score,
+  TemplateItem,
+} from "./types";
+export {
+  DEFAULT_TEMPLATE_ID,
+  KEPMENPAN_25_2004,
+  PERMENPAN_14_2017,
+  TEMPLATES,
+  defineTemplate,
+  getTemplate,
+  isBuiltinTemplateId,
+  resolveTemplate,
+  type BuiltinTemplateId,
+  type TemplateDefinition,
+} from "./templates";
+export {
+  IkmInputError,
+  Z_95,
+  collectStats,
+  computeIkm,
+  computeIkmFromRows,
+  computeIkmFromSums,
+  createIkmAccumulator,
+  mergeStats,
+  poolItemStats,
+  type IkmAccumulator,
+} from "./compute";
+export { classifyMutu, toKonversi } from "./classify";
+export { KREJCIE_MORGAN, assessSample, minimumSample } from "./sample";
+export { compareIkm, type IkmComparison, type Trend } from "./compare";
+export {
+  NOT_AVAILABLE,
+  formatDecimal,
+  formatIkm,
+  formatInteger,
+  formatKonversi,
+  formatNrr,
+  formatWeight,
+  type DisplayLocale,
+} from "./format";
+export { roundHalfUp } from "./decimal";
