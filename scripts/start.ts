@@ -39,6 +39,8 @@ async function main() {
   } else {
     embedded = await startEmbeddedPostgres({ dataDir });
     databaseUrl = embedded.url;
+    // For psql, pg_dump and the tests: where the running embedded database listens.
+    writeFileSync(path.join(dataDir, "database.url"), databaseUrl + "\n");
     say(`Using the embedded PostgreSQL in ${path.relative(root, dataDir) || "."}/pg`);
   }
   const stopDatabase = async () => embedded?.stop();

@@ -54,7 +54,8 @@ async function main() {
     return ok;
   };
 
-  await step("typecheck", [bin("tsc"), "--noEmit"]);
+  // Route types (PageProps<"/s/[code]">...) come from next typegen.
+  if (await step("typegen", [bin("next"), "typegen"])) await step("typecheck", [bin("tsc"), "--noEmit"]);
   await step("lint", [bin("eslint"), ".", "--max-warnings", "0"]);
 
   const unitJson = path.join(tmp, "vitest-unit.json");

@@ -1,0 +1,10 @@
+import type { Metadata } from "next";
+import { SurveyPage } from "@/components/survey/survey-page";
+
+export const metadata: Metadata = { title: "Survei", robots: { index: false } };
+
+export default async function Page(props: PageProps<"/s/[code]">) {
+  const { code } = await props.params;
+  const t = (await props.searchParams).t;
+  return <SurveyPage code={code} token={typeof t === "string" ? t.slice(0, 100) : undefined} />;
+}

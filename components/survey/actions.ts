@@ -1,0 +1,25 @@
+"use server";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { submitResponse } from "@/lib/dal/responses";
+import { clientKeyFromHeaders } from "@/lib/server/client-key";
+import { responseInputFromForm, type TFieldErrors } from "@/lib/validation/response";
+
+export type TSurveyFormState = {
+  errors: TFieldErrors;
+  /** What the citizen entered, so a rejected form comes back filled in. */
+  values: Record<string, string>;
+};
+
+/** The web form's submit: the same validation and data path as the JSON API. */
+export async function submitSurveyAction(_prev: TSurveyFormState, form: FormData): Promise<TSurveyFormState> {
+  const result = await submitResponse(responseInputFromForm(form), form.get("idempotencyKey"), {
+    channel: "WEB",
+    clientKey: clientKeyFromHeaders(await headers()),
+    requireService: true,
+  });
+  if (result.ok) redirect(`/s/${encodeURIComponent(result.unitCode)}/terima-kasih`);
+  const values: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;
+  return { errors: result.errors, values };
+}

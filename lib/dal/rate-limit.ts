@@ -1,0 +1,27 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+
+// Fixed-window counters in PostgreSQL, so every app instance sees the same
+// counts (an in-memory limiter would let a second instance double the limit).
+
+export type TRateWindow = { key: string; windowSeconds: number };
+
+/** Counts one hit in each window, in one round trip; returns the counts after it. */
+export async function hitRateWindows(windows: TRateWindow[]): Promise<number[]> {
+  if (windows.length === 0) return [];
+  const keys = windows.map((w) => w.key);
+  const seconds = windows.map((w) => w.windowSeconds);
+  const rows = await prisma.$queryRaw<{ key: string; count: number }[]>`
+    INSERT INTO rate_limit_counter AS c (key, window_start, count, expires_at)
+    SELECT k, to_timestamp(floor(extract(epoch FROM now()) / s) * s), 1,
+           to_timestamp(floor(extract(epoch FROM now()) / s) * s + s)
+      FROM unnest(${keys}::text[], ${seconds}::int[]) AS w(k, s)
+    ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+    RETURNING key, count`;
+  const byKey = new Map(rows.map((r) => [r.key, Number(r.count)]));
+  // Now and then, drop windows that are over.
+  if (Math.random() < 0.01) {
+    void prisma.$executeRaw`DELETE FROM rate_limit_counter WHERE expires_at < now() - interval '1 hour'`.catch(() => {});
+  }
+  return keys.map((k) => byKey.get(k) ?? 0);
+}

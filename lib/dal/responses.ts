@@ -1,0 +1,206 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { prisma } from "@/lib/db";
+import { hitRateWindows } from "@/lib/dal/rate-limit";
+import { getSurvey, type TSurvey } from "@/lib/dal/survey";
+import type { Channel } from "@/lib/generated/prisma/enums";
+import { toFieldErrors, ZIdempotencyKey, ZResponseInput, type TFieldErrors, type TResponse } from "@/lib/validation/response";
+
+// The one path by which a citizen's response enters the database: the web
+// form, the kiosk and POST /api/v1/responses all call submitResponse.
+// Accepted = stored exactly once (the idempotency key is unique); rejected =
+// nothing written.
+
+/** Hard limit per client (IP or kiosk device): beyond it the response is refused. */
+export const CLIENT_LIMIT = { windowSeconds: 600, max: 30 };
+/** A kiosk serves a queue of citizens: a higher ceiling per device. */
+export const KIOSK_LIMIT = { windowSeconds: 600, max: 200 };
+/** More than this from one client in the window marks the response suspicious. */
+export const CLIENT_BURST = 5;
+/** More than this per unit per minute marks responses suspicious (a flood, not a queue). */
+export const UNIT_BURST = { windowSeconds: 60, max: 60 };
+
+export type TSubmitContext = {
+  channel: Channel;
+  /** Who is sending, for rate limits: a hashed IP, or the kiosk device id. Never stored with the response. */
+  clientKey: string;
+  kioskDeviceId?: string;
+  /** The web form and kiosk ask for the service when a unit has several; the API may leave it out. */
+  requireService: boolean;
+  /** For late entries (paper, kiosk queue): when the citizen answered. */
+  submittedAt?: Date;
+};
+
+export type TSubmitResult =
+  | { ok: true; id: string; replayed: boolean; unitCode: string; verified: boolean; suspicious: boolean }
+  | { ok: false; status: 400 | 404 | 409 | 429; errors: TFieldErrors };
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx: TSubmitContext): Promise<TSubmitResult> {
+  const key = ZIdempotencyKey.safeParse(idempotencyKey);
+  if (!key.success) return { ok: false, status: 400, errors: { idempotencyKey: "invalid" } };
+  const parsed = ZResponseInput.safeParse(raw);
+  if (!parsed.success) return { ok: false, status: 400, errors: toFieldErrors(parsed.error) };
+  const input = parsed.data;
+
+  const survey = await getSurvey(input.unit);
+  if (!survey) return { ok: false, status: 404, errors: { unit: "unknownUnit" } };
+
+  const checked = checkAgainstSurvey(input, survey, ctx.requireService);
+  if ("errors" in checked) return { ok: false, status: 400, errors: checked.errors };
+
+  // A retry of an accepted response returns it again, before any limit counts it.
+  const prior = await findByKey(key.data);
+  if (prior) return prior.unitId === survey.unitId ? replay(prior, survey) : keyReused();
+
+  const limit = ctx.channel === "KIOSK" ? KIOSK_LIMIT : CLIENT_LIMIT;
+  const [clientCount, unitCount] = await hitRateWindows([
+    { key: `resp:client:${ctx.clientKey}`, windowSeconds: limit.windowSeconds },
+    { key: `resp:unit:${survey.unitId}`, windowSeconds: UNIT_BURST.windowSeconds },
+  ]);
+  if (clientCount! > limit.max) return { ok: false, status: 429, errors: { form: "rateLimited" } };
+  const suspicious =
+    !!input.website || unitCount! > UNIT_BURST.max || (ctx.channel !== "KIOSK" && clientCount! > CLIENT_BURST);
+
+  const id = randomUUID();
+  const verified = !!input.token;
+  const row = {
+    id,
+    unitId: survey.unitId,
+    serviceId: checked.serviceId,
+    templateVersionId: survey.templateVersionId,
+    channel: ctx.channel,
+    submittedAt: ctx.submittedAt ?? new Date(),
+    answers: JSON.stringify(input.answers),
+    harapan: input.harapan ? JSON.stringify(input.harapan) : null,
+    gender: input.profile.gender ?? null,
+    age: input.profile.age ?? null,
+    education: input.profile.education ?? null,
+    occupation: input.profile.occupation ?? null,
+    saran: input.saran ?? null,
+    key: key.data,
+    verified,
+    suspicious,
+    locale: input.locale,
+    kioskDeviceId: ctx.kioskDeviceId ?? null,
+  };
+
+  if (!input.token && !input.contact) {
+    const inserted = await insertResponse(prisma, row);
+    if (inserted) return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious };
+    return raceLost(key.data, survey);
+  }
+
+  // A token or contact details: all or nothing, in one transaction.
+  type Outcome = { kind: "ok" } | { kind: "duplicate" } | { kind: "token"; code: "tokenUsed" | "tokenInvalid" };
+  const outcome = await prisma
+    .$transaction(async (tx): Promise<Outcome> => {
+      if (!(await insertResponse(tx, row))) return { kind: "duplicate" };
+      if (input.token) {
+        const claimed = await tx.$executeRaw`
+          UPDATE transaction_token SET used_at = now(), response_id = ${id}::uuid
+           WHERE token_hash = ${hashToken(input.token)} AND unit_id = ${survey.unitId}::uuid AND used_at IS NULL
+             AND (expires_at IS NULL OR expires_at > now())
+             AND (service_id IS NULL OR service_id = ${checked.serviceId}::uuid)`;
+        if (claimed !== 1) {
+          const token = await tx.transactionToken.findUnique({ where: { tokenHash: hashToken(input.token) }, select: { usedAt: true, unitId: true } });
+          throw new TokenRefused(token?.usedAt && token.unitId === survey.unitId ? "tokenUsed" : "tokenInvalid");
+        }
+      }
+      if (input.contact) {
+        await tx.responseContact.create({
+          data: { responseId: id, name: input.contact.name ?? null, phone: input.contact.phone ?? null, email: input.contact.email ?? null },
+        });
+      }
+      return { kind: "ok" };
+    })
+    .catch((err) => {
+      if (err instanceof TokenRefused) return { kind: "token", code: err.code } as Outcome;
+      throw err;
+    });
+  if (outcome.kind === "ok") return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious };
+  if (outcome.kind === "token") return { ok: false, status: 409, errors: { token: outcome.code } };
+  return raceLost(key.data, survey);
+}
+
+class TokenRefused extends Error {
+  constructor(readonly code: "tokenUsed" | "tokenInvalid") {
+    super(code);
+  }
+}
+
+function checkAgainstSurvey(
+  input: TResponse,
+  survey: TSurvey,
+  requireService: boolean,
+): { serviceId: string | null } | { errors: TFieldErrors } {
+  const errors: TFieldErrors = {};
+  let serviceId: string | null = null;
+  if (input.service) {
+    const service = survey.services.find((s) => s.code === input.service);
+    if (service) serviceId = service.id;
+    else errors.service = "unknownService";
+  } else if (survey.services.length === 1) {
+    serviceId = survey.services[0]!.id;
+  } else if (requireService && survey.services.length > 1) {
+    errors.service = "serviceRequired";
+  }
+  const codes = new Set(survey.items.map((i) => i.code));
+  const { min, max } = survey.scale;
+  for (const [code, score] of Object.entries(input.answers)) {
+    if (!codes.has(code)) errors[`answers.${code}`] = "unknownItem";
+    else if (score < min || score > max) errors[`answers.${code}`] = "scoreOutOfScale";
+  }
+  for (const [code, score] of Object.entries(input.harapan ?? {})) {
+    if (!codes.has(code)) errors[`harapan.${code}`] = "unknownItem";
+    else if (score < min || score > max) errors[`harapan.${code}`] = "scoreOutOfScale";
+  }
+  if (Object.keys(input.answers).length === 0) errors.answers = "noAnswer";
+  return Object.keys(errors).length ? { errors } : { serviceId };
+}
+
+type Row = {
+  id: string; unitId: string; serviceId: string | null; templateVersionId: string; channel: Channel; submittedAt: Date;
+  answers: string; harapan: string | null; gender: string | null; age: number | null; education: string | null;
+  occupation: string | null; saran: string | null; key: string; verified: boolean; suspicious: boolean; locale: string;
+  kioskDeviceId: string | null;
+};
+
+type Db = Pick<typeof prisma, "$queryRaw">;
+
+/** INSERT ... ON CONFLICT DO NOTHING: false when the key was taken meanwhile. */
+async function insertResponse(db: Db, r: Row): Promise<boolean> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, harapan,
+                          gender, age, education, occupation, saran, idempotency_key, verified, suspicious, locale, kiosk_device_id)
+    VALUES (${r.id}::uuid, ${r.unitId}::uuid, ${r.serviceId}::uuid, ${r.templateVersionId}::uuid, ${r.channel}::"Channel",
+            ${r.submittedAt}, ${r.answers}::jsonb, ${r.harapan}::jsonb, ${r.gender}::"Gender", ${r.age}::int,
+            ${r.education}::"Education", ${r.occupation}::"Occupation", ${r.saran}, ${r.key}, ${r.verified}, ${r.suspicious},
+            ${r.locale}, ${r.kioskDeviceId}::uuid)
+    ON CONFLICT (idempotency_key) DO NOTHING
+    RETURNING id`;
+  return rows.length === 1;
+}
+
+type Prior = { id: string; unitId: string; verified: boolean; suspicious: boolean };
+
+async function findByKey(key: string): Promise<Prior | null> {
+  return prisma.response.findUnique({ where: { idempotencyKey: key }, select: { id: true, unitId: true, verified: true, suspicious: true } });
+}
+
+function replay(prior: Prior, survey: TSurvey): TSubmitResult {
+  return { ok: true, id: prior.id, replayed: true, unitCode: survey.unitCode, verified: prior.verified, suspicious: prior.suspicious };
+}
+
+function keyReused(): TSubmitResult {
+  return { ok: false, status: 409, errors: { idempotencyKey: "keyReused" } };
+}
+
+async function raceLost(key: string, survey: TSurvey): Promise<TSubmitResult> {
+  const prior = await findByKey(key);
+  if (!prior) throw new Error("idempotency conflict without a row");
+  return prior.unitId === survey.unitId ? replay(prior, survey) : keyReused();
+}

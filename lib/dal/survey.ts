@@ -1,0 +1,153 @@
+import "server-only";
+import { prisma } from "@/lib/db";
+import { computeIkmFromSums, defineTemplate, type IkmTemplate, type Mutu } from "@/lib/ikm";
+
+// Public reads for the citizen's questionnaire: what a unit asks and its last
+// published result. Nothing here depends on who asks, so the survey metadata
+// is cached briefly in-process (an admin's change shows within SURVEY_TTL_MS).
+
+export type TSurveyOption = { value: number; label: string; labelEn: string };
+export type TSurveyItem = { code: string; unsur: string; unsurEn: string; question: string; questionEn: string; options: TSurveyOption[] };
+export type TSurveyService = { id: string; code: string; name: string; nameEn: string | null };
+export type TSurvey = {
+  unitId: string;
+  unitCode: string;
+  unitName: string;
+  templateVersionId: string;
+  scale: { min: number; max: number };
+  asksHarapan: boolean;
+  items: TSurveyItem[];
+  services: TSurveyService[];
+  template: IkmTemplate;
+};
+
+const SURVEY_TTL_MS = 30_000;
+const cache = new Map<string, { at: number; value: TSurvey | null }>();
+
+/** The questionnaire of an active unit by its public code, or null. */
+export async function getSurvey(unitCode: string): Promise<TSurvey | null> {
+  const key = unitCode.toUpperCase();
+  const hit = cache.get(key);
+  if (hit && Date.now() - hit.at < SURVEY_TTL_MS) return hit.value;
+  const value = await loadSurvey(key);
+  cache.set(key, { at: Date.now(), value });
+  return value;
+}
+
+export function clearSurveyCache() {
+  cache.clear();
+}
+
+async function loadSurvey(code: string): Promise<TSurvey | null> {
+  const unit = await prisma.unit.findUnique({
+    where: { code },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      active: true,
+      templateId: true,
+      services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, code: true, name: true, nameEn: true } },
+    },
+  });
+  if (!unit || !unit.active) return null;
+  // The unit's template, else the agency default; always its latest published version.
+  const version = await prisma.templateVersion.findFirst({
+    where: {
+      publishedAt: { not: null },
+      template: unit.templateId ? { id: unit.templateId } : { isDefault: true },
+    },
+    orderBy: { version: "desc" },
+    select: {
+      id: true,
+      scaleMin: true,
+      scaleMax: true,
+      asksHarapan: true,
+      bands: true,
+      template: { select: { key: true, name: true, nameEn: true } },
+      items: { orderBy: { position: "asc" } },
+    },
+  });
+  if (!version) return null;
+  const items: TSurveyItem[] = version.items.map((i) => ({
+    code: i.code,
+    unsur: i.unsur,
+    unsurEn: i.unsurEn,
+    question: i.question,
+    questionEn: i.questionEn,
+    options: i.options as TSurveyOption[],
+  }));
+  const template = defineTemplate({
+    id: version.template.key,
+    name: version.template.name,
+    nameEn: version.template.nameEn ?? undefined,
+    scale: { min: version.scaleMin, max: version.scaleMax },
+    items: items.map((i) => ({ code: i.code, name: i.unsur, nameEn: i.unsurEn })),
+    bands: version.bands as { mutu: Mutu; kinerja: string; kinerjaEn?: string; min: number; max: number }[],
+  });
+  return {
+    unitId: unit.id,
+    unitCode: unit.code,
+    unitName: unit.name,
+    templateVersionId: version.id,
+    scale: { min: version.scaleMin, max: version.scaleMax },
+    asksHarapan: version.asksHarapan,
+    items,
+    services: unit.services,
+    template,
+  };
+}
+
+export type TPublishedIndex = {
+  periodKind: string;
+  year: number;
+  number: number;
+  respondents: number;
+  konversi: number;
+  mutu: Mutu;
+  kinerja: string;
+  kinerjaEn: string;
+};
+
+/**
+ * The unit's most recent published result: its own responses in that period,
+ * suspicious bursts left out, computed by lib/ikm from the rollup.
+ */
+export async function getLastPublishedIndex(survey: TSurvey): Promise<TPublishedIndex | null> {
+  const publication = await prisma.publication.findFirst({
+    where: { unitId: survey.unitId },
+    orderBy: [{ period: { endDate: "desc" } }],
+    select: { period: { select: { kind: true, year: true, number: true, startDate: true, endDate: true } } },
+  });
+  if (!publication) return null;
+  const { period } = publication;
+  const rows = await prisma.unitDailyRollup.findMany({
+    where: {
+      unitId: survey.unitId,
+      templateVersionId: survey.templateVersionId,
+      suspicious: false,
+      day: { gte: period.startDate, lt: period.endDate },
+    },
+    select: { responses: true, sums: true, counts: true },
+  });
+  const codes = survey.items.map((i) => i.code);
+  const items = Object.fromEntries(
+    codes.map((code, i) => [
+      code,
+      { sum: rows.reduce((a, r) => a + (r.sums[i] ?? 0), 0), answered: rows.reduce((a, r) => a + (r.counts[i] ?? 0), 0) },
+    ]),
+  );
+  const respondents = rows.reduce((a, r) => a + r.responses, 0);
+  const result = computeIkmFromSums({ respondents, items }, { template: survey.template });
+  if (!result.computable || result.konversiRounded === null || !result.mutu) return null;
+  return {
+    periodKind: period.kind,
+    year: period.year,
+    number: period.number,
+    respondents,
+    konversi: result.konversiRounded,
+    mutu: result.mutu,
+    kinerja: result.kinerja!,
+    kinerjaEn: result.kinerjaEn!,
+  };
+}
