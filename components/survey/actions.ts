@@ -1,6 +1,7 @@
 "use server";
-import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { cookies, headers } from "next/headers";
+import { redirect, RedirectType } from "next/navigation";
+import { SENT_COOKIE } from "@/components/survey/sent-cookie";
 import { submitResponse } from "@/lib/dal/responses";
 import { clientKeyFromHeaders } from "@/lib/server/client-key";
 import { responseInputFromForm, type TFieldErrors } from "@/lib/validation/response";
@@ -18,7 +19,17 @@ export async function submitSurveyAction(_prev: TSurveyFormState, form: FormData
     clientKey: clientKeyFromHeaders(await headers()),
     requireService: true,
   });
-  if (result.ok) redirect(`/s/${encodeURIComponent(result.unitCode)}/terima-kasih`);
+  if (result.ok) {
+    // Remember the key for a while: going back to the form and sending again
+    // replays this response instead of counting it twice.
+    (await cookies()).set(SENT_COOKIE, `${result.unitCode}.${String(form.get("idempotencyKey"))}`, {
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/s",
+      maxAge: 30 * 60,
+    });
+    redirect(`/s/${encodeURIComponent(result.unitCode)}/terima-kasih`, RedirectType.replace);
+  }
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;
   return { errors: result.errors, values };

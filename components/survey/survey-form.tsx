@@ -49,7 +49,7 @@ export function SurveyForm(props: TSurveyFormProps) {
       </div>
 
       {hasErrors && (
-        <div role="alert" ref={alertRef} tabIndex={-1} className="rounded-lg border-2 border-red-700 bg-red-50 p-3 text-red-900">
+        <div role="alert" data-testid="form-errors" ref={alertRef} tabIndex={-1} className="rounded-lg border-2 border-red-700 bg-red-50 p-3 text-red-900">
           <p className="font-semibold">{t.fixErrors}</p>
           {["form", "token", "unit"].map((f) =>
             err(f) ? <p key={f}>{responseErrorMessage(err(f)!, props.locale)}</p> : null,

@@ -29,6 +29,8 @@ export const SURVEY_TEXT = {
     sending: "Mengirim…",
     fixErrors: "Periksa kembali isian yang ditandai.",
     website: "Jangan isi kolom ini",
+    alreadySent: "Penilaian Anda dari perangkat ini sudah terkirim; mengirim lagi tidak akan dihitung dua kali.",
+    newResponse: "Isi penilaian baru untuk orang lain",
   },
   en: {
     title: "Public Satisfaction Survey",
@@ -58,6 +60,8 @@ export const SURVEY_TEXT = {
     sending: "Sending…",
     fixErrors: "Please check the marked answers.",
     website: "Do not fill in this field",
+    alreadySent: "Your rating from this device has been sent; sending again will not count twice.",
+    newResponse: "Fill in a new rating for someone else",
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -43,7 +43,7 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
   const key = ZIdempotencyKey.safeParse(idempotencyKey);
   if (!key.success) return { ok: false, status: 400, errors: { idempotencyKey: "invalid" } };
   const parsed = ZResponseInput.safeParse(raw);
-  if (!parsed.success) return { ok: false, status: 400, errors: toFieldErrors(parsed.error) };
+  if (!parsed.success) return { ok: false, status: 400, errors: await allErrors(raw, parsed.error, ctx.requireService) };
   const input = parsed.data;
 
   const survey = await getSurvey(input.unit);
@@ -124,6 +124,17 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
   if (outcome.kind === "ok") return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious };
   if (outcome.kind === "token") return { ok: false, status: 409, errors: { token: outcome.code } };
   return raceLost(key.data, survey);
+}
+
+/** Shape errors plus, where the core fields parse, the template's own: the citizen fixes everything in one go. */
+async function allErrors(raw: unknown, error: Parameters<typeof toFieldErrors>[0], requireService: boolean): Promise<TFieldErrors> {
+  const errors = toFieldErrors(error);
+  const core = ZResponseInput.pick({ unit: true, service: true, answers: true }).safeParse(raw);
+  if (!core.success) return errors;
+  const survey = await getSurvey(core.data.unit);
+  if (!survey) return { ...errors, unit: "unknownUnit" };
+  const checked = checkAgainstSurvey({ ...core.data, harapan: undefined } as TResponse, survey, requireService);
+  return "errors" in checked ? { ...checked.errors, ...errors } : errors;
 }
 
 class TokenRefused extends Error {

@@ -5,6 +5,7 @@ export const metadata: Metadata = { title: "Survei", robots: { index: false } };
 
 export default async function Page(props: PageProps<"/s/[code]">) {
   const { code } = await props.params;
-  const t = (await props.searchParams).t;
-  return <SurveyPage code={code} token={typeof t === "string" ? t.slice(0, 100) : undefined} />;
+  const query = await props.searchParams;
+  const t = query.t;
+  return <SurveyPage code={code} token={typeof t === "string" ? t.slice(0, 100) : undefined} fresh={query.baru === "1"} />;
 }
