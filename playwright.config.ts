@@ -33,7 +33,7 @@ export default defineConfig({
   projects: [
     { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" } },
     // The citizen's pages are phone-first: the desktop run covers the rest.
-    { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testIgnore: /survey|kiosk/ },
+    { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testIgnore: /survey|kiosk|api/ },
   ],
   webServer: {
     command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
@@ -45,6 +45,8 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       SUARA_SEED_RESPONSES: process.env.SUARA_SEED_RESPONSES ?? "20000",
+      // Every test browser comes from 127.0.0.1: one "client" for the rate limit.
+      SUARA_CLIENT_LIMIT: "100000",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { SUARA_DATA_DIR: process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e-data" }),

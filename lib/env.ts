@@ -32,6 +32,8 @@ export const ZServerEnv = z.object({
   AUTH_URL: z.url("must be a URL such as https://ikm.example.go.id").optional(),
   AUTH_TRUST_HOST: boolish,
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Responses one client (IP) may send per 10 minutes before it is refused. */
+  SUARA_CLIENT_LIMIT: z.coerce.number().int().min(1).default(30),
 });
 
 export type TLauncherEnv = z.infer<typeof ZLauncherEnv>;

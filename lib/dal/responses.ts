@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { hitRateWindows } from "@/lib/dal/rate-limit";
 import { getSurvey, type TSurvey } from "@/lib/dal/survey";
 import type { Channel } from "@/lib/generated/prisma/enums";
@@ -11,8 +12,13 @@ import { toFieldErrors, ZIdempotencyKey, ZResponseInput, type TFieldErrors, type
 // Accepted = stored exactly once (the idempotency key is unique); rejected =
 // nothing written.
 
-/** Hard limit per client (IP or kiosk device): beyond it the response is refused. */
-export const CLIENT_LIMIT = { windowSeconds: 600, max: 30 };
+/** Hard limit per client (IP): beyond it the response is refused. SUARA_CLIENT_LIMIT sets it. */
+export const CLIENT_LIMIT = {
+  windowSeconds: 600,
+  get max() {
+    return serverEnv().SUARA_CLIENT_LIMIT;
+  },
+};
 /** A kiosk serves a queue of citizens: a higher ceiling per device. */
 export const KIOSK_LIMIT = { windowSeconds: 600, max: 200 };
 /** More than this from one client in the window marks the response suspicious. */
