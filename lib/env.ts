@@ -32,6 +32,11 @@ export const ZServerEnv = z.object({
   AUTH_URL: z.url("must be a URL such as https://ikm.example.go.id").optional(),
   AUTH_TRUST_HOST: boolish,
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /** Single sign-on (e.g. the agency's Keycloak): all three switch it on. */
+  AUTH_OIDC_ISSUER: z.url().optional(),
+  AUTH_OIDC_ID: z.string().optional(),
+  AUTH_OIDC_SECRET: z.string().optional(),
+  AUTH_OIDC_NAME: z.string().default("SSO Instansi"),
   /** Responses one client (IP) may send per 10 minutes before it is refused. */
   SUARA_CLIENT_LIMIT: z.coerce.number().int().min(1).default(30),
 });

@@ -1,0 +1,53 @@
+"use server";
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn, signOut } from "@/lib/auth/config";
+import { changeOwnPassword } from "@/lib/dal/users";
+import type { TPasswordProblem } from "@/lib/auth/password-policy";
+
+export type TLoginState = { error?: "invalid" | "throttled"; email?: string };
+
+const ZLogin = z.object({
+  email: z.string().max(200),
+  password: z.string().max(500),
+  next: z
+    .string()
+    .regex(/^\/(?!\/)[^\s\\]*$/)
+    .max(500)
+    .catch("/dasbor"),
+});
+
+export async function loginAction(_prev: TLoginState, form: FormData): Promise<TLoginState> {
+  const parsed = ZLogin.safeParse({ email: form.get("email") ?? "", password: form.get("password") ?? "", next: form.get("next") ?? "/dasbor" });
+  if (!parsed.success) return { error: "invalid" };
+  try {
+    await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: parsed.data.next });
+  } catch (err) {
+    if (err instanceof AuthError) {
+      const code = (err as AuthError & { code?: string }).code === "throttled" ? "throttled" : "invalid";
+      return { error: code, email: parsed.data.email };
+    }
+    throw err; // the redirect after a successful sign-in
+  }
+  return {};
+}
+
+export async function logoutAction() {
+  await signOut({ redirectTo: "/masuk" });
+}
+
+export type TPasswordState = { error?: "current" | TPasswordProblem | "mismatch" };
+
+const ZChangePassword = z.object({ current: z.string().max(500), next: z.string().max(500), repeat: z.string().max(500) });
+
+export async function changePasswordAction(_prev: TPasswordState, form: FormData): Promise<TPasswordState> {
+  const parsed = ZChangePassword.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });
+  if (!parsed.success) return { error: "current" };
+  if (parsed.data.next !== parsed.data.repeat) return { error: "mismatch" };
+  const result = await changeOwnPassword(parsed.data.current, parsed.data.next, await headers());
+  if (result !== "ok") return { error: result };
+  // Every session, this one included, ended with the old password.
+  redirect("/masuk?changed=1");
+}
