@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" } },
+    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /auth/ },
     // The citizen's pages are phone-first: the desktop run covers the rest.
     { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testIgnore: /survey|kiosk|api/ },
   ],
@@ -47,6 +47,7 @@ export default defineConfig({
       SUARA_SEED_RESPONSES: process.env.SUARA_SEED_RESPONSES ?? "20000",
       // Every test browser comes from 127.0.0.1: one "client" for the rate limit.
       SUARA_CLIENT_LIMIT: "100000",
+      SUARA_LOGIN_CLIENT_LIMIT: "100000",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { SUARA_DATA_DIR: process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e-data" }),

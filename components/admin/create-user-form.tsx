@@ -25,18 +25,26 @@ export function CreateUserForm({ units }: { units: { code: string; name: string;
           Akun {state.created.email} dibuat. Kata sandi sementara (tampil sekali): <code className="font-mono">{state.created.temporaryPassword}</code>
         </p>
       )}
-      <label className="text-sm">Email<input name="email" type="email" required className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1" /></label>
-      <label className="text-sm">Nama<input name="name" required className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1" /></label>
-      <label className="text-sm">Peran
-        <select name="role" className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1">
+      <div className="text-sm">
+        <label htmlFor="new-email">Email</label>
+        <input id="new-email" name="email" type="email" required className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1" />
+      </div>
+      <div className="text-sm">
+        <label htmlFor="new-name">Nama</label>
+        <input id="new-name" name="name" required className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1" />
+      </div>
+      <div className="text-sm">
+        <label htmlFor="new-role">Peran</label>
+        <select id="new-role" name="role" className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1">
           {ROLES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
         </select>
-      </label>
-      <label className="text-sm">Unit
-        <select name="unitCode" className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1">
+      </div>
+      <div className="text-sm">
+        <label htmlFor="new-unit">Unit</label>
+        <select id="new-unit" name="unitCode" className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1">
           {units.map((u) => <option key={u.code} value={u.code}>{"\u00a0".repeat(u.depth * 3)}{u.name}</option>)}
         </select>
-      </label>
+      </div>
       <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white sm:col-span-2">Buat akun</button>
     </form>
   );

@@ -4,6 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
+import { getCaller } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/dal/users";
 import type { TPasswordProblem } from "@/lib/auth/password-policy";
 
@@ -46,7 +47,7 @@ export async function changePasswordAction(_prev: TPasswordState, form: FormData
   const parsed = ZChangePassword.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });
   if (!parsed.success) return { error: "current" };
   if (parsed.data.next !== parsed.data.repeat) return { error: "mismatch" };
-  const result = await changeOwnPassword(parsed.data.current, parsed.data.next, await headers());
+  const result = await changeOwnPassword(await getCaller(), parsed.data.current, parsed.data.next, await headers());
   if (result !== "ok") return { error: result };
   // Every session, this one included, ended with the old password.
   redirect("/masuk?changed=1");

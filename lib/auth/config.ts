@@ -3,13 +3,14 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
-import { hitRateWindows } from "@/lib/dal/rate-limit";
+import { hitRateWindows, peekRateWindows } from "@/lib/dal/rate-limit";
 import { serverEnv } from "@/lib/env";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import { clientKeyFromHeaders } from "@/lib/server/client-key";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
-export const LOGIN_LIMIT = { windowSeconds: 15 * 60, perAccount: 5, perClient: 30 };
+/** Failed sign-ins allowed per account and per client in the window; then refused until it ends. */
+export const LOGIN_LIMIT = { windowSeconds: 15 * 60, perAccount: 5 };
 
 export class InvalidLogin extends CredentialsSignin {
   code = "invalid";
@@ -63,11 +64,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = ZCredentials.safeParse(raw);
         if (!parsed.success) throw new InvalidLogin();
         const { email, password } = parsed.data;
-        const [perAccount, perClient] = await hitRateWindows([
+        const windows = [
           { key: `login:acct:${email}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
           { key: `login:client:${clientKeyFromHeaders(request.headers)}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
-        ]);
-        if (perAccount! > LOGIN_LIMIT.perAccount || perClient! > LOGIN_LIMIT.perClient) {
+        ];
+        const [failedForAccount, failedFromClient] = await peekRateWindows(windows);
+        if (failedForAccount! >= LOGIN_LIMIT.perAccount || failedFromClient! >= serverEnv().SUARA_LOGIN_CLIENT_LIMIT) {
           await audit("auth.signin.throttled", email, null, request);
           throw new ThrottledLogin();
         }
@@ -77,6 +79,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         });
         const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
         if (!user || !ok || !user.active) {
+          await hitRateWindows(windows);
           await audit("auth.signin.failure", email, user?.id ?? null, request, { reason: !user ? "unknown" : !ok ? "password" : "inactive" });
           throw new InvalidLogin();
         }

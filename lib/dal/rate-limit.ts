@@ -25,3 +25,16 @@ export async function hitRateWindows(windows: TRateWindow[]): Promise<number[]> 
   }
   return keys.map((k) => byKey.get(k) ?? 0);
 }
+
+/** Current counts in each window, without counting a hit. */
+export async function peekRateWindows(windows: TRateWindow[]): Promise<number[]> {
+  if (windows.length === 0) return [];
+  const keys = windows.map((w) => w.key);
+  const seconds = windows.map((w) => w.windowSeconds);
+  const rows = await prisma.$queryRaw<{ key: string; count: number }[]>`
+    SELECT c.key, c.count FROM rate_limit_counter c
+      JOIN unnest(${keys}::text[], ${seconds}::int[]) AS w(k, s)
+        ON c.key = w.k AND c.window_start = to_timestamp(floor(extract(epoch FROM now()) / w.s) * w.s)`;
+  const byKey = new Map(rows.map((r) => [r.key, Number(r.count)]));
+  return keys.map((k) => byKey.get(k) ?? 0);
+}

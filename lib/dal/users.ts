@@ -4,7 +4,6 @@ import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem, type TPasswordProblem } from "@/lib/auth/password-policy";
 import { can, hasAnywhere, scopePaths, type TCaller } from "@/lib/auth/permissions";
-import { getCaller } from "@/lib/auth/session";
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/dal/audit";
 import { Role } from "@/lib/generated/prisma/enums";
@@ -13,8 +12,7 @@ import { Role } from "@/lib/generated/prisma/enums";
 // on the specific unit concerned; a user is managed by an admin whose scope
 // covers every unit that user holds a role on.
 
-export async function changeOwnPassword(current: string, next: string, headers: Headers): Promise<"ok" | "current" | TPasswordProblem> {
-  const caller = await getCaller();
+export async function changeOwnPassword(caller: TCaller | null, current: string, next: string, headers?: Headers): Promise<"ok" | "current" | TPasswordProblem> {
   if (!caller) return "current";
   const user = await prisma.user.findUnique({ where: { id: caller.userId }, select: { passwordHash: true, email: true } });
   if (!user || !(await verifyPassword(user.passwordHash, current))) return "current";

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TCaller } from "@/lib/auth/permissions";
+import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
+
+// Every role, holding it on Dinas Dukcapil (a middle unit), against every
+// data-access function that serves agency data, on its own unit, a child, the
+// parent and a sibling. Allowed or "not found" (404): removing any single
+// check in lib/dal makes a row of this matrix fail.
+
+type Rel = "own" | "child" | "parent" | "sibling";
+const UNIT: Record<Rel, string> = { own: "DISDUKCAPIL", child: "DUKCAPIL-DAFDUK", parent: "KAB-SUKAMAJU", sibling: "DINKES" };
+const ROLES = ["ADMIN", "PIMPINAN", "KEPALA_UNIT", "OPERATOR"] as const;
+type Role = (typeof ROLES)[number];
+
+let db: TestDatabase;
+let units: typeof import("@/lib/dal/units");
+let users: typeof import("@/lib/dal/users");
+const path: Record<string, string> = {};
+const callers = {} as Record<Role | "ROOT_ADMIN", TCaller>;
+const targetUser = {} as Record<Rel, string>;
+
+beforeAll(async () => {
+  db = await createTestDatabase({ migrated: true });
+  const { seedDemo } = await import("@/lib/server/seed-demo");
+  await seedDemo(db.url, { responses: 300 });
+  process.env.DATABASE_URL = db.url;
+  process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-00";
+  units = await import("@/lib/dal/units");
+  users = await import("@/lib/dal/users");
+  await withClient(db.url, async (c) => {
+    for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
+    const idOf = async (code: string) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
+    for (const role of ROLES) {
+      const id = (await c.query(`INSERT INTO "user" (id, email, name) VALUES (gen_random_uuid(), $1, $1) RETURNING id`, [`${role.toLowerCase()}@matrix.test`])).rows[0].id;
+      await c.query(`INSERT INTO role_assignment (id, user_id, unit_id, role) VALUES (gen_random_uuid(), $1, $2, $3)`, [id, await idOf(UNIT.own), role]);
+      callers[role] = { userId: id, email: `${role}@matrix.test`, name: role, mustChangePassword: false, assignments: [{ role, unitId: await idOf(UNIT.own), unitPath: path[UNIT.own]! }] };
+    }
+    // Users to be managed, one holding a role on each related unit.
+    for (const rel of Object.keys(UNIT) as Rel[]) {
+      const id = (await c.query(`INSERT INTO "user" (id, email, name) VALUES (gen_random_uuid(), $1, $1) RETURNING id`, [`target-${rel}@matrix.test`])).rows[0].id;
+      await c.query(`INSERT INTO role_assignment (id, user_id, unit_id, role) VALUES (gen_random_uuid(), $1, $2, 'OPERATOR')`, [id, await idOf(UNIT[rel])]);
+      targetUser[rel] = id;
+    }
+    const root = await idOf(UNIT.parent);
+    callers.ROOT_ADMIN = { userId: "00000000-0000-0000-0000-000000000001", email: "root@matrix.test", name: "root", mustChangePassword: false, assignments: [{ role: "ADMIN", unitId: root, unitPath: path[UNIT.parent]! }] };
+  });
+});
+afterAll(async () => {
+  const g = globalThis as { suaraPrisma?: { $disconnect(): Promise<void> } };
+  await g.suaraPrisma?.$disconnect();
+  await db?.drop();
+});
+
+const reads = ["own", "child"] as const;
+const expectAllowed = (role: Role, rel: Rel, capability: "unit.read" | "dashboard.read" | "admin") => {
+  if (!(reads as readonly string[]).includes(rel)) return false;
+  if (capability === "unit.read") return true;
+  if (capability === "dashboard.read") return role !== "OPERATOR";
+  return role === "ADMIN";
+};
+
+type Check = { name: string; capability: "unit.read" | "dashboard.read" | "admin"; run: (c: TCaller, rel: Rel) => Promise<boolean> };
+
+const checks: Check[] = [
+  { name: "getUnitForCaller", capability: "unit.read", run: async (c, rel) => !!(await units.getUnitForCaller(c, UNIT[rel], "unit.read")) },
+  { name: "listUnitsForCaller", capability: "unit.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "unit.read")).some((u) => u.code === UNIT[rel]) },
+  { name: "getUnitCounts", capability: "unit.read", run: async (c, rel) => !!(await units.getUnitCounts(c, UNIT[rel])) },
+  { name: "getUnitIndex", capability: "dashboard.read", run: async (c, rel) => !!(await units.getUnitIndex(c, UNIT[rel])) },
+  { name: "exportUnitResponses", capability: "dashboard.read", run: async (c, rel) => !!(await units.exportUnitResponses(c, UNIT[rel])) },
+  { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
+  {
+    name: "createUser",
+    capability: "admin",
+    run: async (c, rel) => (await users.createUser(c, { email: `new-${c.name}-${rel}@matrix.test`, name: "Baru", role: "OPERATOR", unitCode: UNIT[rel] })).ok,
+  },
+  { name: "assignRole", capability: "admin", run: async (c, rel) => (await users.assignRole(c, { userId: targetUser.own, role: "PIMPINAN", unitCode: UNIT[rel] })).ok },
+  { name: "getUser", capability: "admin", run: async (c, rel) => !!(await users.getUser(c, targetUser[rel])) },
+  { name: "listUsers", capability: "admin", run: async (c, rel) => !!(await users.listUsers(c))?.some((u) => u.id === targetUser[rel]) },
+  { name: "resetPassword", capability: "admin", run: async (c, rel) => (await users.resetPassword(c, targetUser[rel])).ok },
+  { name: "setUserActive", capability: "admin", run: async (c, rel) => (await users.setUserActive(c, targetUser[rel], true)).ok },
+  {
+    name: "removeRole",
+    capability: "admin",
+    run: async (c, rel) => {
+      const id = await withClient(db.url, async (cl) =>
+        (await cl.query(`INSERT INTO role_assignment (id, user_id, unit_id, role) SELECT gen_random_uuid(), $1, id, 'KEPALA_UNIT' FROM unit WHERE code = $2 RETURNING id`, [targetUser.own, UNIT[rel]])).rows[0].id,
+      );
+      const r = await users.removeRole(c, id);
+      await withClient(db.url, (cl) => cl.query(`DELETE FROM role_assignment WHERE id = $1`, [id]));
+      return r.ok;
+    },
+  },
+];
+
+describe.each(ROLES)("%s on Dinas Dukcapil", (role) => {
+  it.each(checks.flatMap((check) => (Object.keys(UNIT) as Rel[]).map((rel) => [check.name, rel, check] as const)))(
+    "%s on the %s unit",
+    async (_name, rel, check) => {
+      expect(await check.run(callers[role], rel)).toBe(expectAllowed(role, rel, check.capability));
+    },
+  );
+});
+
+describe("agency-wide reads", () => {
+  it("shows the audit log to an admin of the whole agency only", async () => {
+    expect(await users.listAuditLog(callers.ROOT_ADMIN)).not.toBeNull();
+    for (const role of ROLES) expect(await users.listAuditLog(callers[role])).toBeNull();
+  });
+
+  it("gives nobody anything without a session", async () => {
+    expect(await units.getUnitForCaller(null, UNIT.own, "unit.read")).toBeNull();
+    expect(await units.listUnitsForCaller(null, "unit.read")).toEqual([]);
+    expect(await units.exportUnitResponses(null, UNIT.own)).toBeNull();
+    expect(await users.listUsers(null)).toBeNull();
+  });
+
+  it("lets an agency admin manage a user anywhere, and the pooled index of the root covers every unit", async () => {
+    expect(await users.getUser(callers.ROOT_ADMIN, targetUser.sibling)).not.toBeNull();
+    const idx = await units.getUnitIndex(callers.ROOT_ADMIN, UNIT.parent);
+    const total = await withClient(db.url, async (c) => (await c.query(`SELECT sum(responses)::int AS n FROM unit_daily_rollup WHERE NOT suspicious`)).rows[0].n);
+    expect(idx!.pooled.respondents).toBe(total);
+  });
+});
