@@ -37,6 +37,8 @@ export const ZServerEnv = z.object({
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("SSO Instansi"),
+  /** Origin printed in QR codes and kiosk links, e.g. https://ikm.example.go.id. */
+  SUARA_PUBLIC_URL: z.url().optional(),
   /** Failed sign-ins from one client (IP) per 15 minutes before it is refused. */
   SUARA_LOGIN_CLIENT_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Responses one client (IP) may send per 10 minutes before it is refused. */

@@ -15,6 +15,7 @@ type Role = (typeof ROLES)[number];
 let db: TestDatabase;
 let units: typeof import("@/lib/dal/units");
 let users: typeof import("@/lib/dal/users");
+let operate: typeof import("@/lib/dal/operate");
 const path: Record<string, string> = {};
 const callers = {} as Record<Role | "ROOT_ADMIN", TCaller>;
 const targetUser = {} as Record<Rel, string>;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-00";
   units = await import("@/lib/dal/units");
   users = await import("@/lib/dal/users");
+  operate = await import("@/lib/dal/operate");
   await withClient(db.url, async (c) => {
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
     const idOf = async (code: string) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
@@ -52,14 +54,16 @@ afterAll(async () => {
 });
 
 const reads = ["own", "child"] as const;
-const expectAllowed = (role: Role, rel: Rel, capability: "unit.read" | "dashboard.read" | "admin") => {
+type Cap = "unit.read" | "dashboard.read" | "operate" | "admin";
+const expectAllowed = (role: Role, rel: Rel, capability: Cap) => {
   if (!(reads as readonly string[]).includes(rel)) return false;
   if (capability === "unit.read") return true;
   if (capability === "dashboard.read") return role !== "OPERATOR";
+  if (capability === "operate") return role === "ADMIN" || role === "OPERATOR";
   return role === "ADMIN";
 };
 
-type Check = { name: string; capability: "unit.read" | "dashboard.read" | "admin"; run: (c: TCaller, rel: Rel) => Promise<boolean> };
+type Check = { name: string; capability: Cap; run: (c: TCaller, rel: Rel) => Promise<boolean> };
 
 const checks: Check[] = [
   { name: "getUnitForCaller", capability: "unit.read", run: async (c, rel) => !!(await units.getUnitForCaller(c, UNIT[rel], "unit.read")) },
@@ -68,6 +72,9 @@ const checks: Check[] = [
   { name: "getUnitIndex", capability: "dashboard.read", run: async (c, rel) => !!(await units.getUnitIndex(c, UNIT[rel])) },
   { name: "exportUnitResponses", capability: "dashboard.read", run: async (c, rel) => !!(await units.exportUnitResponses(c, UNIT[rel])) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
+  { name: "getSurveyLink", capability: "operate", run: async (c, rel) => !!(await operate.getSurveyLink(c, UNIT[rel])) },
+  { name: "listServicesForOperator", capability: "operate", run: async (c, rel) => !!(await operate.listServicesForOperator(c, UNIT[rel])) },
+  { name: "enrollKioskForCaller", capability: "operate", run: async (c, rel) => !!(await operate.enrollKioskForCaller(c, UNIT[rel], "Tablet")) },
   {
     name: "createUser",
     capability: "admin",

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/page";
+import { KioskEnrollForm } from "@/components/operate/kiosk-enroll-form";
+import { listServicesForOperator } from "@/lib/dal/operate";
 import { getUnitCounts, getUnitIndex } from "@/lib/dal/units";
 import { formatDate, formatNumber } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
@@ -14,6 +16,7 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
   const counts = await getUnitCounts(caller, code);
   if (!counts) notFound(); // outside the caller's scope looks exactly like a unit that does not exist
   const index = await getUnitIndex(caller, code); // null for operators: counts only
+  const services = await listServicesForOperator(caller, code); // null unless the caller operates this unit
   const locale = await getLocale();
   const en = locale === "en";
   return (
@@ -39,6 +42,28 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
             {en ? "Download responses (CSV)" : "Unduh data responden (CSV)"}
           </a>
         </p>
+      )}
+      {services && (
+        <section className="mt-6 rounded-lg border border-slate-200 bg-white p-4" data-testid="survey-links">
+          <h2 className="font-semibold">{en ? "Survey links and QR codes" : "Tautan survei dan kode QR"}</h2>
+          <ul className="mt-2 space-y-1 text-sm">
+            {[null, ...services].map((s) => {
+              const q = s ? `?layanan=${s.code}` : "";
+              const amp = s ? `&layanan=${s.code}` : "";
+              return (
+                <li key={s?.code ?? "unit"} className="flex flex-wrap gap-3">
+                  <span className="min-w-48">{s ? s.name : en ? "Whole unit (citizen picks the service)" : "Seluruh unit (warga memilih layanan)"}</span>
+                  <a className="text-brand-700 underline" href={`/dasbor/unit/${counts.unit.code}/poster${q}`}>{en ? "Poster" : "Poster"}</a>
+                  <a className="text-brand-700 underline" href={`/api/v1/units/${counts.unit.code}/qr?format=svg${amp}`}>SVG</a>
+                  <a className="text-brand-700 underline" href={`/api/v1/units/${counts.unit.code}/qr?format=png${amp}`}>PNG</a>
+                </li>
+              );
+            })}
+          </ul>
+          <div className="mt-4">
+            <KioskEnrollForm unitCode={counts.unit.code} />
+          </div>
+        </section>
       )}
     </main>
   );

@@ -1,0 +1,19 @@
+"use server";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { getCaller } from "@/lib/auth/session";
+import { enrollKioskForCaller } from "@/lib/dal/operate";
+import { publicOrigin } from "@/lib/server/public-url";
+
+export type TEnrollState = { link?: string; error?: boolean };
+
+const ZEnroll = z.object({ unitCode: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), name: z.string().trim().min(1).max(100) });
+
+export async function enrollKioskAction(_prev: TEnrollState, form: FormData): Promise<TEnrollState> {
+  const parsed = ZEnroll.safeParse({ unitCode: form.get("unitCode"), name: form.get("name") });
+  if (!parsed.success) return { error: true };
+  const h = await headers();
+  const result = await enrollKioskForCaller(await getCaller(), parsed.data.unitCode, parsed.data.name, h);
+  if (!result) return { error: true };
+  return { link: `${publicOrigin(h)}/kiosk/${parsed.data.unitCode.toUpperCase()}#token=${result.token}` };
+}

@@ -1,0 +1,59 @@
+import { expect, test, type Page } from "@playwright/test";
+import { query } from "./support/db";
+
+async function signIn(page: Page, email: string) {
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Kata sandi").fill("Suara-Demo-2026");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+}
+
+test("an operator prints a poster, downloads QR codes and enrols a kiosk for their unit only", async ({ page }) => {
+  await signIn(page, "operator.dukcapil@suara.test");
+  await page.goto("/dasbor/unit/DUKCAPIL-CAPIL");
+  const links = page.getByTestId("survey-links");
+  await expect(links).toContainText("Akta Kelahiran");
+
+  await links.getByRole("listitem").filter({ hasText: "Akta Kelahiran" }).getByRole("link", { name: "Poster" }).click();
+  const poster = page.getByTestId("poster");
+  await expect(poster.getByRole("heading", { level: 1 })).toHaveText("Bidang Pelayanan Pencatatan Sipil");
+  await expect(poster).toContainText("Akta Kelahiran");
+  await expect(poster).toContainText("Pindai kode QR ini dengan kamera ponsel Anda");
+  await expect(poster).toContainText("/s/DUKCAPIL-CAPIL/LAHIR");
+  await expect(poster.locator("svg")).toBeVisible();
+
+  const svg = await page.request.get("/api/v1/units/DUKCAPIL-CAPIL/qr?format=svg&layanan=LAHIR");
+  expect(svg.status()).toBe(200);
+  expect(svg.headers()["content-type"]).toBe("image/svg+xml");
+  expect(await svg.text()).toMatch(/^<svg[^>]*>/);
+  const png = await page.request.get("/api/v1/units/DUKCAPIL-CAPIL/qr?format=png");
+  expect(png.headers()["content-type"]).toBe("image/png");
+  expect((await png.body()).subarray(1, 4).toString()).toBe("PNG");
+
+  // Not for another unit, nor an unknown service.
+  expect((await page.request.get("/api/v1/units/RSUD/qr?format=svg")).status()).toBe(404);
+  expect((await page.request.get("/api/v1/units/DUKCAPIL-CAPIL/qr?layanan=NOPE")).status()).toBe(404);
+  expect((await page.goto("/dasbor/unit/RSUD/poster"))!.status()).toBe(404);
+
+  // Enrol a kiosk tablet, then open its link as the tablet would.
+  await page.goto("/dasbor/unit/DUKCAPIL-CAPIL");
+  await page.getByLabel("Nama perangkat kios").fill("Tablet loket akta");
+  await page.getByRole("button", { name: "Daftarkan kios" }).click();
+  const link = (await page.getByTestId("kiosk-link").locator("code").textContent())!;
+  expect(link).toMatch(/\/kiosk\/DUKCAPIL-CAPIL#token=[A-Za-z0-9_-]{40,}$/);
+  const rows = await query(`SELECT d.name FROM kiosk_device d JOIN unit u ON u.id = d.unit_id WHERE u.code = 'DUKCAPIL-CAPIL'`);
+  expect(rows).toContainEqual({ name: "Tablet loket akta" });
+  const tablet = await page.context().browser()!.newPage();
+  await tablet.goto(new URL(link).pathname + new URL(link).hash);
+  await expect(tablet.getByRole("heading", { name: "Bidang Pelayanan Pencatatan Sipil" })).toBeVisible();
+  await expect(tablet.getByRole("button", { name: "Kirim penilaian" })).toBeVisible();
+});
+
+test("a kepala unit sees the dashboard but does not manage QR codes or kiosks", async ({ page }) => {
+  await signIn(page, "kepala.dukcapil@suara.test");
+  await page.goto("/dasbor/unit/DISDUKCAPIL");
+  await expect(page.getByTestId("ikm-own")).toBeVisible();
+  await expect(page.getByTestId("survey-links")).toHaveCount(0);
+  expect((await page.request.get("/api/v1/units/DISDUKCAPIL/qr")).status()).toBe(404);
+});
