@@ -25,6 +25,8 @@ const TEXT = {
     range: "Periode data",
     empty: "Belum ada data survei.",
     regulation: "Perhitungan: NRR per unsur × bobot 1/9, IKM × 25 = nilai konversi; mutu A–D.",
+    signIn: "Masuk untuk pegawai",
+    pickUnit: "Tidak ada kode QR? Pilih unit yang melayani Anda",
   },
   en: {
     tagline: "Public satisfaction surveys for public-service units",
@@ -46,6 +48,8 @@ const TEXT = {
     range: "Data period",
     empty: "No survey data yet.",
     regulation: "Computation: NRR per unsur × weight 1/9, IKM × 25 = konversi value; mutu A–D.",
+    signIn: "Staff sign-in",
+    pickUnit: "No QR code? Choose the unit that served you",
   },
 } satisfies Record<Locale, Record<string, string>>;
 
@@ -63,7 +67,12 @@ export default async function HomePage() {
           <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t.tagline}</h1>
           {overview.agencyName && <p className="mt-1 text-slate-600">{overview.agencyName}</p>}
         </div>
-        <LocaleSwitch locale={locale} returnTo="/" />
+        <div className="flex flex-col items-end gap-2">
+          <LocaleSwitch locale={locale} returnTo="/" />
+          <a href="/masuk" className="text-sm font-medium text-brand-700 underline">
+            {t.signIn}
+          </a>
+        </div>
       </header>
 
       <p className="mt-6 max-w-prose text-lg leading-relaxed text-slate-700">{t.intro}</p>
@@ -85,6 +94,21 @@ export default async function HomePage() {
           ))}
         </div>
       </section>
+
+      {overview.surveyUnits.length > 0 && (
+        <details className="mt-6 rounded-lg border border-slate-200 p-4">
+          <summary className="cursor-pointer font-medium">{t.pickUnit}</summary>
+          <ul className="mt-3 columns-1 gap-6 text-sm sm:columns-2">
+            {overview.surveyUnits.map((u) => (
+              <li key={u.code} className="py-1" style={{ paddingLeft: `${Math.max(0, u.depth - 1)}rem` }}>
+                <a href={`/s/${u.code}`} className="text-brand-700 underline">
+                  {u.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
 
       <section aria-labelledby="data" className="mt-10">
         <h2 id="data" className="text-xl font-semibold">

@@ -1,7 +1,10 @@
 import "server-only";
 import { prisma } from "@/lib/db";
 
+export type TPublicUnit = { code: string; name: string; depth: number };
+
 export type TPublicOverview = {
+  surveyUnits: TPublicUnit[];
   agencyName: string | null;
   units: number;
   services: number;
@@ -15,13 +18,20 @@ export type TPublicOverview = {
  * (never a scan of responses), nothing about any single unit or response.
  */
 export async function getPublicOverview(): Promise<TPublicOverview> {
-  const [root, units, services, totals] = await Promise.all([
+  const [root, units, services, totals, list] = await Promise.all([
     prisma.unit.findFirst({ where: { parentId: null, active: true }, select: { name: true }, orderBy: { createdAt: "asc" } }),
     prisma.unit.count({ where: { active: true } }),
     prisma.service.count({ where: { active: true, unit: { active: true } } }),
     prisma.unitDailyRollup.aggregate({ _sum: { responses: true }, _min: { day: true }, _max: { day: true } }),
+    // Units that take responses (those with an active service), for citizens without a QR code.
+    prisma.unit.findMany({
+      where: { active: true, services: { some: { active: true } } },
+      orderBy: { path: "asc" },
+      select: { code: true, name: true, depth: true },
+    }),
   ]);
   return {
+    surveyUnits: list,
     agencyName: root?.name ?? null,
     units,
     services,
