@@ -1,0 +1,94 @@
+import "server-only";
+import { z } from "zod";
+import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
+import type { TCaller } from "@/lib/auth/permissions";
+import { prisma } from "@/lib/db";
+import { hitRateWindows, peekRateWindows } from "@/lib/dal/rate-limit";
+import { serverEnv } from "@/lib/env";
+import { clientKeyFromHeaders } from "@/lib/server/client-key";
+
+// Sign-in and sessions: the reads and writes behind next-auth's callbacks.
+
+/** Failed sign-ins allowed per account in the window; then refused until it ends. */
+export const LOGIN_LIMIT = { windowSeconds: 15 * 60, perAccount: 5 };
+
+const ZCredentials = z.object({
+  email: z.email().max(200).transform((v) => v.trim().toLowerCase()),
+  password: z.string().min(1).max(500),
+});
+
+export type TSignInResult =
+  | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
+  | { ok: false; error: "invalid" | "throttled" };
+
+async function audit(action: string, email: string | null, actorId: string | null, headers: Headers, detail?: object) {
+  await prisma.auditLog.create({
+    data: {
+      action,
+      actorId,
+      actorEmail: email,
+      ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? headers.get("x-real-ip") ?? null,
+      userAgent: headers.get("user-agent")?.slice(0, 300) ?? null,
+      detail: detail ?? undefined,
+    },
+  });
+}
+
+/** Checks an email and password, with throttling of failures per account and per client, and audits the outcome. */
+export async function checkCredentials(raw: unknown, headers: Headers): Promise<TSignInResult> {
+  const parsed = ZCredentials.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: "invalid" };
+  const { email, password } = parsed.data;
+  const windows = [
+    { key: `login:acct:${email}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
+    { key: `login:client:${clientKeyFromHeaders(headers)}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
+  ];
+  const [failedForAccount, failedFromClient] = await peekRateWindows(windows);
+  if (failedForAccount! >= LOGIN_LIMIT.perAccount || failedFromClient! >= serverEnv().SUARA_LOGIN_CLIENT_LIMIT) {
+    await audit("auth.signin.throttled", email, null, headers);
+    return { ok: false, error: "throttled" };
+  }
+  const user = await prisma.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, passwordHash: true, active: true, sessionVersion: true },
+  });
+  const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
+  if (!user || !ok || !user.active) {
+    await hitRateWindows(windows);
+    await audit("auth.signin.failure", email, user?.id ?? null, headers, { reason: !user ? "unknown" : !ok ? "password" : "inactive" });
+    return { ok: false, error: "invalid" };
+  }
+  await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await audit("auth.signin.success", user.email, user.id, headers);
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
+}
+
+/** The active account an SSO identity maps to (by email), or null: SSO never creates accounts. */
+export async function findSsoAccount(email: string | null | undefined): Promise<{ id: string; sessionVersion: number } | null> {
+  if (!email) return null;
+  const user = await prisma.user.findUnique({ where: { email: email.toLowerCase() }, select: { id: true, active: true, sessionVersion: true } });
+  return user?.active ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+}
+
+/**
+ * The caller behind a session, read fresh: a deactivated user, or a session
+ * older than the user's last password change (sessionVersion), is no caller.
+ */
+export async function loadCaller(userId: string, sessionVersion: number | undefined): Promise<TCaller | null> {
+  if (!z.uuid().safeParse(userId).success) return null;
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: {
+      id: true, email: true, name: true, active: true, sessionVersion: true, mustChangePassword: true,
+      roles: { select: { role: true, unitId: true, unit: { select: { path: true } } } },
+    },
+  });
+  if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    mustChangePassword: user.mustChangePassword,
+    assignments: user.roles.map((r) => ({ role: r.role, unitId: r.unitId, unitPath: r.unit.path })),
+  };
+}
