@@ -5,7 +5,7 @@ test("a first-time visitor learns what Suara is, in Indonesian, and can switch t
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "id");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Survei Kepuasan Masyarakat untuk unit pelayanan publik");
-  await expect(page.getByText("Pemerintah Kabupaten Sukamaju")).toBeVisible();
+  await expect(page.locator("header").getByText("Pemerintah Kabupaten Sukamaju")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Ke mana Anda pergi" })).toBeVisible();
   // The demo data is there, counted from the database and formatted for Indonesian readers.
   await expect(page.getByTestId("overview-responses")).toHaveText(/^\d{1,3}(\.\d{3})+$/);
@@ -20,6 +20,17 @@ test("a first-time visitor learns what Suara is, in Indonesian, and can switch t
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "id");
+});
+
+test("a citizen without a QR code finds their unit's questionnaire, and staff find the sign-in", async ({ page }) => {
+  await page.goto("/");
+  await page.getByText("Tidak ada kode QR? Pilih unit yang melayani Anda").click();
+  await page.getByRole("link", { name: "Puskesmas Mekarsari" }).click();
+  await expect(page).toHaveURL(/\/s\/PKM-MEKARSARI$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Puskesmas Mekarsari");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Masuk untuk pegawai" }).click();
+  await expect(page).toHaveURL(/\/masuk$/);
 });
 
 test.describe("without JavaScript", () => {
