@@ -43,7 +43,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       PORT: String(port),
-      HOSTNAME: "127.0.0.1",
+      SUARA_HOST: "127.0.0.1",
       SUARA_SEED_RESPONSES: process.env.SUARA_SEED_RESPONSES ?? "20000",
       // Every test browser comes from 127.0.0.1: one "client" for the rate limit.
       SUARA_CLIENT_LIMIT: "100000",

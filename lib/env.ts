@@ -18,7 +18,8 @@ export const ZLauncherEnv = z.object({
   DATABASE_URL: postgresUrl.optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().default("0.0.0.0"),
+  /** Address to listen on (not HOSTNAME: shells and containers set that to the machine name). */
+  SUARA_HOST: z.string().default("0.0.0.0"),
   SUARA_DATA_DIR: z.string().default(".data"),
   SUARA_SEED: z.enum(["auto", "never"]).default("auto"),
   SUARA_SEED_RESPONSES: z.coerce.number().int().min(0).max(5_000_000).default(50_000),

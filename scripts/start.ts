@@ -25,10 +25,11 @@ async function main() {
   const env = parseEnv(ZLauncherEnv, process.env);
   const dataDir = path.resolve(root, env.SUARA_DATA_DIR);
 
-  await assertPortFree(env.PORT, env.HOSTNAME);
+  await assertPortFree(env.PORT, env.SUARA_HOST);
 
   // The build needs no database: run it while the database starts.
-  const build = ensureBuild();
+  const builder = ensureBuild();
+  const build = builder.done;
   build.catch(() => {}); // awaited below; avoid an unhandled rejection meanwhile
 
   let embedded: EmbeddedPostgres | undefined;
@@ -61,7 +62,7 @@ async function main() {
     const authSecret = env.AUTH_SECRET ?? localAuthSecret(dataDir);
     const child = spawn(
       process.execPath,
-      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT), "-H", env.HOSTNAME],
+      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT), "-H", env.SUARA_HOST],
       {
         cwd: root,
         stdio: "inherit",
@@ -83,6 +84,7 @@ async function main() {
     say(`Ready on http://localhost:${env.PORT} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await superviseUntilExit(child, stopDatabase);
   } catch (err) {
+    builder.child?.kill("SIGTERM"); // no build left running after a failed start
     await stopDatabase();
     throw err;
   }
@@ -150,29 +152,32 @@ function newestMtime(p: string): number {
   return newest;
 }
 
-async function ensureBuild() {
+function ensureBuild(): { done: Promise<void>; child?: ChildProcess } {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (existsSync(buildId)) {
     const builtAt = statSync(buildId).mtimeMs;
-    if (BUILD_INPUTS.every((p) => newestMtime(path.join(root, p)) <= builtAt)) return;
+    if (BUILD_INPUTS.every((p) => newestMtime(path.join(root, p)) <= builtAt)) return { done: Promise.resolve() };
   }
   say("Building the app (first run or sources changed; takes a minute or two)");
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+  let child: ChildProcess | undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     });
     let out = "";
-    child.stdout.on("data", (d) => (out += d));
-    child.stderr.on("data", (d) => (out += d));
+    child.stdout!.on("data", (d) => (out += d));
+    child.stderr!.on("data", (d) => (out += d));
     child.on("error", reject);
-    child.on("exit", (code) => {
+    child.on("exit", (code, signal) => {
       if (code === 0) return resolve();
+      if (signal) return reject(new StartupError("The build was stopped."));
       process.stderr.write(out);
       reject(new StartupError(`The build failed (see the output above).`));
     });
   });
+  return { done, child };
 }
 
 async function waitUntilServing(child: ChildProcess, port: number) {

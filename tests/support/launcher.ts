@@ -28,7 +28,7 @@ export function launch(env: Record<string, string | undefined>): Launch {
   delete cleanEnv.AUTH_SECRET;
   const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
     cwd: process.cwd(),
-    env: { ...cleanEnv, HOSTNAME: "127.0.0.1", ...env } as NodeJS.ProcessEnv,
+    env: { ...cleanEnv, SUARA_HOST: "127.0.0.1", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
