@@ -36,7 +36,7 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testIgnore: /survey|kiosk|api/ },
   ],
   webServer: {
-    command: "node node_modules/tsx/dist/cli.mjs scripts/start.ts",
+    command: "node --import tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
@@ -44,6 +44,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       SUARA_HOST: "127.0.0.1",
+      SUARA_SKIP_DOTENV: "1",
       SUARA_SEED_RESPONSES: process.env.SUARA_SEED_RESPONSES ?? "20000",
       // Every test browser comes from 127.0.0.1: one "client" for the rate limit.
       SUARA_CLIENT_LIMIT: "100000",

@@ -23,6 +23,13 @@ export const ZLauncherEnv = z.object({
   SUARA_DATA_DIR: z.string().default(".data"),
   SUARA_SEED: z.enum(["auto", "never"]).default("auto"),
   SUARA_SEED_RESPONSES: z.coerce.number().int().min(0).max(5_000_000).default(50_000),
+  /** Set by the test harness: a developer's .env must not point tests at their database. */
+  SUARA_SKIP_DOTENV: boolish,
+  /** "builtin" (default) applies migrations itself; "native" uses `prisma migrate deploy`. */
+  SUARA_MIGRATOR: z.enum(["builtin", "native"]).default("builtin"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
+  AUTH_TRUST_HOST: z.string().optional(),
+  SUARA_DEBUG: boolish,
 });
 
 /** Variables the running app needs: the launcher fills in what is missing. */
@@ -38,6 +45,8 @@ export const ZServerEnv = z.object({
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("SSO Instansi"),
+  /** Reverse proxies in front of Suara that append to X-Forwarded-For (see lib/server/client-key.ts). */
+  SUARA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Origin printed in QR codes and kiosk links, e.g. https://ikm.example.go.id. */
   SUARA_PUBLIC_URL: z.url().optional(),
   /** Failed sign-ins from one client (IP) per 15 minutes before it is refused. */

@@ -12,7 +12,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 import { EnvError, parseEnv, ZLauncherEnv } from "@/lib/env";
-import { shortReason, startEmbeddedPostgres, StartupError, type EmbeddedPostgres } from "@/lib/server/embedded-postgres";
+import { acquireDataLock, shortReason, startEmbeddedPostgres, StartupError, type EmbeddedPostgres } from "@/lib/server/embedded-postgres";
 import { migrate } from "@/lib/server/migrate";
 import { isEmptyDatabase, seedDemo } from "@/lib/server/seed-demo";
 
@@ -21,11 +21,16 @@ const say = (line: string) => console.log(`[suara] ${line}`);
 
 async function main() {
   const t0 = Date.now();
-  if (existsSync(path.join(root, ".env"))) process.loadEnvFile(path.join(root, ".env"));
+  if (!parseEnv(ZLauncherEnv, process.env).SUARA_SKIP_DOTENV && existsSync(path.join(root, ".env"))) {
+    process.loadEnvFile(path.join(root, ".env"));
+  }
   const env = parseEnv(ZLauncherEnv, process.env);
   const dataDir = path.resolve(root, env.SUARA_DATA_DIR);
 
   await assertPortFree(env.PORT, env.SUARA_HOST);
+  // Embedded mode: take .data before anything else, so a second copy stops
+  // here and never starts a build into the first one's .next.
+  const releaseLock = env.DATABASE_URL ? null : acquireDataLock(dataDir);
 
   // The build needs no database: run it while the database starts.
   const builder = ensureBuild();
@@ -38,7 +43,7 @@ async function main() {
     await assertReachable(databaseUrl);
     say(`Using PostgreSQL at ${describeUrl(databaseUrl)}`);
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir });
+    embedded = await startEmbeddedPostgres({ dataDir, lockHeld: releaseLock! });
     databaseUrl = embedded.url;
     // For psql, pg_dump and the tests: where the running embedded database listens.
     writeFileSync(path.join(dataDir, "database.url"), databaseUrl + "\n");
@@ -48,13 +53,17 @@ async function main() {
   process.once("exit", () => void stopDatabase());
 
   try {
-    const { applied, engine } = await migrate(databaseUrl, { log: say });
+    const { applied, engine } = await migrate(databaseUrl, { log: say, engine: env.SUARA_MIGRATOR });
     say(applied.length ? `Applied ${applied.length} migration(s) (${engine})` : "Database schema is up to date");
 
     if (env.SUARA_SEED === "auto" && (await isEmptyDatabase(databaseUrl))) {
       say(`Empty database: loading the demo agency (${env.SUARA_SEED_RESPONSES} responses)`);
+      if (!embedded) {
+        say("WARNING: the demo accounts have the password printed in the README; for a real agency start with SUARA_SEED=never.");
+      }
       const r = await seedDemo(databaseUrl, { responses: env.SUARA_SEED_RESPONSES });
-      say(`Demo loaded: ${r.units} units, ${r.services} services, ${r.responses} responses in ${r.seconds.toFixed(1)} s`);
+      if (r) say(`Demo loaded: ${r.units} units, ${r.services} services, ${r.responses} responses in ${r.seconds.toFixed(1)} s`);
+      else say("Another instance loaded the demo meanwhile");
     }
 
     await build;
@@ -74,13 +83,13 @@ async function main() {
           NEXT_TELEMETRY_DISABLED: "1",
           DATABASE_URL: databaseUrl,
           // PGlite serves one query at a time: a small pool is plenty.
-          DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE ?? (embedded ? "8" : "10"),
+          DATABASE_POOL_SIZE: String(env.DATABASE_POOL_SIZE ?? (embedded ? 8 : 10)),
           AUTH_SECRET: authSecret,
-          AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
+          AUTH_TRUST_HOST: env.AUTH_TRUST_HOST ?? "true",
         },
       },
     );
-    await waitUntilServing(child, env.PORT);
+    await waitUntilServing(child, env.SUARA_HOST === "0.0.0.0" || env.SUARA_HOST === "::" ? "127.0.0.1" : env.SUARA_HOST, env.PORT);
     say(`Ready on http://localhost:${env.PORT} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await superviseUntilExit(child, stopDatabase);
   } catch (err) {
@@ -180,12 +189,12 @@ function ensureBuild(): { done: Promise<void>; child?: ChildProcess } {
   return { done, child };
 }
 
-async function waitUntilServing(child: ChildProcess, port: number) {
+async function waitUntilServing(child: ChildProcess, host: string, port: number) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new StartupError(`The web server stopped during start-up (exit code ${child.exitCode}).`);
     try {
-      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      const res = await fetch(`http://${host.includes(":") ? `[${host}]` : host}:${port}/api/health`);
       if (res.ok) return;
     } catch {
       /* not listening yet */
@@ -215,7 +224,7 @@ main().catch((err) => {
     console.error(`[suara] ${err.message}`);
   } else {
     console.error(`[suara] Start-up failed: ${shortReason(err)}`);
-    if (process.env.SUARA_DEBUG) console.error(err);
+    if (/^(1|true|yes)$/.test(process.env.SUARA_DEBUG ?? "")) console.error(err); // env may not have parsed
   }
   process.exit(1);
 });

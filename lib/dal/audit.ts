@@ -1,6 +1,7 @@
 import "server-only";
 import type { TCaller } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
+import { clientIp } from "@/lib/server/client-key";
 
 export type TAuditInput = {
   caller: TCaller | null;
@@ -22,7 +23,7 @@ export async function recordAudit(e: TAuditInput) {
       targetType: e.targetType ?? null,
       targetId: e.targetId ?? null,
       unitId: e.unitId ?? null,
-      ip: e.headers?.get("x-forwarded-for")?.split(",")[0]?.trim() ?? e.headers?.get("x-real-ip") ?? null,
+      ip: e.headers ? clientIp(e.headers) : null,
       userAgent: e.headers?.get("user-agent")?.slice(0, 300) ?? null,
       detail: (e.detail as object | undefined) ?? undefined,
     },

@@ -5,7 +5,7 @@ import type { TCaller } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { hitRateWindows, peekRateWindows } from "@/lib/dal/rate-limit";
 import { serverEnv } from "@/lib/env";
-import { clientKeyFromHeaders } from "@/lib/server/client-key";
+import { clientIp, clientKeyFromHeaders } from "@/lib/server/client-key";
 
 // Sign-in and sessions: the reads and writes behind next-auth's callbacks.
 
@@ -27,7 +27,7 @@ async function audit(action: string, email: string | null, actorId: string | nul
       action,
       actorId,
       actorEmail: email,
-      ip: headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? headers.get("x-real-ip") ?? null,
+      ip: clientIp(headers),
       userAgent: headers.get("user-agent")?.slice(0, 300) ?? null,
       detail: detail ?? undefined,
     },

@@ -1,6 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { computeIkmFromSums, defineTemplate, type IkmTemplate, type Mutu } from "@/lib/ikm";
+import { z } from "zod";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { defineTemplate, type IkmTemplate, type Mutu } from "@/lib/ikm";
 
 // Public reads for the citizen's questionnaire: what a unit asks and its last
 // published result. Nothing here depends on who asks, so the survey metadata
@@ -109,45 +111,22 @@ export type TPublishedIndex = {
   kinerjaEn: string;
 };
 
-/**
- * The unit's most recent published result: its own responses in that period,
- * suspicious bursts left out, computed by lib/ikm from the rollup.
- */
+/** The unit's most recent published result, exactly as it was published (frozen at publication). */
 export async function getLastPublishedIndex(survey: TSurvey): Promise<TPublishedIndex | null> {
   const publication = await prisma.publication.findFirst({
-    where: { unitId: survey.unitId },
+    where: { unitId: survey.unitId, result: { not: Prisma.AnyNull } },
     orderBy: [{ period: { endDate: "desc" } }],
-    select: { period: { select: { kind: true, year: true, number: true, startDate: true, endDate: true } } },
+    select: { result: true, period: { select: { kind: true, year: true, number: true } } },
   });
-  if (!publication) return null;
-  const { period } = publication;
-  const rows = await prisma.unitDailyRollup.findMany({
-    where: {
-      unitId: survey.unitId,
-      templateVersionId: survey.templateVersionId,
-      suspicious: false,
-      day: { gte: period.startDate, lt: period.endDate },
-    },
-    select: { responses: true, sums: true, counts: true },
-  });
-  const codes = survey.items.map((i) => i.code);
-  const items = Object.fromEntries(
-    codes.map((code, i) => [
-      code,
-      { sum: rows.reduce((a, r) => a + (r.sums[i] ?? 0), 0), answered: rows.reduce((a, r) => a + (r.counts[i] ?? 0), 0) },
-    ]),
-  );
-  const respondents = rows.reduce((a, r) => a + r.responses, 0);
-  const result = computeIkmFromSums({ respondents, items }, { template: survey.template });
-  if (!result.computable || result.konversiRounded === null || !result.mutu) return null;
-  return {
-    periodKind: period.kind,
-    year: period.year,
-    number: period.number,
-    respondents,
-    konversi: result.konversiRounded,
-    mutu: result.mutu,
-    kinerja: result.kinerja!,
-    kinerjaEn: result.kinerjaEn!,
-  };
+  const parsed = ZPublishedResult.safeParse(publication?.result);
+  if (!publication || !parsed.success) return null;
+  return { periodKind: publication.period.kind, year: publication.period.year, number: publication.period.number, ...parsed.data };
 }
+
+const ZPublishedResult = z.object({
+  konversi: z.number(),
+  mutu: z.enum(["A", "B", "C", "D"]),
+  kinerja: z.string(),
+  kinerjaEn: z.string(),
+  respondents: z.number().int(),
+});

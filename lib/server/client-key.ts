@@ -3,12 +3,22 @@ import { createHash } from "node:crypto";
 import { serverEnv } from "@/lib/env";
 
 /**
- * A rate-limit key for the sender: a salted hash of its IP address, never the
- * address itself. Behind a reverse proxy the first X-Forwarded-For entry is
- * the client (the proxy must overwrite, not append, what clients send).
+ * The client's IP address as seen by the trusted proxies. Each proxy appends
+ * the address it received from to X-Forwarded-For (nginx:
+ * $proxy_add_x_forwarded_for), so with N trusted hops the client is the Nth
+ * entry from the right; entries left of it are whatever the client sent, and
+ * are ignored. SUARA_TRUSTED_PROXY_HOPS sets N (default 1: one reverse proxy).
  */
+export function clientIp(headers: Headers): string {
+  const hops = serverEnv().SUARA_TRUSTED_PROXY_HOPS;
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean);
+  return entries[Math.max(0, entries.length - hops)] ?? headers.get("x-real-ip") ?? "local";
+}
+
+/** A rate-limit key for the sender: a salted hash of its IP address, never the address itself. */
 export function clientKeyFromHeaders(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const ip = forwarded || headers.get("x-real-ip") || "local";
-  return createHash("sha256").update(`${serverEnv().AUTH_SECRET}:${ip}`).digest("base64url").slice(0, 22);
+  return createHash("sha256").update(`${serverEnv().AUTH_SECRET}:${clientIp(headers)}`).digest("base64url").slice(0, 22);
 }

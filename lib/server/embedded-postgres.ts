@@ -63,8 +63,13 @@ function isAlive(pid: number): boolean {
  * Starts PGlite on 127.0.0.1 (a free port unless `port` is given). With
  * `dataDir: null` the database lives in memory (tests) and takes no lock.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string | null; port?: number }): Promise<EmbeddedPostgres> {
-  const release = opts.dataDir ? acquireDataLock(opts.dataDir) : () => {};
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string | null;
+  port?: number;
+  /** The release function of a lock on dataDir the caller already took. */
+  lockHeld?: () => void;
+}): Promise<EmbeddedPostgres> {
+  const release = opts.lockHeld ?? (opts.dataDir ? acquireDataLock(opts.dataDir) : () => {});
   const pgDir = opts.dataDir ? path.join(opts.dataDir, "pg") : "memory://";
   const fresh = !opts.dataDir || !existsSync(path.join(pgDir, "PG_VERSION"));
   let db: import("@electric-sql/pglite").PGlite | undefined;

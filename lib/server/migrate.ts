@@ -32,8 +32,6 @@ export function listMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
 
 /** The native schema engine, if the Prisma CLI managed to download it. */
 export function nativeSchemaEngine(): string | null {
-  const fromEnv = process.env.PRISMA_SCHEMA_ENGINE_BINARY;
-  if (fromEnv && existsSync(fromEnv) && !fromEnv.endsWith("node")) return fromEnv;
   const dir = path.join(process.cwd(), "node_modules", "@prisma", "engines");
   if (!existsSync(dir)) return null;
   const found = readdirSync(dir).find((f) => f.startsWith("schema-engine-") && !f.endsWith(".gz"));
@@ -47,7 +45,9 @@ export async function migrate(
   opts: { log?: (line: string) => void; engine?: "native" | "builtin" | "auto"; dir?: string } = {},
 ): Promise<MigrateResult> {
   const log = opts.log ?? (() => {});
-  const engine = opts.engine ?? (process.env.SUARA_MIGRATOR as "native" | "builtin" | undefined) ?? "auto";
+  // Built-in by default: the one path tested everywhere. "native" asks for
+  // `prisma migrate deploy` (it needs the downloaded schema engine).
+  const engine = opts.engine ?? "builtin";
   if (engine === "native" || (engine === "auto" && nativeSchemaEngine())) {
     return migrateNative(databaseUrl, log);
   }
@@ -133,13 +133,14 @@ async function migrateBuiltin(databaseUrl: string, log: (l: string) => void, dir
         continue;
       }
       const id = randomUUID();
-      await client.query(
-        `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
-        [id, m.checksum, m.name],
-      );
       try {
-        // One transaction per migration: a failure leaves no half-applied schema.
+        // One transaction per migration, its bookkeeping row included: a
+        // failure or an interruption leaves neither half a schema nor a stale row.
         await client.query("BEGIN");
+        await client.query(
+          `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
+          [id, m.checksum, m.name],
+        );
         await client.query(m.sql);
         await client.query(
           `UPDATE _prisma_migrations SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
@@ -148,10 +149,12 @@ async function migrateBuiltin(databaseUrl: string, log: (l: string) => void, dir
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK");
-        await client.query(`UPDATE _prisma_migrations SET logs = $2, rolled_back_at = now() WHERE id = $1`, [
-          id,
-          String(err),
-        ]);
+        // Recorded as rolled back, as Prisma does, so the failure is on file.
+        await client.query(
+          `INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, logs, rolled_back_at)
+           VALUES ($1, $2, $3, now(), $4, now())`,
+          [id, m.checksum, m.name, String(err)],
+        );
         throw new Error(`Migration ${m.name} failed: ${(err as Error).message}`);
       }
       applied.push(m.name);

@@ -7,6 +7,7 @@
 // there or none of it is, so "seed when empty" stays a safe test.
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
+import { computeIkmFromSums } from "@/lib/ikm/compute";
 import { TEMPLATES } from "@/lib/ikm/templates";
 import type { IkmTemplate } from "@/lib/ikm/types";
 
@@ -173,7 +174,8 @@ export type SeedOptions = {
   log?: (line: string) => void;
 };
 
-export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Promise<SeedResult> {
+/** Loads the demo into an empty database; null (and nothing written) when it already holds an agency. */
+export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Promise<SeedResult | null> {
   const started = Date.now();
   const total = opts.responses ?? 50_000;
   const log = opts.log ?? (() => {});
@@ -191,6 +193,12 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
   await client.connect();
   try {
     await client.query("BEGIN");
+    // Two instances starting together on one empty database: one seeds, the other waits and finds it done.
+    await client.query("SELECT pg_advisory_xact_lock(20171404)");
+    if ((await client.query("SELECT EXISTS (SELECT 1 FROM unit) AS seeded")).rows[0].seeded) {
+      await client.query("ROLLBACK");
+      return null;
+    }
 
     // Questionnaire templates: both regulations, version 1 each.
     const versionIds: Record<string, string> = {};
@@ -238,9 +246,11 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       serviceCount += list.length;
     }
 
-    // Survey periods: months, quarters, semesters and years of 2025 and 2026.
+    // Survey periods: months, quarters, semesters and years of this year and the last.
+    const until = opts.until ?? new Date();
+    const thisYear = until.getUTCFullYear();
     const periods: { id: string; kind: string; year: number; number: number; start: Date; end: Date }[] = [];
-    for (const year of [2025, 2026]) {
+    for (const year of [thisYear - 1, thisYear]) {
       const add = (kind: string, number: number, m0: number, months: number) =>
         periods.push({ id: uuid(), kind, year, number, start: new Date(Date.UTC(year, m0, 1)), end: new Date(Date.UTC(year, m0 + months, 1)) });
       for (let m = 1; m <= 12; m++) add("MONTH", m, m - 1, 1);
@@ -257,7 +267,6 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
     }
 
     // Responses over the 12 months up to `until`, spread by each unit's volume.
-    const until = opts.until ?? new Date();
     const endDay = Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate());
     const startDay = endDay - 364 * 86_400_000;
     const weighted = units.filter((u) => u.volume > 0);
@@ -298,7 +307,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
         while ([0, 6].includes(new Date(day).getUTCDay())) day -= 86_400_000;
         if (day < startDay) day += 3 * 86_400_000;
         const t = (day - startDay) / (endDay - startDay); // 0..1 through the year
-        const submitted = new Date(day + (1 + rand() * 7) * 3_600_000); // 08:00-15:00 WIB
+        // 08:00-15:00 WIB, never later than `until`.
+        const submitted = new Date(Math.min(day + (1 + rand() * 7) * 3_600_000, until.getTime() - 120_000));
         const received = new Date(submitted.getTime() + Math.floor(rand() * 90_000));
         const mean = u.start + (u.end - u.start) * t;
         const respondentShift = normal() * 0.25;
@@ -345,7 +355,7 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       // People served depends on the unit, not on how many responses were asked for.
       const n = Math.round((50_000 * u.volume) / volumeSum);
       const servedPerYear = Math.round(n * (u.code.startsWith("UPT-PKB") || u.code === "RSUD" ? 40 : 12 + rand() * 10));
-      for (const p of periods.filter((p) => p.year === 2026 && (p.kind === "QUARTER" || p.kind === "YEAR"))) {
+      for (const p of periods.filter((p) => p.kind === "QUARTER" || p.kind === "YEAR")) {
         const population = p.kind === "YEAR" ? servedPerYear : Math.round(servedPerYear / 4);
         if (population > 0) {
           await client.query(`INSERT INTO unit_population (unit_id, period_id, population) VALUES ($1,$2,$3)`, [u.id, p.id, population]);
@@ -353,13 +363,48 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       }
     }
 
-    // Q1-Q3 2026 results are published for every unit with data.
-    for (const p of periods.filter((p) => p.year === 2026 && p.kind === "QUARTER" && p.number <= 3)) {
-      await client.query(
-        `INSERT INTO publication (id, unit_id, period_id, published_at)
-         SELECT gen_random_uuid(), u.id, $1, $2 FROM unit u WHERE u.id = ANY($3::uuid[])`,
-        [p.id, p.end, weighted.map((u) => u.id)],
+    // The last three completed quarters are published for every unit with data.
+    const completedQuarters = periods
+      .filter((p) => p.kind === "QUARTER" && p.end.getTime() <= until.getTime())
+      .sort((a, b) => a.end.getTime() - b.end.getTime())
+      .slice(-3);
+    for (const p of completedQuarters) {
+      // Each publication freezes the result as computed (by lib/ikm) on the day it was published.
+      const rows = (
+        await client.query(
+          `SELECT r.unit_id, t.pos::int AS pos, sum(t.s)::int AS s, sum(t.c)::int AS c
+             FROM unit_daily_rollup r, unnest(r.sums, r.counts) WITH ORDINALITY AS t(s, c, pos)
+            WHERE r.day >= $1 AND r.day < $2 AND NOT r.suspicious AND r.template_version_id = $3
+            GROUP BY 1, 2`,
+          [p.start.toISOString().slice(0, 10), p.end.toISOString().slice(0, 10), versionId],
+        )
+      ).rows as { unit_id: string; pos: number; s: number; c: number }[];
+      const respondents = new Map(
+        (
+          await client.query(
+            `SELECT unit_id, sum(responses)::int AS n FROM unit_daily_rollup
+              WHERE day >= $1 AND day < $2 AND NOT suspicious AND template_version_id = $3 GROUP BY 1`,
+            [p.start.toISOString().slice(0, 10), p.end.toISOString().slice(0, 10), versionId],
+          )
+        ).rows.map((r) => [r.unit_id as string, r.n as number]),
       );
+      for (const u of weighted) {
+        const n = respondents.get(u.id) ?? 0;
+        if (n === 0) continue;
+        const itemStats = Object.fromEntries(
+          items.map((item, i) => {
+            const at = rows.find((r) => r.unit_id === u.id && r.pos === i + 1);
+            return [item.code, { sum: at?.s ?? 0, answered: at?.c ?? 0 }];
+          }),
+        );
+        const r = computeIkmFromSums({ respondents: n, items: itemStats }, { template: TEMPLATES["permenpan-14-2017"] });
+        const result = r.computable
+          ? { konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn, respondents: n, templateVersionId: versionId }
+          : null;
+        await client.query(`INSERT INTO publication (id, unit_id, period_id, published_at, result) VALUES ($1,$2,$3,$4,$5)`, [
+          uuid(), u.id, p.id, p.end, result ? JSON.stringify(result) : null,
+        ]);
+      }
     }
 
     // One account per role.
@@ -378,19 +423,20 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       ]);
     }
 
-    // A follow-up plan for Dukcapil's Q3 2026 priorities, approved, partly realised.
-    const q3 = periods.find((p) => p.year === 2026 && p.kind === "QUARTER" && p.number === 3)!;
+    // A follow-up plan for Dukcapil's priorities of the last completed quarter, approved, partly realised.
+    const q3 = completedQuarters.at(-1)!;
+    const day = (offset: number) => new Date(until.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const planId = uuid();
     await client.query(
       `INSERT INTO follow_up_plan (id, unit_id, period_id, status, created_by_id, approved_by_id, approved_at, updated_at)
        VALUES ($1,$2,$3,'DISETUJUI',$4,$5,$6,now())`,
       [planId, unitByCode.get("DISDUKCAPIL")!.id, q3.id, userIds.get("kepala.dukcapil@suara.test"),
-        userIds.get("pimpinan@suara.test"), new Date(Date.UTC(2026, 9, 14))],
+        userIds.get("pimpinan@suara.test"), new Date(Math.min(q3.end.getTime() + 14 * 86_400_000, until.getTime()))],
     );
     const actions: [string, string, string, string, number][] = [
-      ["U3", "Menambah dua loket perekaman KTP-el pada jam 08.00-11.00 dan menerapkan antrean daring", "Sekretaris Dinas", "2026-12-31", 60],
-      ["U8", "Memperbaiki ruang tunggu: kipas angin, 20 kursi tambahan, jalur kursi roda", "Kasubbag Umum", "2026-12-15", 35],
-      ["U2", "Mencetak dan memasang alur pelayanan di setiap loket dan di situs web", "Kabid Dafduk", "2026-11-30", 100],
+      ["U3", "Menambah dua loket perekaman KTP-el pada jam 08.00-11.00 dan menerapkan antrean daring", "Sekretaris Dinas", day(33), 60],
+      ["U8", "Memperbaiki ruang tunggu: kipas angin, 20 kursi tambahan, jalur kursi roda", "Kasubbag Umum", day(17), 35],
+      ["U2", "Mencetak dan memasang alur pelayanan di setiap loket dan di situs web", "Kabid Dafduk", day(2), 100],
     ];
     for (const [unsur, action, owner, due, progress] of actions) {
       await client.query(

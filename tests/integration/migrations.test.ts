@@ -23,6 +23,7 @@ async function catalog(url: string) {
       SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
         FROM pg_constraint WHERE connamespace = 'public'::regnamespace
          AND conrelid::regclass::text <> '_prisma_migrations'
+         AND contype <> 'c' -- CHECKs are hand-written SQL, like the triggers: not in the Prisma schema
        ORDER BY conname`);
     const enums = await c.query(`
       SELECT t.typname, string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS labels
@@ -70,6 +71,29 @@ describe("migrations", () => {
     } finally {
       await fromSchema.drop();
     }
+  });
+
+  it("holds integrity in the database: scores on the template's scale, sane ages and codes", async () => {
+    const { seedDemo } = await import("@/lib/server/seed-demo");
+    await seedDemo(db.url, { responses: 20 });
+    const insert = (answers: string, extra = "") =>
+      withClient(db.url, (c) =>
+        c.query(
+          `INSERT INTO response (id, unit_id, template_version_id, channel, answers, idempotency_key${extra ? ", age" : ""})
+           SELECT gen_random_uuid(), u.id, v.id, 'API', $1::jsonb, gen_random_uuid()::text${extra ? `, ${extra}` : ""}
+             FROM unit u, template_version v JOIN questionnaire_template t ON t.id = v.template_id
+            WHERE u.code = 'RSUD' AND t.key = 'permenpan-14-2017'`,
+          [answers],
+        ),
+      );
+    await expect(insert('{"U1": 9}')).rejects.toThrow(/not an integer score 1 to 4/);
+    await expect(insert('{"U1": 3.5}')).rejects.toThrow(/not an integer score/);
+    await expect(insert('{"U1": "4"}')).rejects.toThrow(/not an integer score/);
+    await expect(insert('{"U10": 4}')).rejects.toThrow(/not an integer score/);
+    await expect(insert('{"U1": 4}', "-5")).rejects.toThrow(/response_age_range/);
+    await expect(insert('{"U1": 4, "U9": 1}')).resolves.toBeTruthy();
+    await expect(withClient(db.url, (c) => c.query(`UPDATE unit SET code = 'a b c' WHERE code = 'RSUD'`))).rejects.toThrow(/unit_code_format/);
+    await expect(withClient(db.url, (c) => c.query(`UPDATE unit SET parent_id = id WHERE code = 'RSUD'`))).rejects.toThrow(/unit_not_own_parent/);
   });
 
   it("rolls a failing migration back whole, reports it, and applies it once fixed", async () => {

@@ -148,6 +148,26 @@ describe("submitResponse", () => {
     expect(r).toMatchObject({ ok: true, suspicious: true });
   });
 
+  it("shows the public the result as published, not as late entries change it", async () => {
+    const { getSurvey, getLastPublishedIndex } = await import("@/lib/dal/survey");
+    const survey = (await getSurvey("PKM-SUKAMAJU"))!;
+    const before = (await getLastPublishedIndex(survey))!;
+    expect(before.mutu).toMatch(/^[ABCD]$/);
+    const frozen = await withClient(db.url, async (c) =>
+      (await c.query(`SELECT p.result, s.start_date FROM publication p JOIN unit u ON u.id = p.unit_id JOIN survey_period s ON s.id = p.period_id
+                       WHERE u.code = 'PKM-SUKAMAJU' ORDER BY s.end_date DESC LIMIT 1`)).rows[0],
+    );
+    expect(before).toMatchObject({ konversi: frozen.result.konversi, mutu: frozen.result.mutu, respondents: frozen.result.respondents });
+    // Late paper questionnaires for that quarter, all scored 1.
+    for (let i = 0; i < 20; i++) {
+      const late = await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: { U1: 1, U2: 1, U3: 1, U4: 1, U5: 1, U6: 1, U7: 1, U8: 1, U9: 1 } }, randomUUID(), {
+        channel: "PAPER", clientKey: `paper-${i}`, requireService: true, submittedAt: new Date(frozen.start_date.getTime() + 86_400_000 * 10),
+      });
+      expect(late.ok).toBe(true);
+    }
+    expect(await getLastPublishedIndex(survey)).toEqual(before);
+  });
+
   it("keeps the rollup equal to the responses after all of this", async () => {
     const [live, rebuilt] = await withClient(db.url, async (c) => {
       const q = `SELECT unit_id, service_id, day, channel, verified, suspicious, responses, sums, counts FROM unit_daily_rollup WHERE responses <> 0 ORDER BY 1,2,3,4,5,6`;

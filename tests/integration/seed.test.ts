@@ -99,9 +99,34 @@ describe("demo seed", () => {
     }
   });
 
-  it("refuses to run twice: the second seed fails whole and adds nothing", async () => {
-    await expect(seedDemo(db.url, { responses: 10 })).rejects.toThrow();
+  it("runs only once: a second seed adds nothing", async () => {
+    expect(await seedDemo(db.url, { responses: 10 })).toBeNull();
     const n = await withClient(db.url, (c) => c.query(`SELECT count(*)::int AS n FROM response`));
     expect(n.rows[0].n).toBe(RESPONSES);
+  });
+});
+
+describe("demo seed in another year", () => {
+  it("derives periods, publications and the plan from the day it runs, and dates nothing after it", async () => {
+    const db = await createTestDatabase({ migrated: true });
+    try {
+      const until = new Date("2031-02-10T05:00:00Z");
+      await seedDemo(db.url, { responses: 500, until });
+      const facts = await withClient(db.url, async (c) => ({
+        years: (await c.query(`SELECT DISTINCT year FROM survey_period ORDER BY year`)).rows.map((r) => r.year),
+        published: (await c.query(`SELECT DISTINCT p.year, p.number FROM publication x JOIN survey_period p ON p.id = x.period_id ORDER BY 1, 2`)).rows,
+        plan: (await c.query(`SELECT p.year, p.number FROM follow_up_plan f JOIN survey_period p ON p.id = f.period_id`)).rows,
+        latest: (await c.query(`SELECT max(submitted_at) AS m, min(submitted_at) AS f FROM response`)).rows[0],
+        uncovered: (await c.query(`SELECT count(*)::int AS n FROM response r WHERE NOT EXISTS (SELECT 1 FROM survey_period p WHERE p.kind = 'MONTH' AND r.submitted_at >= p.start_date AND r.submitted_at < p.end_date)`)).rows[0].n,
+      }));
+      expect(facts.years).toEqual([2030, 2031]);
+      expect(facts.published).toEqual([{ year: 2030, number: 2 }, { year: 2030, number: 3 }, { year: 2030, number: 4 }]);
+      expect(facts.plan).toEqual([{ year: 2030, number: 4 }]);
+      expect(facts.latest.m.getTime()).toBeLessThanOrEqual(until.getTime());
+      expect(facts.latest.f.getTime()).toBeGreaterThanOrEqual(until.getTime() - 366 * 86_400_000);
+      expect(facts.uncovered).toBe(0);
+    } finally {
+      await db.drop();
+    }
   });
 });

@@ -2,7 +2,6 @@
 // process group, and collects what it prints.
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 
 export type Launch = {
   child: ChildProcess;
@@ -26,9 +25,10 @@ export function launch(env: Record<string, string | undefined>): Launch {
   const cleanEnv = { ...process.env };
   delete cleanEnv.DATABASE_URL;
   delete cleanEnv.AUTH_SECRET;
-  const child = spawn(process.execPath, [path.join("node_modules", "tsx", "dist", "cli.mjs"), "scripts/start.ts"], {
+  // One process, as `npm start` runs it (no tsx wrapper that would SIGKILL it on SIGTERM).
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     cwd: process.cwd(),
-    env: { ...cleanEnv, SUARA_HOST: "127.0.0.1", ...env } as NodeJS.ProcessEnv,
+    env: { ...cleanEnv, SUARA_HOST: "127.0.0.1", SUARA_SKIP_DOTENV: "1", ...env } as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
