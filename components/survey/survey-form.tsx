@@ -91,7 +91,7 @@ export function SurveyForm(props: TSurveyFormProps) {
                 <span className="block text-base">{en ? item.questionEn : item.question}</span>
               </legend>
               <FieldError id={`${item.code}-error`} code={e} locale={props.locale} />
-              <div className="mt-2 grid grid-cols-2 gap-2">
+              <div className="mt-2 grid grid-cols-1 gap-2 min-[480px]:grid-cols-2">
                 {item.options.map((o) => (
                   <Choice
                     key={o.value}
