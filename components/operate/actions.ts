@@ -2,7 +2,7 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getCaller } from "@/lib/auth/session";
-import { enrollKioskForCaller } from "@/lib/dal/operate";
+import { enrollKioskForCaller, issueTransactionTokens, type TIssuedToken } from "@/lib/dal/operate";
 import { publicOrigin } from "@/lib/server/public-url";
 
 export type TEnrollState = { link?: string; error?: boolean };
@@ -16,4 +16,21 @@ export async function enrollKioskAction(_prev: TEnrollState, form: FormData): Pr
   const result = await enrollKioskForCaller(await getCaller(), parsed.data.unitCode, parsed.data.name, h);
   if (!result) return { error: true };
   return { link: `${publicOrigin(h)}/kiosk/${parsed.data.unitCode.toUpperCase()}#token=${result.token}` };
+}
+
+export type TTokensState = { tokens?: TIssuedToken[]; error?: boolean };
+
+const ZIssue = z.object({
+  unitCode: z.string().regex(/^[A-Za-z0-9-]{1,40}$/),
+  serviceCode: z.string().regex(/^[A-Za-z0-9-]{1,40}$/).optional().or(z.literal("").transform(() => undefined)),
+  count: z.coerce.number().int().min(1).max(200),
+  days: z.coerce.number().int().min(1).max(90),
+});
+
+export async function issueTokensAction(_prev: TTokensState, form: FormData): Promise<TTokensState> {
+  const parsed = ZIssue.safeParse({ unitCode: form.get("unitCode"), serviceCode: form.get("serviceCode") ?? "", count: form.get("count"), days: form.get("days") });
+  if (!parsed.success) return { error: true };
+  const h = await headers();
+  const tokens = await issueTransactionTokens(await getCaller(), { ...parsed.data, origin: publicOrigin(h) }, h);
+  return tokens ? { tokens } : { error: true };
 }

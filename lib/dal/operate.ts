@@ -1,8 +1,10 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import QRCode from "qrcode";
 import type { TCaller } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { enrollKiosk } from "@/lib/dal/kiosk";
+import { hashToken } from "@/lib/dal/responses";
 import { recordAudit } from "@/lib/dal/audit";
 import { getUnitForCaller, type TUnitRef } from "@/lib/dal/units";
 
@@ -43,4 +45,40 @@ export async function enrollKioskForCaller(caller: TCaller | null, unitCode: str
   const result = await enrollKiosk({ unitCode: unit.code, name, enrolledById: caller!.userId });
   if (result) await recordAudit({ caller, action: "kiosk.enroll.by", targetType: "kiosk_device", targetId: result.deviceId, unitId: unit.id, headers });
   return result;
+}
+
+export type TIssuedToken = { token: string; url: string; svg: string };
+
+/**
+ * Issues `count` one-time transaction codes for the unit (optionally one
+ * service), valid for `days`: each allows exactly one response, marked
+ * verified, without identifying the citizen. Only their hashes are stored;
+ * the codes are returned once, to be printed on receipts or queue tickets.
+ */
+export async function issueTransactionTokens(
+  caller: TCaller | null,
+  input: { unitCode: string; serviceCode?: string | null; count: number; days: number; origin: string },
+  headers?: Headers,
+): Promise<TIssuedToken[] | null> {
+  const link = await getSurveyLink(caller, input.unitCode, input.serviceCode);
+  if (!link || !Number.isInteger(input.count) || input.count < 1 || input.count > 200) return null;
+  const serviceId = link.service
+    ? (await prisma.service.findFirst({ where: { unitId: link.unit.id, code: link.service.code }, select: { id: true } }))!.id
+    : null;
+  const expiresAt = new Date(Date.now() + input.days * 86_400_000);
+  // Short enough to type from a receipt, long enough not to be guessed (10 characters of 32: 50 bits).
+  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  const tokens = Array.from({ length: input.count }, () =>
+    Array.from(randomBytes(10), (b) => alphabet[b % alphabet.length]).join(""),
+  );
+  await prisma.transactionToken.createMany({
+    data: tokens.map((t) => ({ unitId: link.unit.id, serviceId, tokenHash: hashToken(t), expiresAt })),
+  });
+  await recordAudit({ caller, action: "token.issue", targetType: "unit", targetId: link.unit.id, unitId: link.unit.id, headers, detail: { count: input.count, service: link.service?.code ?? null, days: input.days } });
+  return Promise.all(
+    tokens.map(async (token) => {
+      const url = `${input.origin}${link.path}?t=${token}`;
+      return { token, url, svg: await qrSvg(url) };
+    }),
+  );
 }

@@ -50,6 +50,36 @@ test("an operator prints a poster, downloads QR codes and enrols a kiosk for the
   await expect(tablet.getByRole("button", { name: "Kirim penilaian" })).toBeVisible();
 });
 
+test("an operator prints one-time codes for receipts; each allows one verified response", async ({ page, browser }) => {
+  await signIn(page, "operator.dukcapil@suara.test");
+  await page.goto("/dasbor/unit/DUKCAPIL-CAPIL");
+  await page.getByRole("link", { name: "Kode transaksi sekali pakai untuk struk" }).click();
+  await page.getByLabel("Layanan").selectOption("KAWIN");
+  await page.getByLabel("Jumlah kode").fill("3");
+  await page.getByRole("button", { name: "Buat kode" }).click();
+  await expect(page.getByTestId("token-code")).toHaveCount(3);
+  const codes = await page.getByTestId("token-code").allTextContents();
+  expect(codes).toHaveLength(3);
+  expect(new Set(codes).size).toBe(3);
+  await expect(page.getByTestId("token-sheet").locator("svg")).toHaveCount(3);
+
+  const citizen = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  const send = async () => {
+    await citizen.goto(`/s/DUKCAPIL-CAPIL/KAWIN?t=${codes[0]}&baru=1`);
+    await citizen.getByRole("group", { name: /6\. Kompetensi Pelaksana/ }).getByText("Kompeten", { exact: true }).click();
+    await citizen.getByRole("button", { name: "Kirim penilaian" }).click();
+  };
+  await send();
+  await expect(citizen.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
+  await send();
+  await expect(citizen.getByTestId("form-errors")).toContainText("Kode transaksi ini sudah dipakai untuk mengisi survei.");
+  const used = await query(
+    `SELECT r.verified, s.code FROM transaction_token t JOIN response r ON r.id = t.response_id JOIN service s ON s.id = r.service_id WHERE t.token_hash = encode(sha256($1::bytea), 'hex')`,
+    [codes[0]],
+  );
+  expect(used).toEqual([{ verified: true, code: "KAWIN" }]);
+});
+
 test("a kepala unit sees the dashboard but does not manage QR codes or kiosks", async ({ page }) => {
   await signIn(page, "kepala.dukcapil@suara.test");
   await page.goto("/dasbor/unit/DISDUKCAPIL");

@@ -74,6 +74,11 @@ const checks: Check[] = [
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getSurveyLink", capability: "operate", run: async (c, rel) => !!(await operate.getSurveyLink(c, UNIT[rel])) },
   { name: "listServicesForOperator", capability: "operate", run: async (c, rel) => !!(await operate.listServicesForOperator(c, UNIT[rel])) },
+  {
+    name: "issueTransactionTokens",
+    capability: "operate",
+    run: async (c, rel) => !!(await operate.issueTransactionTokens(c, { unitCode: UNIT[rel], count: 1, days: 1, origin: "http://x" })),
+  },
   { name: "enrollKioskForCaller", capability: "operate", run: async (c, rel) => !!(await operate.enrollKioskForCaller(c, UNIT[rel], "Tablet")) },
   {
     name: "createUser",

@@ -60,6 +60,11 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
               );
             })}
           </ul>
+          <p className="mt-3 text-sm">
+            <a className="text-brand-700 underline" href={`/dasbor/unit/${counts.unit.code}/kode-transaksi`}>
+              {en ? "One-time transaction codes for receipts" : "Kode transaksi sekali pakai untuk struk"}
+            </a>
+          </p>
           <div className="mt-4">
             <KioskEnrollForm unitCode={counts.unit.code} />
           </div>
