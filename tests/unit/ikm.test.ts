@@ -816,3 +816,24 @@ describe("properties", () => {
     expect(computeIkmFromSums(mergeStats([a, b])).confidence).toBeNull();
   });
 });
+
+describe("worked example from a published report", () => {
+  // Laporan SKM online, Dinas Kependudukan dan Pencatatan Sipil Kabupaten Tulang Bawang Barat,
+  // tahun 2023 semester 1 (e-smile.tubaba.go.id/main/skm/laporan/online), as published:
+  //   1 respondent, U1..U9 all 4; "Σ Nilai / Unsur 4", "NRR / Unsur 4",
+  //   "NRR Tertimbang / Unsur 0.44" (NRR x 0,111), "IKM UNIT PELAYANAN 100 (Sangat Baik)".
+  // By hand: NRR = 4/1 = 4 for each unsur; weight 1/9; NRR tertimbang = 4/9 = 0.444...;
+  // IKM = 9 x 4/9 = 4; konversi = 4 x 25 = 100.00 -> 88.31..100.00 = A, Sangat Baik.
+  // With the printed weight instead, 9 x (4 x 0.111) x 25 = 99.90: the report's own "100"
+  // is only right because it computed with 1/9, as we do.
+  it("recomputes the published numbers", () => {
+    const result = computeIkm([[4, 4, 4, 4, 4, 4, 4, 4, 4]], { template: "permenpan-14-2017" });
+    expect(result.items.map((i) => i.nrr)).toEqual(Array(9).fill(4));
+    expect(result.items.map((i) => Number(i.weightedNrr!.toFixed(2)))).toEqual(Array(9).fill(0.44));
+    expect(result.ikm).toBe(4);
+    expect(result.konversi).toBe(100);
+    expect(result.mutu).toBe("A");
+    expect(result.kinerja).toBe("Sangat Baik");
+    expect(Number((9 * 4 * 0.111 * 25).toFixed(2))).toBe(99.9); // what the rounded weight would have given
+  });
+});
