@@ -19,11 +19,15 @@ export async function hitRateWindows(windows: TRateWindow[]): Promise<number[]> 
     ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
     RETURNING key, count`;
   const byKey = new Map(rows.map((r) => [r.key, Number(r.count)]));
-  // Now and then, drop windows that are over.
+  maybePruneRateCounters();
+  return keys.map((k) => byKey.get(k) ?? 0);
+}
+
+/** Now and then (1 call in 100), drop windows that are over. */
+export function maybePruneRateCounters() {
   if (Math.random() < 0.01) {
     void prisma.$executeRaw`DELETE FROM rate_limit_counter WHERE expires_at < now() - interval '1 hour'`.catch(() => {});
   }
-  return keys.map((k) => byKey.get(k) ?? 0);
 }
 
 /** Current counts in each window, without counting a hit. */

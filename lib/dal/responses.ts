@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { prisma } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { hitRateWindows } from "@/lib/dal/rate-limit";
+import { maybePruneRateCounters, type TRateWindow } from "@/lib/dal/rate-limit";
 import { getSurvey, type TSurvey } from "@/lib/dal/survey";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { toFieldErrors, ZIdempotencyKey, ZResponseInput, type TFieldErrors, type TResponse } from "@/lib/validation/response";
@@ -58,15 +58,15 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
   const checked = checkAgainstSurvey(input, survey, ctx.requireService);
   if ("errors" in checked) return { ok: false, status: 400, errors: checked.errors };
 
-  // A retry of an accepted response returns it again, before any limit counts it.
-  const prior = await findByKey(key.data);
-  if (prior) return prior.unitId === survey.unitId ? replay(prior, survey) : keyReused();
-
+  // One round trip: a retry of an accepted response is found and returned
+  // before any limit counts it; otherwise the client and unit windows count the hit.
   const limit = ctx.channel === "KIOSK" ? KIOSK_LIMIT : CLIENT_LIMIT;
-  const [clientCount, unitCount] = await hitRateWindows([
+  const { prior, counts } = await priorOrHit(key.data, [
     { key: `resp:client:${ctx.clientKey}`, windowSeconds: limit.windowSeconds },
     { key: `resp:unit:${survey.unitId}`, windowSeconds: UNIT_BURST.windowSeconds },
   ]);
+  if (prior) return prior.unitId === survey.unitId ? replay(prior, survey) : keyReused();
+  const [clientCount, unitCount] = counts;
   if (clientCount! > limit.max) return { ok: false, status: 429, errors: { form: "rateLimited" } };
   const suspicious =
     !!input.website || unitCount! > UNIT_BURST.max || (ctx.channel !== "KIOSK" && clientCount! > CLIENT_BURST);
@@ -203,6 +203,27 @@ async function insertResponse(db: Db, r: Row): Promise<boolean> {
 }
 
 type Prior = { id: string; unitId: string; verified: boolean; suspicious: boolean };
+
+/** The response already stored under `key`, or else the rate windows' counts after this hit. */
+async function priorOrHit(key: string, windows: TRateWindow[]): Promise<{ prior: Prior | null; counts: number[] }> {
+  const keys = windows.map((w) => w.key);
+  const seconds = windows.map((w) => w.windowSeconds);
+  const [row] = await prisma.$queryRaw<{ prior: Prior | null; hits: { key: string; count: number }[] | null }[]>`
+    WITH prior AS (
+      SELECT id, unit_id AS "unitId", verified, suspicious FROM response WHERE idempotency_key = ${key}
+    ), hit AS (
+      INSERT INTO rate_limit_counter AS c (key, window_start, count, expires_at)
+      SELECT k, to_timestamp(floor(extract(epoch FROM now()) / s) * s), 1, to_timestamp(floor(extract(epoch FROM now()) / s) * s + s)
+        FROM unnest(${keys}::text[], ${seconds}::int[]) AS w(k, s)
+       WHERE NOT EXISTS (SELECT 1 FROM prior)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+      RETURNING key, count
+    )
+    SELECT (SELECT row_to_json(prior) FROM prior) AS prior, (SELECT json_agg(hit) FROM hit) AS hits`;
+  const byKey = new Map((row?.hits ?? []).map((h) => [h.key, Number(h.count)]));
+  maybePruneRateCounters();
+  return { prior: row?.prior ?? null, counts: keys.map((k) => byKey.get(k) ?? 0) };
+}
 
 async function findByKey(key: string): Promise<Prior | null> {
   return prisma.response.findUnique({ where: { idempotencyKey: key }, select: { id: true, unitId: true, verified: true, suspicious: true } });
