@@ -532,6 +532,7 @@ async function main() {
 
   const pageReq = (): Req => ({ method: "GET", path: `/s/${UNIT}/${SERVICE}`, headers: { accept: "text/html", "accept-encoding": "gzip", "x-forwarded-for": nextIp() } });
   const healthReq = (): Req => ({ method: "GET", path: "/api/health", headers: { accept: "application/json" } });
+  const pingReq = (): Req => ({ method: "GET", path: "/api/v1/ping", headers: { accept: "application/json" } });
   const staticReq = (): Req => ({ method: "GET", path: chunk, headers: { "accept-encoding": "gzip" } });
 
   const tWarm = Date.now();
@@ -539,6 +540,7 @@ async function main() {
     await load("warm json", 8, 2000, jsonRequest, jsonLabel),
     await load("warm form", 8, 2000, () => formRequest(form), formLabel),
     await load("warm health", 8, 700, healthReq),
+    await load("warm ping", 8, 700, pingReq),
     await load("warm static", 8, 700, staticReq),
     await load("warm page", 8, 700, pageReq),
   ];
@@ -551,6 +553,7 @@ async function main() {
   const runs: [string, () => Req, ((q: Req, r: Res) => string) | undefined][] = [
     ["POST /api/v1/responses (JSON)", jsonRequest, jsonLabel],
     [`POST /s/${UNIT}/${SERVICE} (form, server action)`, () => formRequest(form), formLabel],
+    ["GET /api/v1/ping (trivial route, no database)", pingReq, undefined],
     ["GET /api/health (trivial route + SELECT 1)", healthReq, undefined],
     [`GET ${chunk.replace("/_next/static/chunks/", ".../")} (static, ${(staticSize / 1024).toFixed(0)} KiB)`, staticReq, undefined],
     [`GET /s/${UNIT}/${SERVICE} (form page render)`, pageReq, undefined],
@@ -560,6 +563,14 @@ async function main() {
     const r = await load(name, CONNECTIONS, DURATION_MS, make, label);
     results.push(r);
     say(`  ${name}: ${(r.completed / (r.elapsedMs / 1000)).toFixed(0)} req/s`);
+  }
+
+  // The issue's target: the JSON endpoint at half the trivial route's rate or better, p99 under 200 ms.
+  {
+    const rate = (r: LoadResult) => r.completed / (r.elapsedMs / 1000);
+    const json = results[0]!;
+    const ping = results[2]!;
+    say(`  target: JSON ${rate(json).toFixed(0)} / ping ${rate(ping).toFixed(0)} req/s = ${(rate(json) / rate(ping)).toFixed(2)} (target >= 0.50)`);
   }
 
   // The count check: every success is one row; nothing refused left one.
