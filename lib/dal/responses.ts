@@ -58,22 +58,14 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
   const checked = checkAgainstSurvey(input, survey, ctx.requireService);
   if ("errors" in checked) return { ok: false, status: 400, errors: checked.errors };
 
-  // One round trip: a retry of an accepted response is found and returned
-  // before any limit counts it; otherwise the client and unit windows count the hit.
   const limit = ctx.channel === "KIOSK" ? KIOSK_LIMIT : CLIENT_LIMIT;
-  const { prior, counts } = await priorOrHit(key.data, [
+  const windows: TRateWindow[] = [
     { key: `resp:client:${ctx.clientKey}`, windowSeconds: limit.windowSeconds },
     { key: `resp:unit:${survey.unitId}`, windowSeconds: UNIT_BURST.windowSeconds },
-  ]);
-  if (prior) return prior.unitId === survey.unitId ? replay(prior, survey) : keyReused();
-  const [clientCount, unitCount] = counts;
-  if (clientCount! > limit.max) return { ok: false, status: 429, errors: { form: "rateLimited" } };
-  const suspicious =
-    !!input.website || unitCount! > UNIT_BURST.max || (ctx.channel !== "KIOSK" && clientCount! > CLIENT_BURST);
-
+  ];
   const id = randomUUID();
   const verified = !!input.token;
-  const row = {
+  const row: Row = {
     id,
     unitId: survey.unitId,
     serviceId: checked.serviceId,
@@ -89,16 +81,28 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
     saran: input.saran ?? null,
     key: key.data,
     verified,
-    suspicious,
+    suspicious: false,
     locale: input.locale,
     kioskDeviceId: ctx.kioskDeviceId ?? null,
   };
+  const flagRule = { honeypot: !!input.website, clientBurst: ctx.channel === "KIOSK" ? limit.max : CLIENT_BURST };
 
   if (!input.token && !input.contact) {
-    const inserted = await insertResponse(prisma, row);
-    if (inserted) return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious };
+    // The common case in one statement: replay check, rate windows, insert.
+    const one = await replayOrLimitOrInsert(row, windows, limit.max, flagRule);
+    if (one.prior) return one.prior.unitId === survey.unitId ? replay(one.prior, survey) : keyReused();
+    if (one.clientCount > limit.max) return { ok: false, status: 429, errors: { form: "rateLimited" } };
+    if (one.inserted) return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious: one.inserted.suspicious };
     return raceLost(key.data, survey);
   }
+
+  // A retry of an accepted response is found and returned before any limit counts it.
+  const { prior, counts } = await priorOrHit(key.data, windows);
+  if (prior) return prior.unitId === survey.unitId ? replay(prior, survey) : keyReused();
+  const [clientCount, unitCount] = counts;
+  if (clientCount! > limit.max) return { ok: false, status: 429, errors: { form: "rateLimited" } };
+  const suspicious = flagRule.honeypot || unitCount! > UNIT_BURST.max || clientCount! > flagRule.clientBurst;
+  row.suspicious = suspicious;
 
   // A token or contact details: all or nothing, in one transaction.
   type Outcome = { kind: "ok" } | { kind: "duplicate" } | { kind: "token"; code: "tokenUsed" | "tokenInvalid" };
@@ -203,6 +207,53 @@ async function insertResponse(db: Db, r: Row): Promise<boolean> {
 }
 
 type Prior = { id: string; unitId: string; verified: boolean; suspicious: boolean };
+
+/**
+ * One statement for the common submit: the response already stored under the
+ * key (a retry: nothing counted), else count the hit in the rate windows and,
+ * when the client is under its limit, insert the row with its suspicious flag
+ * derived from the same counts (a burst is flagged, never dropped).
+ */
+async function replayOrLimitOrInsert(
+  r: Row,
+  windows: TRateWindow[],
+  clientMax: number,
+  rule: { honeypot: boolean; clientBurst: number },
+): Promise<{ prior: Prior | null; clientCount: number; inserted: { suspicious: boolean } | null }> {
+  const keys = windows.map((w) => w.key);
+  const seconds = windows.map((w) => w.windowSeconds);
+  const [row] = await prisma.$queryRaw<{ prior: Prior | null; client_count: number | null; inserted: { suspicious: boolean } | null }[]>`
+    WITH prior AS (
+      SELECT id, unit_id AS "unitId", verified, suspicious FROM response WHERE idempotency_key = ${r.key}
+    ), hit AS (
+      INSERT INTO rate_limit_counter AS c (key, window_start, count, expires_at)
+      SELECT k, to_timestamp(floor(extract(epoch FROM now()) / s) * s), 1, to_timestamp(floor(extract(epoch FROM now()) / s) * s + s)
+        FROM unnest(${keys}::text[], ${seconds}::int[]) AS w(k, s)
+       WHERE NOT EXISTS (SELECT 1 FROM prior)
+      ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+      RETURNING key, count
+    ), counts AS (
+      SELECT coalesce((SELECT count FROM hit WHERE key = ${keys[0]}), 0) AS client_count,
+             coalesce((SELECT count FROM hit WHERE key = ${keys[1]}), 0) AS unit_count
+    ), ins AS (
+      INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, harapan,
+                            gender, age, education, occupation, saran, idempotency_key, verified, suspicious, locale, kiosk_device_id)
+      SELECT ${r.id}::uuid, ${r.unitId}::uuid, ${r.serviceId}::uuid, ${r.templateVersionId}::uuid, ${r.channel}::"Channel",
+             ${r.submittedAt}, ${r.answers}::jsonb, ${r.harapan}::jsonb, ${r.gender}::"Gender", ${r.age}::int,
+             ${r.education}::"Education", ${r.occupation}::"Occupation", ${r.saran}, ${r.key}, ${r.verified},
+             ${rule.honeypot} OR counts.unit_count > ${UNIT_BURST.max} OR counts.client_count > ${rule.clientBurst},
+             ${r.locale}, ${r.kioskDeviceId}::uuid
+        FROM counts
+       WHERE NOT EXISTS (SELECT 1 FROM prior) AND counts.client_count <= ${clientMax}
+      ON CONFLICT (idempotency_key) DO NOTHING
+      RETURNING suspicious
+    )
+    SELECT (SELECT row_to_json(prior) FROM prior) AS prior,
+           (SELECT client_count FROM counts) AS client_count,
+           (SELECT row_to_json(ins) FROM ins) AS inserted`;
+  maybePruneRateCounters();
+  return { prior: row?.prior ?? null, clientCount: Number(row?.client_count ?? 0), inserted: row?.inserted ?? null };
+}
 
 /** The response already stored under `key`, or else the rate windows' counts after this hit. */
 async function priorOrHit(key: string, windows: TRateWindow[]): Promise<{ prior: Prior | null; counts: number[] }> {
