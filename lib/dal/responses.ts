@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { pool, prisma } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { maybePruneRateCounters, type TRateWindow } from "@/lib/dal/rate-limit";
 import { getSurvey, type TSurvey } from "@/lib/dal/survey";
@@ -222,35 +222,41 @@ async function replayOrLimitOrInsert(
 ): Promise<{ prior: Prior | null; clientCount: number; inserted: { suspicious: boolean } | null }> {
   const keys = windows.map((w) => w.key);
   const seconds = windows.map((w) => w.windowSeconds);
-  const [row] = await prisma.$queryRaw<{ prior: Prior | null; client_count: number | null; inserted: { suspicious: boolean } | null }[]>`
-    WITH prior AS (
-      SELECT id, unit_id AS "unitId", verified, suspicious FROM response WHERE idempotency_key = ${r.key}
-    ), hit AS (
-      INSERT INTO rate_limit_counter AS c (key, window_start, count, expires_at)
-      SELECT k, to_timestamp(floor(extract(epoch FROM now()) / s) * s), 1, to_timestamp(floor(extract(epoch FROM now()) / s) * s + s)
-        FROM unnest(${keys}::text[], ${seconds}::int[]) AS w(k, s)
-       WHERE NOT EXISTS (SELECT 1 FROM prior)
-      ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
-      RETURNING key, count
-    ), counts AS (
-      SELECT coalesce((SELECT count FROM hit WHERE key = ${keys[0]}), 0) AS client_count,
-             coalesce((SELECT count FROM hit WHERE key = ${keys[1]}), 0) AS unit_count
-    ), ins AS (
-      INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, harapan,
-                            gender, age, education, occupation, saran, idempotency_key, verified, suspicious, locale, kiosk_device_id)
-      SELECT ${r.id}::uuid, ${r.unitId}::uuid, ${r.serviceId}::uuid, ${r.templateVersionId}::uuid, ${r.channel}::"Channel",
-             ${r.submittedAt}, ${r.answers}::jsonb, ${r.harapan}::jsonb, ${r.gender}::"Gender", ${r.age}::int,
-             ${r.education}::"Education", ${r.occupation}::"Occupation", ${r.saran}, ${r.key}, ${r.verified},
-             ${rule.honeypot} OR counts.unit_count > ${UNIT_BURST.max} OR counts.client_count > ${rule.clientBurst},
-             ${r.locale}, ${r.kioskDeviceId}::uuid
-        FROM counts
-       WHERE NOT EXISTS (SELECT 1 FROM prior) AND counts.client_count <= ${clientMax}
-      ON CONFLICT (idempotency_key) DO NOTHING
-      RETURNING suspicious
-    )
-    SELECT (SELECT row_to_json(prior) FROM prior) AS prior,
-           (SELECT client_count FROM counts) AS client_count,
-           (SELECT row_to_json(ins) FROM ins) AS inserted`;
+  const { rows } = await pool().query<{ prior: Prior | null; client_count: number | null; inserted: { suspicious: boolean } | null }>(
+    `WITH prior AS (
+       SELECT id, unit_id AS "unitId", verified, suspicious FROM response WHERE idempotency_key = $14
+     ), hit AS (
+       INSERT INTO rate_limit_counter AS c (key, window_start, count, expires_at)
+       SELECT k, to_timestamp(floor(extract(epoch FROM now()) / s) * s), 1, to_timestamp(floor(extract(epoch FROM now()) / s) * s + s)
+         FROM unnest($19::text[], $20::int[]) AS w(k, s)
+        WHERE NOT EXISTS (SELECT 1 FROM prior)
+       ON CONFLICT (key, window_start) DO UPDATE SET count = c.count + 1
+       RETURNING key, count
+     ), counts AS (
+       SELECT coalesce((SELECT count FROM hit WHERE key = ($19::text[])[1]), 0) AS client_count,
+              coalesce((SELECT count FROM hit WHERE key = ($19::text[])[2]), 0) AS unit_count
+     ), ins AS (
+       INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, harapan,
+                             gender, age, education, occupation, saran, idempotency_key, verified, suspicious, locale, kiosk_device_id)
+       SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"Channel", $6::timestamptz, $7::jsonb, $8::jsonb, $9::"Gender", $10::int,
+              $11::"Education", $12::"Occupation", $13, $14, $15,
+              $21::boolean OR counts.unit_count > $22 OR counts.client_count > $23,
+              $16, $17::uuid
+         FROM counts
+        WHERE NOT EXISTS (SELECT 1 FROM prior) AND counts.client_count <= $18
+       ON CONFLICT (idempotency_key) DO NOTHING
+       RETURNING suspicious
+     )
+     SELECT (SELECT row_to_json(prior) FROM prior) AS prior,
+            (SELECT client_count FROM counts) AS client_count,
+            (SELECT row_to_json(ins) FROM ins) AS inserted`,
+    [
+      r.id, r.unitId, r.serviceId, r.templateVersionId, r.channel, r.submittedAt, r.answers, r.harapan, r.gender, r.age,
+      r.education, r.occupation, r.saran, r.key, r.verified, r.locale, r.kioskDeviceId, clientMax,
+      keys, seconds, rule.honeypot, UNIT_BURST.max, rule.clientBurst,
+    ],
+  );
+  const row = rows[0];
   maybePruneRateCounters();
   return { prior: row?.prior ?? null, clientCount: Number(row?.client_count ?? 0), inserted: row?.inserted ?? null };
 }

@@ -48,8 +48,7 @@ beforeAll(async () => {
   });
 });
 afterAll(async () => {
-  const g = globalThis as { suaraPrisma?: { $disconnect(): Promise<void> } };
-  await g.suaraPrisma?.$disconnect();
+  await (await import("@/lib/db")).closeDb();
   await db?.drop();
 });
 

@@ -19,8 +19,7 @@ beforeAll(async () => {
   dal = await import("@/lib/dal/responses");
 });
 afterAll(async () => {
-  const g = globalThis as { suaraPrisma?: { $disconnect(): Promise<void> } };
-  await g.suaraPrisma?.$disconnect();
+  await (await import("@/lib/db")).closeDb();
   await db?.drop();
 });
 
@@ -134,9 +133,7 @@ describe("submitResponse", () => {
     expect(results.filter((r) => r.ok && r.suspicious)).toHaveLength(dal.CLIENT_LIMIT.max - dal.CLIENT_BURST);
 
     // A second app instance (its own client and pool) sees the same counter.
-    const g = globalThis as { suaraPrisma?: { $disconnect(): Promise<void> } };
-    await g.suaraPrisma?.$disconnect();
-    delete g.suaraPrisma;
+    await (await import("@/lib/db")).closeDb();
     const refused = await dal.submitResponse({ unit: "KEC-SUKAMAJU", service: "PATEN", answers: { U1: 3 } }, randomUUID(), ctx);
     expect(refused).toEqual({ ok: false, status: 429, errors: { form: "rateLimited" } });
     const counter = await withClient(db.url, async (c) => (await c.query(`SELECT count FROM rate_limit_counter WHERE key = $1`, [`resp:client:${ctx.clientKey}`])).rows);
