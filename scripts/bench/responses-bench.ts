@@ -295,14 +295,15 @@ function pct(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-// CPU time of the app (its process group), PostgreSQL (every postgres process) and this load generator,
-// per process so that a process ending between the samples does not count negative.
-type CpuSample = { app: Map<number, number>; postgres: Map<number, number>; self: number; busy: number };
-type CpuShare = { app: number; postgres: number; self: number; other: number };
+// CPU time of the app (its process group), PostgreSQL (every postgres process), this load
+// generator, other processes and the kernel (softirq etc.), per process so that a process
+// ending between the samples does not count negative.
+type Proc = { kind: "app" | "postgres" | "self" | "other"; comm: string; ticks: number };
+type CpuSample = { procs: Map<number, Proc>; busy: number };
+type CpuShare = { app: number; postgres: number; self: number; other: number; kernel: number; top: string };
 const TICK_MS = 10; // CLK_TCK = 100 on Linux
 function cpuSample(): CpuSample {
-  const appTicks = new Map<number, number>();
-  const pgTicks = new Map<number, number>();
+  const procs = new Map<number, Proc>();
   const group = app?.pid;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
@@ -312,27 +313,30 @@ function cpuSample(): CpuSample {
     } catch {
       continue;
     }
+    const pid = Number(entry);
     const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // f[0] = state (field 3)
     const ticks = Number(f[11]) + Number(f[12]); // utime, stime (fields 14, 15)
-    if (group && Number(f[2]) === group) appTicks.set(Number(entry), ticks); // pgrp (field 5)
-    else if (comm.startsWith("postgres")) pgTicks.set(Number(entry), ticks);
+    const kind =
+      pid === process.pid ? "self" : group && Number(f[2]) === group ? "app" : comm.startsWith("postgres") ? "postgres" : "other"; // f[2] = pgrp
+    procs.set(pid, { kind, comm, ticks });
   }
-  const u = process.cpuUsage();
-  // Every CPU's busy time (user, nice, system, irq, softirq, steal), for what else was running.
+  // Every CPU's busy time (user, nice, system, irq, softirq, steal).
   const all = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
   const busy = (all[0]! + all[1]! + all[2]! + all[5]! + all[6]! + all[7]!) * TICK_MS;
-  return { app: appTicks, postgres: pgTicks, self: (u.user + u.system) / 1000, busy };
+  return { procs, busy };
 }
 function cpuShare(a: CpuSample, b: CpuSample, ms: number): CpuShare {
-  const delta = (x: Map<number, number>, y: Map<number, number>) => {
-    let sum = 0;
-    for (const [pid, ticks] of y) sum += ticks - (x.get(pid) ?? 0);
-    return (sum * TICK_MS) / ms;
-  };
-  const share = { app: delta(a.app, b.app), postgres: delta(a.postgres, b.postgres), self: (b.self - a.self) / ms };
-  const other = Math.max(0, (b.busy - a.busy) / ms - share.app - share.postgres - share.self);
-  return { ...share, other };
+  const sums = { app: 0, postgres: 0, self: 0, other: 0 };
+  const others = new Map<string, number>();
+  for (const [pid, p] of b.procs) {
+    const d = ((p.ticks - (a.procs.get(pid)?.ticks ?? 0)) * TICK_MS) / ms;
+    sums[p.kind] += d;
+    if (p.kind === "other" && d > 0) others.set(p.comm, (others.get(p.comm) ?? 0) + d);
+  }
+  const kernel = Math.max(0, (b.busy - a.busy) / ms - sums.app - sums.postgres - sums.self - sums.other);
+  const top = [...others].sort((x, y) => y[1] - x[1]).slice(0, 3).filter(([, v]) => v >= 0.02).map(([k, v]) => `${k} ${(v * 100).toFixed(0)}%`).join(", ");
+  return { ...sums, kernel, top };
 }
 
 // ---------------------------------------------------------------- the ledger: what the load saw, per key
@@ -635,7 +639,7 @@ async function main() {
   // ------------------------------------------------------------ report
   say();
   say(`== Results (${CONNECTIONS} connections, ${DURATION_MS / 1000} s each, load generator in this Node process on the same ${os.cpus().length} CPUs) ==`);
-  const head = ["route", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "slowest/fastest 1 s", "statuses", "CPU app/pg/loadgen/other"];
+  const head = ["route", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "slowest/fastest 1 s", "statuses", "CPU app/pg/loadgen/other/kernel"];
   const table = results.map((r) => {
     const s = [...r.lat].sort((a, b) => a - b);
     return [
@@ -647,14 +651,16 @@ async function main() {
       s[s.length - 1]!.toFixed(0),
       `${Math.min(...r.perSecond)}/${Math.max(...r.perSecond)}`,
       [...r.labels].sort().map(([k, v]) => `${k}: ${v}`).join(", "),
-      `${(r.cpu.app * 100).toFixed(0)}%/${(r.cpu.postgres * 100).toFixed(0)}%/${(r.cpu.self * 100).toFixed(0)}%/${(r.cpu.other * 100).toFixed(0)}%`,
+      `${(r.cpu.app * 100).toFixed(0)}%/${(r.cpu.postgres * 100).toFixed(0)}%/${(r.cpu.self * 100).toFixed(0)}%/${(r.cpu.other * 100).toFixed(0)}%/${(r.cpu.kernel * 100).toFixed(0)}%`,
     ];
   });
   const widths = head.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
   const fmt = (row: string[]) => row.map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   say(fmt(head));
   for (const row of table) say(fmt(row));
-  say("  (CPU: % of one core; 'other' = everything else on the machine: above ~20% the figures are disturbed)");
+  say("  (CPU: % of one core. other = the rest of the machine's processes: above ~20% the figures are disturbed;");
+  say("   kernel = busy time charged to no process, e.g. loopback networking in softirq)");
+  for (const r of results) if (r.cpu.top) say(`  other processes during ${r.name}: ${r.cpu.top}`);
   say();
   say(`Raw single-row INSERT, same database (${settings.map((x) => `${x.name}=${x.setting}`).join(", ")}), ${INSERTS} rows at concurrency ${INSERT_CONCURRENCY}, app idle:`);
   say(`  pg -> scratch table (bigserial + unique text key + jsonb): ${rawScratch.toFixed(0)} rows/s`);
