@@ -18,7 +18,9 @@ async function catalog(url: string) {
        ORDER BY table_name, column_name`);
     const indexes = await c.query(`
       SELECT tablename, indexname, indexdef FROM pg_indexes
-       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY indexname`);
+       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'
+         AND indexdef NOT LIKE '% WHERE %' -- partial indexes are hand-written SQL: not in the Prisma schema
+       ORDER BY indexname`);
     const constraints = await c.query(`
       SELECT conrelid::regclass::text AS tbl, conname, pg_get_constraintdef(oid) AS def
         FROM pg_constraint WHERE connamespace = 'public'::regnamespace

@@ -1,21 +1,59 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIkmFromRows, computeIkmFromSums, defineTemplate } from "@/lib/ikm";
+import { PROFILE_SLOTS, profileVector } from "@/lib/profile";
 import { createTestDatabase, type TestDatabase } from "@/tests/support/database";
 import type pg from "pg";
 
 // The rollup is what every dashboard reads: it must equal the responses
 // whatever the write path (insert, late paper entry, correction, deletion).
 
-type Rollup = { unit_id: string; service_id: string; day: string; channel: string; responses: number; sums: number[]; counts: number[]; mean_sum: number; mean_sum_sq: number };
+type Rollup = {
+  unit_id: string; service_id: string; day: string; channel: string; responses: number; sums: number[]; counts: number[];
+  mean_sum: number; mean_sum_sq: number; harapan_sums: number[]; harapan_counts: number[]; profile: number[];
+};
+
+const COLUMNS = `unit_id, service_id, channel::text, verified, suspicious, responses, sums, counts,
+  round(mean_sum::numeric, 9)::float8 AS mean_sum, round(mean_sum_sq::numeric, 9)::float8 AS mean_sum_sq,
+  harapan_sums, harapan_counts, profile`;
 
 async function readRollup(c: pg.Client): Promise<Rollup[]> {
   const res = await c.query(`
-    SELECT unit_id, service_id, day::text AS day, channel::text, verified, suspicious, responses, sums, counts,
-           round(mean_sum::numeric, 9)::float8 AS mean_sum, round(mean_sum_sq::numeric, 9)::float8 AS mean_sum_sq
-      FROM unit_daily_rollup WHERE responses <> 0
+    SELECT day::text AS day, ${COLUMNS} FROM unit_daily_rollup WHERE responses <> 0
      ORDER BY unit_id, service_id, day, channel, verified, suspicious`);
   return res.rows;
+}
+
+async function readMonthly(c: pg.Client): Promise<Rollup[]> {
+  const res = await c.query(`
+    SELECT month::text AS day, ${COLUMNS} FROM unit_monthly_rollup WHERE responses <> 0
+     ORDER BY unit_id, service_id, month, channel, verified, suspicious`);
+  return res.rows;
+}
+
+/** The daily rollup added up per month, in TypeScript: what the monthly rollup must hold. */
+function monthsOf(daily: Rollup[]): Rollup[] {
+  const add = (a: number[], b: number[]) => a.map((x, i) => x + (b[i] ?? 0));
+  const byKey = new Map<string, Rollup>();
+  for (const r of daily) {
+    const month = `${r.day.slice(0, 7)}-01`;
+    const key = [r.unit_id, r.service_id, month, r.channel].join("|");
+    const m = byKey.get(key);
+    if (!m) byKey.set(key, { ...r, day: month });
+    else
+      byKey.set(key, {
+        ...m,
+        responses: m.responses + r.responses,
+        sums: add(m.sums, r.sums),
+        counts: add(m.counts, r.counts),
+        harapan_sums: add(m.harapan_sums, r.harapan_sums),
+        harapan_counts: add(m.harapan_counts, r.harapan_counts),
+        profile: add(m.profile, r.profile),
+        mean_sum: Math.round((m.mean_sum + r.mean_sum) * 1e9) / 1e9,
+        mean_sum_sq: Math.round((m.mean_sum_sq + r.mean_sum_sq) * 1e9) / 1e9,
+      });
+  }
+  return [...byKey.values()];
 }
 
 describe("per-unit per-day rollup", () => {
@@ -52,11 +90,17 @@ describe("per-unit per-day rollup", () => {
     await db?.drop();
   });
 
-  const insert = (unit: string, answers: Record<string, number>, at: string, extra: { service?: string | null; channel?: string } = {}) =>
+  type Extra = {
+    service?: string | null; channel?: string; harapan?: Record<string, number>;
+    gender?: string; age?: number; education?: string; occupation?: string;
+  };
+  const insert = (unit: string, answers: Record<string, number>, at: string, extra: Extra = {}) =>
     c.query(
-      `INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, idempotency_key)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [randomUUID(), unit, extra.service === undefined ? null : extra.service, versionId, extra.channel ?? "WEB", at, JSON.stringify(answers), randomUUID()],
+      `INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, idempotency_key,
+                             harapan, gender, age, education, occupation)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [randomUUID(), unit, extra.service === undefined ? null : extra.service, versionId, extra.channel ?? "WEB", at, JSON.stringify(answers), randomUUID(),
+        extra.harapan ? JSON.stringify(extra.harapan) : null, extra.gender ?? null, extra.age ?? null, extra.education ?? null, extra.occupation ?? null],
     ).then((r) => r.rows[0].id as string);
 
   it("counts each answered item, leaves blanks out, and splits days on WIB", async () => {
@@ -80,15 +124,49 @@ describe("per-unit per-day rollup", () => {
     await c.query(`DELETE FROM response WHERE id = $1`, [late]);
 
     const maintained = await readRollup(c);
+    const maintainedMonthly = await readMonthly(c);
     await c.query(`SELECT suara_rollup_rebuild()`);
     const rebuilt = await readRollup(c);
     expect(maintained).toEqual(rebuilt);
+    expect(maintainedMonthly).toEqual(await readMonthly(c));
+    expect(maintainedMonthly).toEqual(monthsOf(maintained));
     const b = maintained.filter((r) => r.unit_id === unitB);
     expect(b.map((r) => [r.channel, r.responses, r.sums, r.counts])).toEqual([
       ["WEB", 0, [0, 0, 0], [0, 0, 0]],
       ["KIOSK", 1, [1, 0, 2], [1, 0, 1]],
       ["PAPER", 1, [0, 4, 0], [0, 1, 0]],
     ].filter(([, n]) => n !== 0));
+  });
+
+  it("counts importance (harapan) and the respondent profile in the slots lib/profile lays out", async () => {
+    const unitC = randomUUID();
+    await c.query(`INSERT INTO unit (id, path, depth, name, kind, code, updated_at) VALUES ($1, $2, 0, 'C', 'DINAS', 'C', now())`, [unitC, `/${unitC}/`]);
+    const people = [
+      { gender: "P", age: 19, education: "SMA", occupation: "SWASTA", harapan: { U1: 4, U2: 4, U3: 3 } },
+      { gender: "L", age: 60, education: "S3", occupation: "PNS", harapan: { U1: 3, U3: 4 } },
+      { age: 20, education: "D1_D3" },
+      { gender: "P", age: 59, occupation: "LAINNYA" },
+      {},
+    ];
+    for (const [i, p] of people.entries()) await insert(unitC, { U1: 3, U2: 2 + (i % 3) }, `2026-05-0${i + 1}T03:00:00Z`, p);
+    const rows = (await readRollup(c)).filter((r) => r.unit_id === unitC);
+    expect(rows).toHaveLength(5);
+    for (const [i, p] of people.entries()) {
+      expect(rows[i]!.profile).toHaveLength(PROFILE_SLOTS);
+      expect(rows[i]!.profile).toEqual(profileVector(p));
+      expect(rows[i]!.harapan_counts).toEqual(["U1", "U2", "U3"].map((k) => (p.harapan && k in p.harapan ? 1 : 0)));
+      expect(rows[i]!.harapan_sums).toEqual(["U1", "U2", "U3"].map((k) => (p.harapan as Record<string, number> | undefined)?.[k] ?? 0));
+    }
+    const [month] = (await readMonthly(c)).filter((r) => r.unit_id === unitC);
+    expect(month).toMatchObject({ day: "2026-05-01", responses: 5, harapan_sums: [7, 4, 7], harapan_counts: [2, 1, 2] });
+    expect(month!.profile).toEqual(people.map(profileVector).reduce((a, v) => a.map((x, i) => x + v[i]!)));
+    // Moving a response to another month moves it in the monthly rollup too.
+    await c.query(`UPDATE response SET submitted_at = '2026-06-01T03:00:00Z' WHERE unit_id = $1 AND submitted_at = '2026-05-01T03:00:00Z'`, [unitC]);
+    const months = (await readMonthly(c)).filter((r) => r.unit_id === unitC).map((r) => [r.day, r.responses, r.harapan_sums]);
+    expect(months).toEqual([["2026-05-01", 4, [3, 0, 4]], ["2026-06-01", 1, [4, 4, 3]]]);
+    const monthly = await readMonthly(c);
+    await c.query(`SELECT suara_rollup_rebuild()`);
+    expect(await readMonthly(c)).toEqual(monthly);
   });
 
   it("gives lib/ikm the same index from rollup sums as from the rows", async () => {

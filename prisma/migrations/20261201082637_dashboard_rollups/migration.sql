@@ -1,0 +1,203 @@
+-- AlterTable
+ALTER TABLE "unit_daily_rollup" ADD COLUMN     "harapan_counts" INTEGER[],
+ADD COLUMN     "harapan_sums" INTEGER[],
+ADD COLUMN     "profile" INTEGER[];
+
+-- CreateTable
+CREATE TABLE "unit_monthly_rollup" (
+    "id" BIGSERIAL NOT NULL,
+    "unit_id" UUID NOT NULL,
+    "service_id" UUID NOT NULL,
+    "month" DATE NOT NULL,
+    "template_version_id" UUID NOT NULL,
+    "channel" "Channel" NOT NULL,
+    "verified" BOOLEAN NOT NULL,
+    "suspicious" BOOLEAN NOT NULL,
+    "responses" INTEGER NOT NULL,
+    "sums" INTEGER[],
+    "counts" INTEGER[],
+    "mean_sum" DOUBLE PRECISION NOT NULL,
+    "mean_sum_sq" DOUBLE PRECISION NOT NULL,
+    "harapan_sums" INTEGER[],
+    "harapan_counts" INTEGER[],
+    "profile" INTEGER[],
+
+    CONSTRAINT "unit_monthly_rollup_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "unit_monthly_rollup_month_idx" ON "unit_monthly_rollup"("month");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "unit_monthly_rollup_key" ON "unit_monthly_rollup"("unit_id", "service_id", "month", "template_version_id", "channel", "verified", "suspicious");
+
+-- AddForeignKey
+ALTER TABLE "unit_monthly_rollup" ADD CONSTRAINT "unit_monthly_rollup_unit_id_fkey" FOREIGN KEY ("unit_id") REFERENCES "unit"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "unit_monthly_rollup" ADD CONSTRAINT "unit_monthly_rollup_template_version_id_fkey" FOREIGN KEY ("template_version_id") REFERENCES "template_version"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- Hand-written from here (Prisma's schema cannot express functions, triggers
+-- or partial indexes).
+
+-- Latest saran of a unit, and the feedback inbox: only responses that carry one.
+CREATE INDEX "response_unit_saran_idx" ON "response" ("unit_id", "submitted_at" DESC) WHERE "saran" IS NOT NULL;
+
+-- Element-wise sum of integer arrays (a missing element counts as 0), and the
+-- aggregate over it: rollup rows add up position by position.
+CREATE OR REPLACE FUNCTION suara_array_add(a integer[], b integer[]) RETURNS integer[]
+LANGUAGE plpgsql IMMUTABLE AS $$
+DECLARE
+  i integer;
+BEGIN
+  IF a IS NULL OR cardinality(a) = 0 THEN RETURN b; END IF;
+  IF b IS NULL OR cardinality(b) = 0 THEN RETURN a; END IF;
+  FOR i IN 1 .. greatest(cardinality(a), cardinality(b)) LOOP
+    a[i] := coalesce(a[i], 0) + coalesce(b[i], 0);
+  END LOOP;
+  RETURN a;
+END;
+$$;
+
+CREATE AGGREGATE suara_array_sum(integer[]) (SFUNC = suara_array_add, STYPE = integer[]);
+
+-- One respondent's profile as counts in fixed slots. The layout is
+-- lib/profile.ts PROFILE_LAYOUT (tests/integration/rollup.test.ts holds the two together):
+--  1-3   jenis kelamin: L, P, not given
+--  4-10  usia: <20, 20-29, 30-39, 40-49, 50-59, >=60, not given
+--  11-18 pendidikan: SD, SMP, SMA, D1_D3, S1, S2, S3, not given
+--  19-25 pekerjaan: PNS, TNI, POLRI, SWASTA, WIRAUSAHA, LAINNYA, not given
+CREATE OR REPLACE FUNCTION suara_profile_vector(g "Gender", age integer, edu "Education", occ "Occupation") RETURNS integer[]
+LANGUAGE sql IMMUTABLE AS $$
+  SELECT array_agg(CASE WHEN s IN (
+           CASE g WHEN 'L' THEN 1 WHEN 'P' THEN 2 ELSE 3 END,
+           CASE WHEN age IS NULL THEN 10 WHEN age < 20 THEN 4 WHEN age < 30 THEN 5 WHEN age < 40 THEN 6
+                WHEN age < 50 THEN 7 WHEN age < 60 THEN 8 ELSE 9 END,
+           CASE edu WHEN 'SD' THEN 11 WHEN 'SMP' THEN 12 WHEN 'SMA' THEN 13 WHEN 'D1_D3' THEN 14
+                    WHEN 'S1' THEN 15 WHEN 'S2' THEN 16 WHEN 'S3' THEN 17 ELSE 18 END,
+           CASE occ WHEN 'PNS' THEN 19 WHEN 'TNI' THEN 20 WHEN 'POLRI' THEN 21 WHEN 'SWASTA' THEN 22
+                    WHEN 'WIRAUSAHA' THEN 23 WHEN 'LAINNYA' THEN 24 ELSE 25 END)
+         THEN 1 ELSE 0 END ORDER BY s)
+    FROM generate_series(1, 25) AS s
+$$;
+
+-- Adds (sign = 1) or removes (sign = -1) one response from its daily and its
+-- monthly rollup row.
+CREATE OR REPLACE FUNCTION suara_rollup_apply(r response, sign integer) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  item_sums      integer[];
+  item_counts    integer[];
+  harapan_sums   integer[];
+  harapan_counts integer[];
+  profile        integer[];
+  answered integer;
+  total    integer;
+  m        double precision;
+  local_day date;
+BEGIN
+  SELECT array_agg(CASE WHEN jsonb_typeof(r.answers -> i.code) = 'number'
+                        THEN sign * (r.answers ->> i.code)::integer ELSE 0 END ORDER BY i.position),
+         array_agg(CASE WHEN jsonb_typeof(r.answers -> i.code) = 'number' THEN sign ELSE 0 END ORDER BY i.position),
+         array_agg(CASE WHEN jsonb_typeof(r.harapan -> i.code) = 'number'
+                        THEN sign * (r.harapan ->> i.code)::integer ELSE 0 END ORDER BY i.position),
+         array_agg(CASE WHEN jsonb_typeof(r.harapan -> i.code) = 'number' THEN sign ELSE 0 END ORDER BY i.position)
+    INTO item_sums, item_counts, harapan_sums, harapan_counts
+    FROM template_item i
+   WHERE i.version_id = r.template_version_id;
+
+  IF item_sums IS NULL THEN
+    RAISE EXCEPTION 'template version % has no items', r.template_version_id;
+  END IF;
+
+  SELECT sum(x) INTO answered FROM unnest(item_counts) AS x;
+  SELECT sum(x) INTO total FROM unnest(item_sums) AS x;
+  -- The respondent's own mean score (signs cancel).
+  m := CASE WHEN answered <> 0 THEN total::double precision / answered ELSE 0 END;
+  profile := ARRAY(SELECT sign * x FROM unnest(suara_profile_vector(r.gender, r.age, r.education, r.occupation)) AS x);
+  local_day := (r.submitted_at AT TIME ZONE suara_timezone())::date;
+
+  INSERT INTO unit_daily_rollup AS u
+    (unit_id, service_id, day, template_version_id, channel, verified, suspicious,
+     responses, sums, counts, mean_sum, mean_sum_sq, harapan_sums, harapan_counts, profile)
+  VALUES
+    (r.unit_id, COALESCE(r.service_id, '00000000-0000-0000-0000-000000000000'::uuid), local_day,
+     r.template_version_id, r.channel, r.verified, r.suspicious,
+     sign, item_sums, item_counts, sign * m, sign * m * m, harapan_sums, harapan_counts, profile)
+  ON CONFLICT (unit_id, service_id, day, template_version_id, channel, verified, suspicious) DO UPDATE SET
+    responses      = u.responses + EXCLUDED.responses,
+    sums           = suara_array_add(u.sums, EXCLUDED.sums),
+    counts         = suara_array_add(u.counts, EXCLUDED.counts),
+    mean_sum       = u.mean_sum + EXCLUDED.mean_sum,
+    mean_sum_sq    = u.mean_sum_sq + EXCLUDED.mean_sum_sq,
+    harapan_sums   = suara_array_add(u.harapan_sums, EXCLUDED.harapan_sums),
+    harapan_counts = suara_array_add(u.harapan_counts, EXCLUDED.harapan_counts),
+    profile        = suara_array_add(u.profile, EXCLUDED.profile);
+
+  INSERT INTO unit_monthly_rollup AS u
+    (unit_id, service_id, month, template_version_id, channel, verified, suspicious,
+     responses, sums, counts, mean_sum, mean_sum_sq, harapan_sums, harapan_counts, profile)
+  VALUES
+    (r.unit_id, COALESCE(r.service_id, '00000000-0000-0000-0000-000000000000'::uuid),
+     date_trunc('month', local_day)::date,
+     r.template_version_id, r.channel, r.verified, r.suspicious,
+     sign, item_sums, item_counts, sign * m, sign * m * m, harapan_sums, harapan_counts, profile)
+  ON CONFLICT (unit_id, service_id, month, template_version_id, channel, verified, suspicious) DO UPDATE SET
+    responses      = u.responses + EXCLUDED.responses,
+    sums           = suara_array_add(u.sums, EXCLUDED.sums),
+    counts         = suara_array_add(u.counts, EXCLUDED.counts),
+    mean_sum       = u.mean_sum + EXCLUDED.mean_sum,
+    mean_sum_sq    = u.mean_sum_sq + EXCLUDED.mean_sum_sq,
+    harapan_sums   = suara_array_add(u.harapan_sums, EXCLUDED.harapan_sums),
+    harapan_counts = suara_array_add(u.harapan_counts, EXCLUDED.harapan_counts),
+    profile        = suara_array_add(u.profile, EXCLUDED.profile);
+END;
+$$;
+
+-- Rebuilds both rollups from the responses, set-based: for bulk loads (with
+-- the trigger disabled) and as a repair tool. Must equal what the trigger
+-- maintains; tests/integration check that.
+CREATE OR REPLACE FUNCTION suara_rollup_rebuild() RETURNS void
+LANGUAGE sql AS $$
+  DELETE FROM unit_daily_rollup;
+  DELETE FROM unit_monthly_rollup;
+  WITH per_response AS (
+    SELECT r.unit_id,
+           COALESCE(r.service_id, '00000000-0000-0000-0000-000000000000'::uuid) AS service_id,
+           (r.submitted_at AT TIME ZONE suara_timezone())::date AS day,
+           r.template_version_id, r.channel, r.verified, r.suspicious,
+           array_agg(CASE WHEN jsonb_typeof(r.answers -> i.code) = 'number' THEN (r.answers ->> i.code)::integer ELSE 0 END ORDER BY i.position) AS sums,
+           array_agg(CASE WHEN jsonb_typeof(r.answers -> i.code) = 'number' THEN 1 ELSE 0 END ORDER BY i.position) AS counts,
+           array_agg(CASE WHEN jsonb_typeof(r.harapan -> i.code) = 'number' THEN (r.harapan ->> i.code)::integer ELSE 0 END ORDER BY i.position) AS harapan_sums,
+           array_agg(CASE WHEN jsonb_typeof(r.harapan -> i.code) = 'number' THEN 1 ELSE 0 END ORDER BY i.position) AS harapan_counts,
+           suara_profile_vector(r.gender, r.age, r.education, r.occupation) AS profile,
+           CASE WHEN count(*) FILTER (WHERE jsonb_typeof(r.answers -> i.code) = 'number') > 0
+                THEN (sum((r.answers ->> i.code)::integer) FILTER (WHERE jsonb_typeof(r.answers -> i.code) = 'number'))::double precision
+                     / count(*) FILTER (WHERE jsonb_typeof(r.answers -> i.code) = 'number')
+                ELSE 0 END AS m
+      FROM response r
+      JOIN template_item i ON i.version_id = r.template_version_id
+     GROUP BY r.id
+  ), daily AS (
+    INSERT INTO unit_daily_rollup
+      (unit_id, service_id, day, template_version_id, channel, verified, suspicious,
+       responses, sums, counts, mean_sum, mean_sum_sq, harapan_sums, harapan_counts, profile)
+    SELECT unit_id, service_id, day, template_version_id, channel, verified, suspicious,
+           count(*)::integer, suara_array_sum(sums), suara_array_sum(counts), sum(m), sum(m * m),
+           suara_array_sum(harapan_sums), suara_array_sum(harapan_counts), suara_array_sum(profile)
+      FROM per_response
+     GROUP BY unit_id, service_id, day, template_version_id, channel, verified, suspicious
+    RETURNING *
+  )
+  INSERT INTO unit_monthly_rollup
+    (unit_id, service_id, month, template_version_id, channel, verified, suspicious,
+     responses, sums, counts, mean_sum, mean_sum_sq, harapan_sums, harapan_counts, profile)
+  SELECT unit_id, service_id, date_trunc('month', day)::date, template_version_id, channel, verified, suspicious,
+         sum(responses)::integer, suara_array_sum(sums), suara_array_sum(counts), sum(mean_sum), sum(mean_sum_sq),
+         suara_array_sum(harapan_sums), suara_array_sum(harapan_counts), suara_array_sum(profile)
+    FROM daily
+   GROUP BY unit_id, service_id, date_trunc('month', day)::date, template_version_id, channel, verified, suspicious;
+$$;
+
+-- Existing responses into the new columns and the monthly rollup.
+SELECT suara_rollup_rebuild();
