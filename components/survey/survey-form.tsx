@@ -14,6 +14,9 @@ export type TSurveyFormProps = {
   services: TSurveyService[];
   presetService?: string;
   items: TSurveyItem[];
+  /** The template also asks how important each unsur is (harapan). */
+  asksHarapan?: boolean;
+  scale?: { min: number; max: number };
   idempotencyKey: string;
   token?: string;
 };
@@ -102,6 +105,9 @@ export function SurveyForm(props: TSurveyFormProps) {
                   />
                 ))}
               </div>
+              {props.asksHarapan && (
+                <Importance code={item.code} locale={props.locale} scale={props.scale} value={v[`h_${item.code}`]} error={err(`harapan.${item.code}`)} />
+              )}
             </fieldset>
           );
         })}
@@ -189,11 +195,34 @@ export function SurveyForm(props: TSurveyFormProps) {
   );
 }
 
-function Choice({ name, value, label, checked }: { name: string; value: string; label: string; checked: boolean }) {
+const IMPORTANCE_LABEL: Record<Locale, string[]> = {
+  id: ["Tidak penting", "Kurang penting", "Penting", "Sangat penting"],
+  en: ["Not important", "Less important", "Important", "Very important"],
+};
+
+/** How important the unsur is to the citizen: one compact row under the rating. */
+function Importance({ code, locale, scale, value, error }: { code: string; locale: Locale; scale?: { min: number; max: number }; value?: string; error?: TResponseErrorCode }) {
+  const { min, max } = scale ?? { min: 1, max: 4 };
+  const values = Array.from({ length: max - min + 1 }, (_, i) => min + i);
+  const labels = values.length === 4 ? IMPORTANCE_LABEL[locale] : values.map(String);
   return (
-    <label className="flex min-h-12 cursor-pointer items-center gap-3 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600">
+    <fieldset className="mt-3 border-t border-slate-200 pt-2">
+      <legend className="text-sm font-medium text-slate-800">{SURVEY_TEXT[locale].importance}</legend>
+      <FieldError id={`h-${code}-error`} code={error} locale={locale} />
+      <div className="mt-1 grid grid-cols-2 gap-2 min-[480px]:grid-cols-4">
+        {values.map((n, i) => (
+          <Choice key={n} name={`h_${code}`} value={String(n)} label={labels[i]!} checked={value === String(n)} small />
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+function Choice({ name, value, label, checked, small }: { name: string; value: string; label: string; checked: boolean; small?: boolean }) {
+  return (
+    <label className={`flex cursor-pointer items-center gap-3 rounded-md border border-slate-300 px-3 py-2 has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${small ? "min-h-11" : "min-h-12"}`}>
       <input type="radio" name={name} value={value} defaultChecked={checked} className="size-5 shrink-0 accent-brand-700" />
-      <span className="text-base leading-snug">{label}</span>
+      <span className={`leading-snug ${small ? "text-sm" : "text-base"}`}>{label}</span>
     </label>
   );
 }

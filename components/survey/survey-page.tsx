@@ -45,6 +45,8 @@ export async function SurveyPage({ code, service, token, fresh }: { code: string
         services={survey.services}
         presetService={preset?.code}
         items={survey.items}
+        asksHarapan={survey.asksHarapan}
+        scale={survey.scale}
         idempotencyKey={sentKey ?? randomUUID()}
         token={token}
       />

@@ -53,3 +53,4 @@ export {
   type DisplayLocale,
 } from "./format";
 export { roundHalfUp } from "./decimal";
+export { analyseImportance, quadrantOf, type ImportanceItem, type ImportanceResult, type Quadrant } from "./importance";

@@ -130,6 +130,14 @@ const SARAN: Record<number, string[]> = {
   8: ["Kotak saran tidak pernah dibuka sepertinya, pengaduan tidak ditanggapi.", "Mohon ada nomor WhatsApp pengaduan yang aktif."],
 };
 
+// How important citizens find each unsur (added to 3.3): time, cost and the
+// product matter most; the complaint desk least.
+const IMPORTANCE_OFFSET = [0.2, 0.1, 0.55, 0.45, 0.3, 0.15, 0.2, -0.1, -0.45];
+
+/** The template of the demo's puskesmas, which also asks importance (harapan). */
+export const HARAPAN_TEMPLATE = "permenpan-14-2017-harapan";
+const asksHarapan = (u: { kind: string }) => u.kind === "PUSKESMAS";
+
 const EDUCATION = ["SD", "SMP", "SMA", "SMA", "SMA", "D1_D3", "S1", "S1", "S2", "S3"];
 const EDU_W = [8, 12, 30, 0, 0, 12, 28, 0, 8, 2];
 const OCCUPATION = ["PNS", "TNI", "POLRI", "SWASTA", "WIRAUSAHA", "LAINNYA"];
@@ -200,20 +208,33 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       return null;
     }
 
-    // Questionnaire templates: both regulations, version 1 each.
+    // Questionnaire templates: both regulations, version 1 each, and the 14/2017
+    // questionnaire that also asks how important each unsur is (harapan).
     const versionIds: Record<string, string> = {};
-    for (const [key, tpl] of Object.entries(TEMPLATES) as [string, IkmTemplate][]) {
+    const templateIds: Record<string, string> = {};
+    const templateRows: [string, IkmTemplate, { kind: string; name?: string; nameEn?: string; harapan: boolean }][] = [
+      ["permenpan-14-2017", TEMPLATES["permenpan-14-2017"], { kind: "PERMENPAN_14_2017", harapan: false }],
+      ["kepmenpan-25-2004", TEMPLATES["kepmenpan-25-2004"], { kind: "KEPMENPAN_25_2004", harapan: false }],
+      [HARAPAN_TEMPLATE, TEMPLATES["permenpan-14-2017"], {
+        kind: "PERMENPAN_14_2017",
+        name: "SKM PermenPANRB 14/2017 dengan tingkat kepentingan",
+        nameEn: "SKM PermenPANRB 14/2017 with importance",
+        harapan: true,
+      }],
+    ];
+    for (const [key, tpl, meta] of templateRows) {
       const templateId = uuid();
       const versionId = uuid();
       versionIds[key] = versionId;
+      templateIds[key] = templateId;
       await client.query(
         `INSERT INTO questionnaire_template (id, key, kind, name, name_en, is_default) VALUES ($1,$2,$3,$4,$5,$6)`,
-        [templateId, key, key === "permenpan-14-2017" ? "PERMENPAN_14_2017" : "KEPMENPAN_25_2004", tpl.name, tpl.nameEn, key === "permenpan-14-2017"],
+        [templateId, key, meta.kind, meta.name ?? tpl.name, meta.nameEn ?? tpl.nameEn, key === "permenpan-14-2017"],
       );
       await client.query(
-        `INSERT INTO template_version (id, template_id, version, scale_min, scale_max, bands, published_at)
-         VALUES ($1,$2,1,$3,$4,$5,now())`,
-        [versionId, templateId, tpl.scale.min, tpl.scale.max, JSON.stringify(tpl.bands)],
+        `INSERT INTO template_version (id, template_id, version, scale_min, scale_max, bands, asks_harapan, published_at)
+         VALUES ($1,$2,1,$3,$4,$5,$6,now())`,
+        [versionId, templateId, tpl.scale.min, tpl.scale.max, JSON.stringify(tpl.bands), meta.harapan],
       );
       for (const [i, item] of tpl.items.entries()) {
         await client.query(
@@ -225,6 +246,7 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       }
     }
     const versionId = versionIds["permenpan-14-2017"]!;
+    const harapanVersionId = versionIds[HARAPAN_TEMPLATE]!;
     const items = TEMPLATES["permenpan-14-2017"].items;
 
     // The unit tree and its services.
@@ -233,8 +255,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
     let serviceCount = 0;
     for (const u of units) {
       await client.query(
-        `INSERT INTO unit (id, parent_id, path, depth, name, kind, code, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,now())`,
-        [u.id, u.parentId, u.path, u.depth, u.name, u.kind, u.code],
+        `INSERT INTO unit (id, parent_id, path, depth, name, kind, code, template_id, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,now())`,
+        [u.id, u.parentId, u.path, u.depth, u.name, u.kind, u.code, asksHarapan(u) ? templateIds[HARAPAN_TEMPLATE] : null],
       );
       const list = u.services.map(([code], i) => ({ id: uuid(), code, name: u.services[i]![1], order: i }));
       for (const s of list) {
@@ -280,7 +302,7 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
     await client.query("ALTER TABLE response DISABLE TRIGGER response_rollup");
     const columns = [
       "id", "unit_id", "service_id", "template_version_id", "channel", "submitted_at", "received_at", "answers",
-      "gender", "age", "education", "occupation", "saran", "idempotency_key", "verified", "suspicious",
+      "gender", "age", "education", "occupation", "saran", "idempotency_key", "verified", "suspicious", "harapan",
     ];
     let batch: unknown[][] = [];
     let written = 0;
@@ -322,6 +344,15 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
           scores.push(score);
         });
         if (scores.length === 0) answers[items[6]!.code] = 3;
+        // Importance: citizens care most about time and cost, least about the complaint desk.
+        let harapan: Record<string, number> | null = null;
+        if (asksHarapan(u)) {
+          harapan = {};
+          items.forEach((item, i) => {
+            if (rand() < 0.03) return;
+            harapan![item.code] = Math.min(4, Math.max(1, Math.round(3.3 + IMPORTANCE_OFFSET[i]! + normal() * 0.5)));
+          });
+        }
         let saran: string | null = null;
         if (rand() < 0.16) {
           // Citizens write about what disappointed them most often.
@@ -331,7 +362,7 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
         const channel = pick(CHANNELS, CHANNEL_W);
         const profile = rand() < 0.88;
         batch.push([
-          uuid(), u.id, pick(unitServices).id, versionId, channel, submitted, received, JSON.stringify(answers),
+          uuid(), u.id, pick(unitServices).id, asksHarapan(u) ? harapanVersionId : versionId, channel, submitted, received, JSON.stringify(answers),
           profile ? (rand() < 0.52 ? "P" : "L") : null,
           profile && rand() < 0.95 ? 17 + Math.floor(rand() * rand() * 60) : null,
           profile ? pick(EDUCATION, EDU_W) : null,
@@ -340,6 +371,7 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
           `demo-${(serial++).toString(36)}`,
           channel === "KIOSK" ? false : rand() < 0.1,
           rand() < 0.003,
+          harapan ? JSON.stringify(harapan) : null,
         ]);
         if (batch.length === 1000) await flush();
       }
@@ -374,17 +406,17 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
         await client.query(
           `SELECT r.unit_id, t.pos::int AS pos, sum(t.s)::int AS s, sum(t.c)::int AS c
              FROM unit_daily_rollup r, unnest(r.sums, r.counts) WITH ORDINALITY AS t(s, c, pos)
-            WHERE r.day >= $1 AND r.day < $2 AND NOT r.suspicious AND r.template_version_id = $3
+            WHERE r.day >= $1 AND r.day < $2 AND NOT r.suspicious AND r.template_version_id = ANY($3::uuid[])
             GROUP BY 1, 2`,
-          [p.start.toISOString().slice(0, 10), p.end.toISOString().slice(0, 10), versionId],
+          [p.start.toISOString().slice(0, 10), p.end.toISOString().slice(0, 10), [versionId, harapanVersionId]],
         )
       ).rows as { unit_id: string; pos: number; s: number; c: number }[];
       const respondents = new Map(
         (
           await client.query(
             `SELECT unit_id, sum(responses)::int AS n FROM unit_daily_rollup
-              WHERE day >= $1 AND day < $2 AND NOT suspicious AND template_version_id = $3 GROUP BY 1`,
-            [p.start.toISOString().slice(0, 10), p.end.toISOString().slice(0, 10), versionId],
+              WHERE day >= $1 AND day < $2 AND NOT suspicious AND template_version_id = ANY($3::uuid[]) GROUP BY 1`,
+            [p.start.toISOString().slice(0, 10), p.end.toISOString().slice(0, 10), [versionId, harapanVersionId]],
           )
         ).rows.map((r) => [r.unit_id as string, r.n as number]),
       );
@@ -399,7 +431,7 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
         );
         const r = computeIkmFromSums({ respondents: n, items: itemStats }, { template: TEMPLATES["permenpan-14-2017"] });
         const result = r.computable
-          ? { konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn, respondents: n, templateVersionId: versionId }
+          ? { konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn, respondents: n, templateVersionId: asksHarapan(u) ? harapanVersionId : versionId }
           : null;
         await client.query(`INSERT INTO publication (id, unit_id, period_id, published_at, result) VALUES ($1,$2,$3,$4,$5)`, [
           uuid(), u.id, p.id, p.end, result ? JSON.stringify(result) : null,

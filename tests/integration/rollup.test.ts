@@ -141,7 +141,7 @@ describe("per-unit per-day rollup", () => {
   it("counts importance (harapan) and the respondent profile in the slots lib/profile lays out", async () => {
     const unitC = randomUUID();
     await c.query(`INSERT INTO unit (id, path, depth, name, kind, code, updated_at) VALUES ($1, $2, 0, 'C', 'DINAS', 'C', now())`, [unitC, `/${unitC}/`]);
-    const people = [
+    const people: (Omit<Extra, "harapan"> & { harapan?: Record<string, number> })[] = [
       { gender: "P", age: 19, education: "SMA", occupation: "SWASTA", harapan: { U1: 4, U2: 4, U3: 3 } },
       { gender: "L", age: 60, education: "S3", occupation: "PNS", harapan: { U1: 3, U3: 4 } },
       { age: 20, education: "D1_D3" },
@@ -155,7 +155,7 @@ describe("per-unit per-day rollup", () => {
       expect(rows[i]!.profile).toHaveLength(PROFILE_SLOTS);
       expect(rows[i]!.profile).toEqual(profileVector(p));
       expect(rows[i]!.harapan_counts).toEqual(["U1", "U2", "U3"].map((k) => (p.harapan && k in p.harapan ? 1 : 0)));
-      expect(rows[i]!.harapan_sums).toEqual(["U1", "U2", "U3"].map((k) => (p.harapan as Record<string, number> | undefined)?.[k] ?? 0));
+      expect(rows[i]!.harapan_sums).toEqual(["U1", "U2", "U3"].map((k) => p.harapan?.[k] ?? 0));
     }
     const [month] = (await readMonthly(c)).filter((r) => r.unit_id === unitC);
     expect(month).toMatchObject({ day: "2026-05-01", responses: 5, harapan_sums: [7, 4, 7], harapan_counts: [2, 1, 2] });

@@ -68,6 +68,27 @@ describe("demo seed", () => {
     expect([...mutu].some((m) => m === "A" || m === "B")).toBe(true);
   });
 
+  it("asks the puskesmas how important each unsur is (harapan), and the rollups carry it", async () => {
+    const rows = await withClient(db.url, (c) =>
+      c.query(`
+        SELECT u.kind::text, t.key, v.asks_harapan,
+               count(*)::int AS n, count(*) FILTER (WHERE r.harapan IS NOT NULL)::int AS with_harapan
+          FROM response r JOIN unit u ON u.id = r.unit_id
+          JOIN template_version v ON v.id = r.template_version_id JOIN questionnaire_template t ON t.id = v.template_id
+         GROUP BY 1, 2, 3`),
+    );
+    const puskesmas = rows.rows.filter((r) => r.kind === "PUSKESMAS");
+    expect(puskesmas.length).toBeGreaterThan(0);
+    for (const r of puskesmas) expect(r).toMatchObject({ key: "permenpan-14-2017-harapan", asks_harapan: true, with_harapan: r.n });
+    for (const r of rows.rows.filter((r) => r.kind !== "PUSKESMAS")) expect(r).toMatchObject({ key: "permenpan-14-2017", with_harapan: 0 });
+    const monthly = await withClient(db.url, (c) =>
+      c.query(`SELECT sum(responses)::int AS n, sum(harapan_counts[3])::int AS h3, sum(profile[1] + profile[2] + profile[3])::int AS genders
+                 FROM unit_monthly_rollup`),
+    );
+    expect(monthly.rows[0]).toEqual({ n: RESPONSES, h3: expect.any(Number), genders: RESPONSES });
+    expect(monthly.rows[0].h3).toBeGreaterThan(0);
+  });
+
   it("leaves some units below the minimum sample for their population", async () => {
     const rows = await withClient(db.url, (c) =>
       c.query(`
