@@ -1,0 +1,92 @@
+// The dashboards' state lives in the URL (a view can be shared). One schema
+// per parameter: a value that does not parse is ignored, named in `ignored`
+// so the page can say so, and its default used instead.
+import { z } from "zod";
+import { currentMonth, parsePeriodKey, periodOfMonth, type TPeriod, type TPeriodKind } from "@/lib/periods";
+
+export const CHANNELS = ["WEB", "KIOSK", "PAPER", "IMPORT", "API"] as const;
+export type TChannel = (typeof CHANNELS)[number];
+
+export const TREND_PARAM: Record<string, TPeriodKind> = { bulan: "MONTH", triwulan: "QUARTER", semester: "SEMESTER", tahun: "YEAR" };
+export const TREND_VALUE: Record<TPeriodKind, string> = { MONTH: "bulan", QUARTER: "triwulan", SEMESTER: "semester", YEAR: "tahun" };
+
+export const SORT_KEYS = ["nama", "konversi", "responden", "perubahan", "sampel"] as const;
+export type TSortKey = (typeof SORT_KEYS)[number];
+
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/)
+  .transform((v) => v.toUpperCase());
+
+const FIELDS = {
+  periode: z.string().transform((v, ctx) => {
+    const p = parsePeriodKey(v);
+    if (!p) {
+      ctx.addIssue({ code: "custom", message: "period" });
+      return z.NEVER;
+    }
+    return p;
+  }),
+  layanan: code,
+  kanal: z
+    .string()
+    .transform((v) => v.toUpperCase())
+    .pipe(z.enum(CHANNELS)),
+  terverifikasi: z.enum(["1", "0"]).transform((v) => v === "1"),
+  tren: z.enum(["bulan", "triwulan", "semester", "tahun"]).transform((v) => TREND_PARAM[v]!),
+  unsur: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9_]{0,15}$/),
+  cakupan: z.enum(["sendiri", "gabungan"]),
+  tingkat: z.enum(["semua", "anak"]),
+  urut: z.enum(SORT_KEYS),
+  arah: z.enum(["naik", "turun"]),
+  unit: code,
+  status: z.enum(["BARU", "DIBACA", "DITINDAKLANJUTI", "SELESAI", "DIABAIKAN"]),
+  hal: z.coerce.number().int().min(1).max(10_000),
+} as const;
+
+type TFields = { [K in keyof typeof FIELDS]?: z.output<(typeof FIELDS)[K]> };
+
+export type TDashboardQuery = TFields & {
+  period: TPeriod;
+  verifiedOnly: boolean;
+  trend: TPeriodKind;
+};
+
+export type TSearchParams = Record<string, string | string[] | undefined>;
+
+/** Parses the dashboard parameters of a URL; unknown parameters are left alone. */
+export function parseDashboardQuery(params: TSearchParams, now = new Date()): { query: TDashboardQuery; ignored: string[] } {
+  const out: TFields = {};
+  const ignored: string[] = [];
+  for (const [name, schema] of Object.entries(FIELDS) as [keyof typeof FIELDS, z.ZodType][]) {
+    const raw = params[name];
+    const value = Array.isArray(raw) ? raw[0] : raw;
+    if (value === undefined || value === "") continue;
+    const parsed = schema.safeParse(value);
+    if (parsed.success) (out as Record<string, unknown>)[name] = parsed.data;
+    else ignored.push(name);
+  }
+  const period = out.periode ?? periodOfMonth("QUARTER", currentMonth(now));
+  return {
+    query: { ...out, period, verifiedOnly: out.terverifikasi ?? false, trend: out.tren ?? period.kind },
+    ignored,
+  };
+}
+
+/** Feedback status change (the inbox's action). */
+export const ZFeedbackUpdate = z.object({
+  responseId: z.uuid(),
+  status: z.enum(["BARU", "DIBACA", "DITINDAKLANJUTI", "SELESAI", "DIABAIKAN"]),
+  note: z
+    .string()
+    .max(1000, { error: "tooLong" })
+    .transform((v) => v.trim())
+    .transform((v) => (v === "" ? null : v))
+    .nullable()
+    .default(null),
+});
+export type TFeedbackUpdate = z.output<typeof ZFeedbackUpdate>;
