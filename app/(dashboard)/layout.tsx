@@ -11,10 +11,11 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const locale = await getLocale();
   return (
     <div className="min-h-dvh bg-slate-50">
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-slate-200 bg-white print:hidden">
         <nav className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 text-sm">
           <Link href="/dasbor" className="font-bold text-brand-700">Suara</Link>
           {caller && <Link href="/dasbor">{locale === "en" ? "My units" : "Unit saya"}</Link>}
+          {hasAnywhere(caller, "dashboard.read") && <Link href="/dasbor/instansi">{locale === "en" ? "Agency overview" : "Ringkasan instansi"}</Link>}
           {hasAnywhere(caller, "admin") && <Link href="/admin/pengguna">{locale === "en" ? "Users" : "Pengguna"}</Link>}
           {hasAnywhere(caller, "admin") && <Link href="/admin/audit">{locale === "en" ? "Audit log" : "Log audit"}</Link>}
           {caller && (

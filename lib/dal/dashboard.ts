@@ -25,7 +25,6 @@ import {
   inProgress,
   monthStart,
   periodMonths,
-  periodOfMonth,
   periodsBetween,
   previousPeriod,
   trendPeriods,

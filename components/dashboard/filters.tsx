@@ -1,0 +1,108 @@
+import Form from "next/form";
+import { CHANNEL_LABEL, DASH_TEXT } from "@/components/dashboard/text";
+import type { TFilterChoices } from "@/lib/dal/dashboard";
+import type { Locale } from "@/lib/i18n";
+import { PERIOD_KINDS, PERIOD_KIND_LABEL, periodKey, periodLabel } from "@/lib/periods";
+import { CHANNELS, TREND_VALUE, type TDashboardQuery } from "@/lib/validation/dashboard";
+
+const field = "rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm";
+
+/**
+ * The view's filters as a GET form: the URL holds the state, so a view can be
+ * shared or bookmarked; it works without JavaScript, and with it navigates in place.
+ */
+export function DashboardFilters({ action, query, choices, locale, mode, items, keep = {} }: {
+  action: string;
+  query: TDashboardQuery;
+  choices: TFilterChoices;
+  locale: Locale;
+  mode: "unit" | "agency";
+  items?: { code: string; name: string }[];
+  /** Parameters to carry over unchanged (the agency root, the sort). */
+  keep?: Record<string, string | undefined>;
+}) {
+  const t = DASH_TEXT[locale];
+  const current = periodKey(query.period);
+  return (
+    <Form action={action} className="mt-4 rounded-lg border border-slate-200 bg-white p-3 print:hidden" data-testid="filters">
+      {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
+      <div className="flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-xs font-medium">
+          {t.period}
+          <select name="periode" defaultValue={current} className={field}>
+            {PERIOD_KINDS.map((kind) => (
+              <optgroup key={kind} label={PERIOD_KIND_LABEL[locale][kind]}>
+                {choices.periods[kind].map((p) => (
+                  <option key={periodKey(p)} value={periodKey(p)}>{periodLabel(p, locale)}</option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium">
+          {t.service}
+          <select name="layanan" defaultValue={query.layanan ?? ""} className={`${field} max-w-56`}>
+            <option value="">{t.allServices}</option>
+            {choices.services.map((s) => (
+              <option key={s.code} value={s.code}>{s.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium">
+          {t.channel}
+          <select name="kanal" defaultValue={query.kanal ?? ""} className={field}>
+            <option value="">{t.allChannels}</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>{CHANNEL_LABEL[locale][c]}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-xs font-medium">
+          {t.trend}
+          <select name="tren" defaultValue={TREND_VALUE[query.trend]} className={field}>
+            {PERIOD_KINDS.map((k) => (
+              <option key={k} value={TREND_VALUE[k]}>{PERIOD_KIND_LABEL[locale][k]}</option>
+            ))}
+          </select>
+        </label>
+        {mode === "unit" && items && (
+          <label className="flex flex-col text-xs font-medium">
+            {t.trendUnsur}
+            <select name="unsur" defaultValue={query.unsur ?? ""} className={`${field} max-w-56`}>
+              <option value="">{t.noUnsur}</option>
+              {items.map((i) => (
+                <option key={i.code} value={i.code}>{i.code} {i.name}</option>
+              ))}
+            </select>
+          </label>
+        )}
+        {mode === "unit" ? (
+          <label className="flex flex-col text-xs font-medium">
+            {t.scope}
+            <select name="cakupan" defaultValue={query.cakupan ?? ""} className={field}>
+              <option value="">—</option>
+              <option value="sendiri">{t.scopeOwn}</option>
+              <option value="gabungan">{t.scopeSubtree}</option>
+            </select>
+          </label>
+        ) : (
+          <label className="flex flex-col text-xs font-medium">
+            {t.level}
+            <select name="tingkat" defaultValue={query.tingkat ?? "semua"} className={field}>
+              <option value="semua">{t.levelAll}</option>
+              <option value="anak">{t.levelChildren}</option>
+            </select>
+          </label>
+        )}
+        <label className="flex min-h-9 items-center gap-2 text-sm">
+          <input type="checkbox" name="terverifikasi" value="1" defaultChecked={query.verifiedOnly} className="size-4" />
+          {t.verifiedOnly}
+        </label>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-900">
+          {t.apply}
+        </button>
+        <a href={action} className="text-sm text-brand-700 underline">{t.reset}</a>
+      </div>
+    </Form>
+  );
+}
