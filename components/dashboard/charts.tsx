@@ -21,7 +21,7 @@ import {
 } from "recharts";
 import { formatDecimal, type DisplayLocale } from "@/lib/ikm";
 
-const MUTU_FILL: Record<string, string> = { A: "#15803d", B: "#4d7c0f", C: "#b45309", D: "#b91c1c" };
+const MUTU_FILL: Record<string, string> = { A: "#15803d", B: "#65a30d", C: "#d97706", D: "#b91c1c" };
 const BAND_FILL: Record<string, string> = { A: "#dcfce7", B: "#ecfccb", C: "#fef3c7", D: "#fee2e2" };
 
 export type TBand = { mutu: string; label: string; min: number; max: number };
@@ -36,11 +36,13 @@ export function NrrChart({ data, bands, locale, scale }: { data: TNrrBar[]; band
       data={data}
       responsive
       style={{ width: "100%", height: Math.max(220, data.length * 34 + 40) }}
-      margin={{ top: 8, right: 48, bottom: 8, left: 8 }}
+      margin={{ top: 20, right: 48, bottom: 8, left: 8 }}
       accessibilityLayer
     >
       <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-      <XAxis type="number" domain={[scale.min, scale.max]} tickFormatter={(v: number) => formatDecimal(v, 1, locale)} />
+      {/* Ticks at the grade edges (2,60 · 3,06 · 3,53 on 1..4): where a bar changes grade. */}
+      <XAxis type="number" domain={[scale.min, scale.max]} ticks={[scale.min, ...bands.slice(1).map((b) => b.min), scale.max]}
+        tickFormatter={(v: number) => formatDecimal(v, 2, locale)} tick={{ fontSize: 11 }} />
       <YAxis type="category" dataKey="label" width={190} tick={{ fontSize: 12 }} />
       {bands.slice(1).map((b) => (
         <ReferenceLine key={b.mutu} x={b.min} stroke="#64748b" strokeDasharray="4 4" label={{ value: b.mutu, position: "top", fontSize: 11 }} />
@@ -101,9 +103,9 @@ export function ImportanceChart({ data, meanImportance, meanPerformance, locale,
   return (
     <ScatterChart responsive style={{ width: "100%", height: 340 }} margin={{ top: 16, right: 24, bottom: 24, left: 8 }} accessibilityLayer>
       <CartesianGrid strokeDasharray="3 3" />
-      <XAxis type="number" dataKey="importance" name={labels.importance} domain={[x0, x1]} tickFormatter={(v: number) => formatDecimal(v, 1, locale)}
+      <XAxis type="number" dataKey="importance" name={labels.importance} domain={[x0, x1]} tickFormatter={(v: number) => formatDecimal(v, 2, locale)}
         label={{ value: labels.importance, position: "insideBottom", offset: -12, fontSize: 12 }} />
-      <YAxis type="number" dataKey="performance" name={labels.performance} domain={[y0, y1]} tickFormatter={(v: number) => formatDecimal(v, 1, locale)} width={44}
+      <YAxis type="number" dataKey="performance" name={labels.performance} domain={[y0, y1]} tickFormatter={(v: number) => formatDecimal(v, 2, locale)} width={48}
         label={{ value: labels.performance, angle: -90, position: "insideLeft", fontSize: 12 }} />
       <ReferenceArea x1={meanImportance} x2={x1} y1={y0} y2={meanPerformance} fill="#fee2e2" fillOpacity={0.6}
         label={{ value: labels.quadrants.concentrate, position: "insideBottomRight", fontSize: 11 }} />

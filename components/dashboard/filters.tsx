@@ -11,13 +11,16 @@ const field = "rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm";
  * The view's filters as a GET form: the URL holds the state, so a view can be
  * shared or bookmarked; it works without JavaScript, and with it navigates in place.
  */
-export function DashboardFilters({ action, query, choices, locale, mode, items, keep = {} }: {
+export function DashboardFilters({ action, query, choices, locale, mode, items, scope, keep = {}, resetHref }: {
   action: string;
   query: TDashboardQuery;
   choices: TFilterChoices;
   locale: Locale;
   mode: "unit" | "agency";
   items?: { code: string; name: string }[];
+  /** The scope the unit view shows (its default depends on whether the unit has sub-units). */
+  scope?: "sendiri" | "gabungan";
+  resetHref?: string;
   /** Parameters to carry over unchanged (the agency root, the sort). */
   keep?: Record<string, string | undefined>;
 }) {
@@ -79,8 +82,7 @@ export function DashboardFilters({ action, query, choices, locale, mode, items, 
         {mode === "unit" ? (
           <label className="flex flex-col text-xs font-medium">
             {t.scope}
-            <select name="cakupan" defaultValue={query.cakupan ?? ""} className={field}>
-              <option value="">—</option>
+            <select name="cakupan" defaultValue={query.cakupan ?? scope} className={field}>
               <option value="sendiri">{t.scopeOwn}</option>
               <option value="gabungan">{t.scopeSubtree}</option>
             </select>
@@ -101,7 +103,7 @@ export function DashboardFilters({ action, query, choices, locale, mode, items, 
         <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-900">
           {t.apply}
         </button>
-        <a href={action} className="text-sm text-brand-700 underline">{t.reset}</a>
+        <a href={resetHref ?? action} className="text-sm text-brand-700 underline">{t.reset}</a>
       </div>
     </Form>
   );

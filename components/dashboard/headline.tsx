@@ -51,7 +51,7 @@ export function Headline({ score, title, previousLabel, locale, testId = "headli
         {sample ? (
           <>
             {" · "}
-            {t.minimumSample} {formatInteger(sample.minimumSample, locale)} ({formatInteger(sample.population, locale)})
+            {t.minimumSample} {formatInteger(sample.minimumSample, locale)} ({t.population} {formatInteger(sample.population, locale)})
             {" "}
             <span
               data-testid={`${testId}-sample`}

@@ -131,7 +131,7 @@ function Bars({ title, rows, total, locale, testId }: { title: string; rows: { l
 }
 
 /** Who answered: profile, services and channels, as shares of the period's respondents. */
-export function ProfileSection({ d, locale }: { d: Pick<TUnitDashboard, "profile" | "byService" | "byChannel">; locale: Locale }) {
+export function ProfileSection({ d, locale, showUnit }: { d: Pick<TUnitDashboard, "profile" | "byService" | "byChannel">; locale: Locale; showUnit: boolean }) {
   const t = DASH_TEXT[locale];
   const total = d.byChannel.reduce((a, c) => a + c.respondents, 0);
   const label = (q: string, a: string) => {
@@ -150,7 +150,7 @@ export function ProfileSection({ d, locale }: { d: Pick<TUnitDashboard, "profile
         <Bars title={t.age} rows={rows("age")} total={total} locale={locale} testId="profile-age" />
         <Bars title={t.education} rows={rows("education")} total={total} locale={locale} testId="profile-education" />
         <Bars title={t.occupation} rows={rows("occupation")} total={total} locale={locale} testId="profile-occupation" />
-        <Bars title={t.byService} rows={d.byService.map((s) => ({ label: s.name || t.noService, n: s.respondents }))} total={total} locale={locale} testId="profile-service" />
+        <Bars title={t.byService} rows={d.byService.map((s) => ({ label: `${s.name || t.noService}${showUnit ? ` · ${s.unit}` : ""}`, n: s.respondents }))} total={total} locale={locale} testId="profile-service" />
         <Bars title={t.byChannel} rows={d.byChannel.map((c) => ({ label: CHANNEL_LABEL[locale][c.channel] ?? c.channel, n: c.respondents }))} total={total} locale={locale} testId="profile-channel" />
       </div>
     </section>

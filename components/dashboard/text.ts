@@ -36,6 +36,7 @@ export const DASH_TEXT = {
     ci: "Rentang kepercayaan 95%",
     respondents: "Responden",
     minimumSample: "Sampel minimum",
+    population: "populasi",
     belowSample: "di bawah sampel minimum",
     sampleMet: "memenuhi sampel minimum",
     noPopulation: "populasi periode ini belum diisi: sampel minimum tidak dapat dinilai",
@@ -55,7 +56,6 @@ export const DASH_TEXT = {
     answered: "Dijawab",
     priority: "Prioritas perbaikan",
     trendTitle: "Tren IKM",
-    trendTable: "Lihat angka tren",
     profileTitle: "Profil responden",
     gender: "Jenis kelamin",
     age: "Usia",
@@ -147,6 +147,7 @@ export const DASH_TEXT = {
     ci: "95% confidence interval",
     respondents: "Respondents",
     minimumSample: "Minimum sample",
+    population: "population",
     belowSample: "below the minimum sample",
     sampleMet: "minimum sample met",
     noPopulation: "no population recorded for this period: the minimum sample cannot be judged",
@@ -166,7 +167,6 @@ export const DASH_TEXT = {
     answered: "Answered",
     priority: "Priority for improvement",
     trendTitle: "IKM trend",
-    trendTable: "Show the trend figures",
     profileTitle: "Respondent profile",
     gender: "Gender",
     age: "Age",
@@ -253,8 +253,7 @@ export const AGE_LABEL: Record<string, string> = {
   ">=60": "≥ 60",
 };
 
-/** Mutu colours: strong fills for charts, light fills (with dark text) for tables. */
-export const MUTU_COLOR: Record<string, string> = { A: "#15803d", B: "#4d7c0f", C: "#b45309", D: "#b91c1c" };
+/** Mutu colours for tables: light fills with dark text (the charts use the strong ones). */
 export const MUTU_CELL: Record<string, string> = {
   A: "bg-green-200 text-green-950",
   B: "bg-lime-100 text-lime-950",

@@ -76,7 +76,8 @@ export type TUnitDashboard = {
   trend: TTrendPoint[];
   importance: ImportanceResult | null;
   profile: TProfileCounts;
-  byService: { code: string; name: string; respondents: number }[];
+  /** Per service of each unit counted (codes repeat across units: "KTP" at the dinas and at its UPT). */
+  byService: { code: string; name: string; unit: string; respondents: number }[];
   byChannel: { channel: TChannel; respondents: number }[];
   saran: { latest: TSaran[]; total: number; unread: number };
   choices: TFilterChoices;
@@ -102,8 +103,6 @@ export type TAgencyDashboard = {
   otherTemplate: number;
   choices: TFilterChoices;
 };
-
-const NIL_UUID = "00000000-0000-0000-0000-000000000000";
 
 // ------------------------------------------------------------ shared reads
 
@@ -392,22 +391,21 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
 /** Profile, services and channels of the period's respondents (every questionnaire counts). */
 async function readBreakdown(f: TRollupFilter): Promise<Pick<TUnitDashboard, "profile" | "byService" | "byChannel">> {
   const where = filterSql(f, 1);
-  const { rows } = await pool().query<{ service_id: string; service: string | null; channel: TChannel; n: number; p: number[] }>(
-    `SELECT r.service_id, s.name AS service, r.channel::text AS channel, sum(r.responses)::int AS n,
+  const { rows } = await pool().query<{ service_id: string; code: string | null; service: string | null; unit: string; channel: TChannel; n: number; p: number[] }>(
+    `SELECT r.service_id, s.code, s.name AS service, u.name AS unit, r.channel::text AS channel, sum(r.responses)::int AS n,
             ${sumArray("profile", PROFILE_SLOTS)} AS p
-       FROM unit_monthly_rollup r LEFT JOIN service s ON s.id = r.service_id
+       FROM unit_monthly_rollup r JOIN unit u ON u.id = r.unit_id LEFT JOIN service s ON s.id = r.service_id
       WHERE ${where.sql} AND NOT r.suspicious
-      GROUP BY r.service_id, s.name, r.channel`,
+      GROUP BY r.service_id, s.code, s.name, u.name, r.channel`,
     where.params,
   );
   const vector = new Array<number>(PROFILE_SLOTS).fill(0);
-  const services = new Map<string, { code: string; name: string; respondents: number }>();
+  const services = new Map<string, TUnitDashboard["byService"][number]>();
   const channels = new Map<TChannel, number>();
-  const codes = await serviceCodes(rows.map((r) => r.service_id));
   for (const r of rows) {
     r.p.forEach((x, i) => (vector[i]! += x));
-    const key = r.service_id === NIL_UUID ? "" : r.service_id;
-    const s = services.get(key) ?? { code: codes.get(r.service_id) ?? "", name: r.service ?? "", respondents: 0 };
+    const key = `${r.unit}|${r.service_id}`;
+    const s = services.get(key) ?? { code: r.code ?? "", name: r.service ?? "", unit: r.unit, respondents: 0 };
     s.respondents += r.n;
     services.set(key, s);
     channels.set(r.channel, (channels.get(r.channel) ?? 0) + r.n);
@@ -417,13 +415,6 @@ async function readBreakdown(f: TRollupFilter): Promise<Pick<TUnitDashboard, "pr
     byService: [...services.values()].sort((a, b) => b.respondents - a.respondents),
     byChannel: [...channels.entries()].map(([channel, respondents]) => ({ channel, respondents })).sort((a, b) => b.respondents - a.respondents),
   };
-}
-
-async function serviceCodes(ids: string[]): Promise<Map<string, string>> {
-  const real = [...new Set(ids)].filter((id) => id !== NIL_UUID);
-  if (real.length === 0) return new Map();
-  const { rows } = await pool().query<{ id: string; code: string }>(`SELECT id, code FROM service WHERE id = ANY($1::uuid[])`, [real]);
-  return new Map(rows.map((r) => [r.id, r.code]));
 }
 
 /** Where-clause on `response r` for the same filters, by the agency's clock. */

@@ -75,7 +75,7 @@ export default async function AgencyPage(props: PageProps<"/dasbor/instansi">) {
       </header>
 
       <DashboardFilters action="/dasbor/instansi" query={query} choices={d.choices} locale={locale} mode="agency"
-        keep={{ unit: query.unit, urut: query.urut, arah: query.arah }} />
+        keep={{ unit: query.unit, urut: query.urut, arah: query.arah }} resetHref={withQuery("/dasbor/instansi", {}, { unit: query.unit })} />
 
       {ignored.length > 0 && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" role="status" data-testid="ignored">{t.ignored} {ignored.join(", ")}</p>}
       {d.suspiciousExcluded > 0 && <p className="text-sm text-slate-600" data-testid="suspicious">{t.suspicious(formatInteger(d.suspiciousExcluded, locale))}</p>}

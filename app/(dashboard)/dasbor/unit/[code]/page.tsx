@@ -81,7 +81,7 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
         </div>
       </header>
 
-      <DashboardFilters action={path} query={query} choices={d.choices} locale={locale} mode="unit"
+      <DashboardFilters action={path} query={query} choices={d.choices} locale={locale} mode="unit" scope={d.scope}
         items={template?.items.map((i) => ({ code: i.code, name: locale === "en" ? i.nameEn : i.name }))} />
 
       {ignored.length > 0 && <p className="rounded-md bg-amber-50 p-2 text-sm text-amber-900" role="status" data-testid="ignored">{t.ignored} {ignored.join(", ")}</p>}
@@ -99,7 +99,7 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
         </div>
       </div>
       {d.importance && <ImportanceSection importance={d.importance} locale={locale} />}
-      {result && result.respondents > 0 && <ProfileSection d={d} locale={locale} />}
+      {result && result.respondents > 0 && <ProfileSection d={d} locale={locale} showUnit={d.scope === "gabungan"} />}
 
       <p className="print:hidden">
         <a className="text-sm text-brand-700 underline" href={`/api/v1/units/${d.unit.code}/responses.csv`}>{t.exportCsv}</a>

@@ -1,0 +1,14 @@
+import { chromium } from "playwright-core";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--headless", "--no-sandbox", "--disable-gpu"] });
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+await page.goto("http://localhost:3000/masuk");
+await page.getByLabel("Email").fill("pimpinan@suara.test");
+await page.getByLabel("Kata sandi").fill("Suara-Demo-2026");
+await page.getByRole("button", { name: "Masuk", exact: true }).click();
+await page.waitForURL(/dasbor/);
+await page.goto("http://localhost:3000/dasbor/unit/PKM-SUKAMAJU?tren=bulan&unsur=U3");
+await page.waitForTimeout(1500);
+await page.getByTestId("trend").screenshot({ path: "/tmp/shots/trend.png" });
+await page.getByTestId("importance").screenshot({ path: "/tmp/shots/ipa.png" });
+await page.getByTestId("nrr").screenshot({ path: "/tmp/shots/nrr.png" });
+await browser.close();
