@@ -38,7 +38,7 @@ import { ZFeedbackUpdate, type TChannel, type TDashboardQuery } from "@/lib/vali
 // The dashboards' data. Every function takes the caller and authorizes on the
 // specific unit (dashboard.read on its path) before reading anything; a unit
 // outside the caller's scope answers null, like one that does not exist.
-// Indexes come from the per-unit per-month rollup (never a scan of responses)
+// Indexes come from the per-unit per-month rollups (never a scan of responses)
 // and are computed by lib/ikm; only the latest saran are read from responses,
 // through the partial index on (unit_id, submitted_at) WHERE saran IS NOT NULL.
 
@@ -161,11 +161,16 @@ function filterSql(f: TRollupFilter, first: number): { sql: string; params: unkn
 const sumArray = (column: string, k: number) =>
   `ARRAY[${Array.from({ length: k }, (_, i) => `coalesce(sum(r.${column}[${i + 1}]), 0)`).join(", ")}]::int[]`;
 
-/** Monthly rollup rows of the units, summed per (unit or not, month, version, suspicious). */
+/**
+ * Monthly rollup rows of the units, summed per (unit or not, month, version, suspicious).
+ * Without a service, channel or verified filter it reads the monthly summary (a few rows per
+ * unit and month, whatever the volume); with one, the monthly rollup that keeps those apart.
+ */
 async function readRollup(f: TRollupFilter, byUnit: boolean): Promise<TRollupRow[]> {
   if (f.unitIds.length === 0 || f.from >= f.to) return [];
   const k = (await pool().query<{ k: number }>(`SELECT coalesce(max(position), 0)::int AS k FROM template_item`)).rows[0]!.k;
   if (k === 0) return [];
+  const table = f.channel || f.service || f.verifiedOnly ? "unit_monthly_rollup" : "unit_monthly_summary";
   const where = filterSql(f, 1);
   const { rows } = await pool().query<{
     unit_id: string | null; m: number; v: string; sus: boolean; n: number; ms: number; mss: number;
@@ -177,7 +182,7 @@ async function readRollup(f: TRollupFilter, byUnit: boolean): Promise<TRollupRow
             sum(r.responses)::int AS n, sum(r.mean_sum)::float8 AS ms, sum(r.mean_sum_sq)::float8 AS mss,
             ${sumArray("sums", k)} AS s, ${sumArray("counts", k)} AS c,
             ${sumArray("harapan_sums", k)} AS hs, ${sumArray("harapan_counts", k)} AS hc
-       FROM unit_monthly_rollup r
+       FROM ${table} r
       WHERE ${where.sql}
       GROUP BY ${byUnit ? "r.unit_id, " : ""}r.month, r.template_version_id, r.suspicious`,
     where.params,

@@ -31,15 +31,24 @@ async function readMonthly(c: pg.Client): Promise<Rollup[]> {
   return res.rows;
 }
 
-/** The daily rollup added up per month, in TypeScript: what the monthly rollup must hold. */
-function monthsOf(daily: Rollup[]): Rollup[] {
+async function readSummary(c: pg.Client): Promise<Rollup[]> {
+  const res = await c.query(`
+    SELECT month::text AS day, unit_id, NULL AS service_id, NULL AS channel, NULL AS verified, suspicious, responses, sums, counts,
+           round(mean_sum::numeric, 9)::float8 AS mean_sum, round(mean_sum_sq::numeric, 9)::float8 AS mean_sum_sq,
+           harapan_sums, harapan_counts, profile
+      FROM unit_monthly_summary WHERE responses <> 0 ORDER BY unit_id, month, suspicious`);
+  return res.rows;
+}
+
+/** The daily rollup added up per month (and, with `summary`, over services, channels and verified), in TypeScript. */
+function monthsOf(daily: Rollup[], summary = false): Rollup[] {
   const add = (a: number[], b: number[]) => a.map((x, i) => x + (b[i] ?? 0));
   const byKey = new Map<string, Rollup>();
   for (const r of daily) {
     const month = `${r.day.slice(0, 7)}-01`;
-    const key = [r.unit_id, r.service_id, month, r.channel].join("|");
+    const key = summary ? [r.unit_id, month, (r as { suspicious?: boolean }).suspicious].join("|") : [r.unit_id, r.service_id, month, r.channel].join("|");
     const m = byKey.get(key);
-    if (!m) byKey.set(key, { ...r, day: month });
+    if (!m) byKey.set(key, summary ? { ...r, day: month, service_id: null as never, channel: null as never, verified: null } as Rollup : { ...r, day: month });
     else
       byKey.set(key, {
         ...m,
@@ -53,7 +62,8 @@ function monthsOf(daily: Rollup[]): Rollup[] {
         mean_sum_sq: Math.round((m.mean_sum_sq + r.mean_sum_sq) * 1e9) / 1e9,
       });
   }
-  return [...byKey.values()];
+  const out = [...byKey.values()];
+  return summary ? out.sort((a, b) => a.unit_id.localeCompare(b.unit_id) || a.day.localeCompare(b.day)) : out;
 }
 
 describe("per-unit per-day rollup", () => {
@@ -125,11 +135,14 @@ describe("per-unit per-day rollup", () => {
 
     const maintained = await readRollup(c);
     const maintainedMonthly = await readMonthly(c);
+    const maintainedSummary = await readSummary(c);
     await c.query(`SELECT suara_rollup_rebuild()`);
     const rebuilt = await readRollup(c);
     expect(maintained).toEqual(rebuilt);
     expect(maintainedMonthly).toEqual(await readMonthly(c));
+    expect(maintainedSummary).toEqual(await readSummary(c));
     expect(maintainedMonthly).toEqual(monthsOf(maintained));
+    expect(maintainedSummary).toEqual(monthsOf(maintained, true));
     const b = maintained.filter((r) => r.unit_id === unitB);
     expect(b.map((r) => [r.channel, r.responses, r.sums, r.counts])).toEqual([
       ["WEB", 0, [0, 0, 0], [0, 0, 0]],
@@ -165,8 +178,13 @@ describe("per-unit per-day rollup", () => {
     const months = (await readMonthly(c)).filter((r) => r.unit_id === unitC).map((r) => [r.day, r.responses, r.harapan_sums]);
     expect(months).toEqual([["2026-05-01", 4, [3, 0, 4]], ["2026-06-01", 1, [4, 4, 3]]]);
     const monthly = await readMonthly(c);
+    const summary = await readSummary(c);
     await c.query(`SELECT suara_rollup_rebuild()`);
     expect(await readMonthly(c)).toEqual(monthly);
+    expect(await readSummary(c)).toEqual(summary);
+    expect(summary.filter((r) => r.unit_id === unitC).map((r) => [r.day, r.responses, r.profile])).toEqual(
+      months.map(([day, n]) => [day, n, monthly.find((m) => m.unit_id === unitC && m.day === day)!.profile]),
+    );
   });
 
   it("gives lib/ikm the same index from rollup sums as from the rows", async () => {

@@ -25,8 +25,33 @@ CREATE TABLE "unit_monthly_rollup" (
     CONSTRAINT "unit_monthly_rollup_pkey" PRIMARY KEY ("id")
 );
 
+-- CreateTable
+CREATE TABLE "unit_monthly_summary" (
+    "id" BIGSERIAL NOT NULL,
+    "unit_id" UUID NOT NULL,
+    "month" DATE NOT NULL,
+    "template_version_id" UUID NOT NULL,
+    "suspicious" BOOLEAN NOT NULL,
+    "responses" INTEGER NOT NULL,
+    "sums" INTEGER[],
+    "counts" INTEGER[],
+    "mean_sum" DOUBLE PRECISION NOT NULL,
+    "mean_sum_sq" DOUBLE PRECISION NOT NULL,
+    "harapan_sums" INTEGER[],
+    "harapan_counts" INTEGER[],
+    "profile" INTEGER[],
+
+    CONSTRAINT "unit_monthly_summary_pkey" PRIMARY KEY ("id")
+);
+
 -- CreateIndex
 CREATE INDEX "unit_monthly_rollup_month_idx" ON "unit_monthly_rollup"("month");
+
+-- CreateIndex
+CREATE INDEX "unit_monthly_summary_month_idx" ON "unit_monthly_summary"("month");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "unit_monthly_summary_key" ON "unit_monthly_summary"("unit_id", "month", "template_version_id", "suspicious");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "unit_monthly_rollup_key" ON "unit_monthly_rollup"("unit_id", "service_id", "month", "template_version_id", "channel", "verified", "suspicious");
@@ -36,6 +61,12 @@ ALTER TABLE "unit_monthly_rollup" ADD CONSTRAINT "unit_monthly_rollup_unit_id_fk
 
 -- AddForeignKey
 ALTER TABLE "unit_monthly_rollup" ADD CONSTRAINT "unit_monthly_rollup_template_version_id_fkey" FOREIGN KEY ("template_version_id") REFERENCES "template_version"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "unit_monthly_summary" ADD CONSTRAINT "unit_monthly_summary_unit_id_fkey" FOREIGN KEY ("unit_id") REFERENCES "unit"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "unit_monthly_summary" ADD CONSTRAINT "unit_monthly_summary_template_version_id_fkey" FOREIGN KEY ("template_version_id") REFERENCES "template_version"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Hand-written from here (Prisma's schema cannot express functions, triggers
 -- or partial indexes).
@@ -83,8 +114,8 @@ LANGUAGE sql IMMUTABLE AS $$
   SELECT array_agg((s = ANY (suara_profile_slots(g, age, edu, occ)))::integer ORDER BY s) FROM generate_series(1, 25) AS s
 $$;
 
--- Adds (sign = 1) or removes (sign = -1) one response from its daily and its
--- monthly rollup row.
+-- Adds (sign = 1) or removes (sign = -1) one response from its daily row, its
+-- monthly row and its monthly summary row.
 CREATE OR REPLACE FUNCTION suara_rollup_apply(r response, sign integer) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -153,10 +184,26 @@ BEGIN
     harapan_sums   = suara_array_add(u.harapan_sums, EXCLUDED.harapan_sums),
     harapan_counts = suara_array_add(u.harapan_counts, EXCLUDED.harapan_counts),
     profile        = suara_array_add(u.profile, EXCLUDED.profile);
+
+  INSERT INTO unit_monthly_summary AS u
+    (unit_id, month, template_version_id, suspicious,
+     responses, sums, counts, mean_sum, mean_sum_sq, harapan_sums, harapan_counts, profile)
+  VALUES
+    (r.unit_id, date_trunc('month', local_day)::date, r.template_version_id, r.suspicious,
+     sign, item_sums, item_counts, sign * m, sign * m * m, harapan_sums, harapan_counts, profile)
+  ON CONFLICT (unit_id, month, template_version_id, suspicious) DO UPDATE SET
+    responses      = u.responses + EXCLUDED.responses,
+    sums           = suara_array_add(u.sums, EXCLUDED.sums),
+    counts         = suara_array_add(u.counts, EXCLUDED.counts),
+    mean_sum       = u.mean_sum + EXCLUDED.mean_sum,
+    mean_sum_sq    = u.mean_sum_sq + EXCLUDED.mean_sum_sq,
+    harapan_sums   = suara_array_add(u.harapan_sums, EXCLUDED.harapan_sums),
+    harapan_counts = suara_array_add(u.harapan_counts, EXCLUDED.harapan_counts),
+    profile        = suara_array_add(u.profile, EXCLUDED.profile);
 END;
 $$;
 
--- Rebuilds both rollups from the responses, set-based: for bulk loads (with
+-- Rebuilds the rollups from the responses, set-based: for bulk loads (with
 -- the trigger disabled) and as a repair tool. Must equal what the trigger
 -- maintains; tests/integration check that. One pass over each template
 -- version's responses with a column per item (the version's item codes are
@@ -179,6 +226,7 @@ DECLARE
 BEGIN
   DELETE FROM unit_daily_rollup;
   DELETE FROM unit_monthly_rollup;
+  DELETE FROM unit_monthly_summary;
   SELECT 'ARRAY[' || string_agg(format('count(*) FILTER (WHERE %s = ANY (p))', s), ', ' ORDER BY s) || ']::integer[]'
     INTO profile FROM generate_series(1, 25) AS s;
   FOR v IN SELECT version_id, array_agg(code ORDER BY position) AS codes FROM template_item GROUP BY version_id LOOP
@@ -223,6 +271,20 @@ BEGIN
              ARRAY[%3$s]::integer[], ARRAY[%4$s]::integer[], ARRAY[%5$s]::integer[]
         FROM unit_daily_rollup WHERE template_version_id = %6$L::uuid
        GROUP BY unit_id, service_id, date_trunc('month', day)::date, template_version_id, channel, verified, suspicious
+    $sql$, format(positions, 'sums'), format(positions, 'counts'), format(positions, 'harapan_sums'),
+           format(positions, 'harapan_counts'),
+           (SELECT string_agg(format('sum(profile[%s])', s), ', ' ORDER BY s) FROM generate_series(1, 25) AS s),
+           v.version_id);
+
+    EXECUTE format($sql$
+      INSERT INTO unit_monthly_summary
+        (unit_id, month, template_version_id, suspicious,
+         responses, sums, counts, mean_sum, mean_sum_sq, harapan_sums, harapan_counts, profile)
+      SELECT unit_id, month, template_version_id, suspicious, sum(responses)::integer,
+             ARRAY[%1$s]::integer[], ARRAY[%2$s]::integer[], sum(mean_sum), sum(mean_sum_sq),
+             ARRAY[%3$s]::integer[], ARRAY[%4$s]::integer[], ARRAY[%5$s]::integer[]
+        FROM unit_monthly_rollup WHERE template_version_id = %6$L::uuid
+       GROUP BY unit_id, month, template_version_id, suspicious
     $sql$, format(positions, 'sums'), format(positions, 'counts'), format(positions, 'harapan_sums'),
            format(positions, 'harapan_counts'),
            (SELECT string_agg(format('sum(profile[%s])', s), ', ' ORDER BY s) FROM generate_series(1, 25) AS s),
