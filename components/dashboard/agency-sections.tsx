@@ -54,6 +54,9 @@ export function SpreadSection({ spread, locale }: { spread: TMutuSpread; locale:
   );
 }
 
+// The big tables link with plain anchors: a next/link per row is a client
+// component each (payload, hydration, and a prefetch per visible row).
+
 /** Every unit side by side; the column headers sort (a link each: works without JavaScript, and the URL keeps it). */
 export function UnitTable({ rows, params, sort, direction, locale, unitHref, drillHref }: {
   rows: TUnitRow[];
@@ -67,7 +70,8 @@ export function UnitTable({ rows, params, sort, direction, locale, unitHref, dri
   const t = DASH_TEXT[locale];
   const head = (key: TSortKey, label: string, right = false) => {
     const active = sort === key;
-    const next = active && direction === "turun" ? "naik" : "turun";
+    // A second click reverses; a first click sorts names A-Z and numbers highest first.
+    const next = active ? (direction === "turun" ? "naik" : "turun") : key === "nama" ? "naik" : "turun";
     return (
       <th className={`${th} ${right ? "text-right" : ""}`} aria-sort={active ? (direction === "naik" ? "ascending" : "descending") : undefined}>
         <Link href={withQuery("/dasbor/instansi", params, { urut: key, arah: next })} className="underline decoration-dotted" data-testid={`sort-${key}`}>
@@ -98,11 +102,11 @@ export function UnitTable({ rows, params, sort, direction, locale, unitHref, dri
             return (
               <tr key={r.code} className="border-b border-slate-100" data-testid={`unit-row-${r.code}`}>
                 <td className={td}>
-                  <Link href={unitHref(r.code)} className="font-medium text-brand-700 underline" data-testid="unit-link">{r.name}</Link>
+                  <a href={unitHref(r.code)} className="font-medium text-brand-700 underline" data-testid="unit-link">{r.name}</a>
                   {r.hasChildren && (
-                    <Link href={drillHref(r.code)} className="ml-2 text-xs text-brand-700 underline print:hidden" data-testid="drill">
+                    <a href={drillHref(r.code)} className="ml-2 text-xs text-brand-700 underline print:hidden" data-testid="drill">
                       {t.subUnits} →
-                    </Link>
+                    </a>
                   )}
                   {r.parentName && <span className="block text-xs text-slate-500">{r.parentName}</span>}
                   {!r.comparable && <span className="block text-xs text-amber-800">{t.otherQuestionnaire}</span>}
@@ -148,14 +152,14 @@ export function HeatMap({ rows, template, locale, unitHref }: { rows: TUnitRow[]
           {rows.map((r) => (
             <tr key={r.code} data-testid={`heat-${r.code}`}>
               <td className="whitespace-nowrap px-1 py-1 text-sm">
-                <Link href={unitHref(r.code)} className="text-brand-700 underline">{r.name}</Link>
+                <a href={unitHref(r.code)} className="text-brand-700 underline">{r.name}</a>
               </td>
               {template.items.map((i) => {
                 const item = r.comparable ? r.score?.result.items.find((x) => x.code === i.code) : undefined;
                 const mutu = item ? mutuOfNrr(item.nrr, template) : null;
                 return (
                   <td key={i.code} className={`rounded px-1 py-1 text-center tabular-nums ${mutu ? MUTU_CELL[mutu] : "text-slate-400"}`}
-                    title={mutu ? `${i.code} · ${t.mutu} ${mutu}` : undefined} data-testid={`heat-${r.code}-${i.code}`}>
+                    data-testid={`heat-${r.code}-${i.code}`}>
                     {item ? formatNrr(item.nrr, locale) : "–"}
                     {mutu && <span className="ml-0.5 text-[10px] opacity-70">{mutu}</span>}
                   </td>

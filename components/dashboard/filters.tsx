@@ -30,9 +30,9 @@ export function DashboardFilters({ action, query, choices, locale, mode, items, 
     <Form action={action} className="mt-4 rounded-lg border border-slate-200 bg-white p-3 print:hidden" data-testid="filters">
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div className="flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-xs font-medium">
-          {t.period}
-          <select name="periode" defaultValue={current} className={field}>
+        <div className="flex flex-col text-xs font-medium">
+          <label htmlFor="f-periode">{t.period}</label>
+          <select id="f-periode" name="periode" defaultValue={current} className={field}>
             {PERIOD_KINDS.map((kind) => (
               <optgroup key={kind} label={PERIOD_KIND_LABEL[locale][kind]}>
                 {choices.periods[kind].map((p) => (
@@ -41,60 +41,60 @@ export function DashboardFilters({ action, query, choices, locale, mode, items, 
               </optgroup>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium">
-          {t.service}
-          <select name="layanan" defaultValue={query.layanan ?? ""} className={`${field} max-w-56`}>
+        </div>
+        <div className="flex flex-col text-xs font-medium">
+          <label htmlFor="f-layanan">{t.service}</label>
+          <select id="f-layanan" name="layanan" defaultValue={query.layanan ?? ""} className={`${field} max-w-56`}>
             <option value="">{t.allServices}</option>
             {choices.services.map((s) => (
               <option key={s.code} value={s.code}>{s.name}</option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium">
-          {t.channel}
-          <select name="kanal" defaultValue={query.kanal ?? ""} className={field}>
+        </div>
+        <div className="flex flex-col text-xs font-medium">
+          <label htmlFor="f-kanal">{t.channel}</label>
+          <select id="f-kanal" name="kanal" defaultValue={query.kanal ?? ""} className={field}>
             <option value="">{t.allChannels}</option>
             {CHANNELS.map((c) => (
               <option key={c} value={c}>{CHANNEL_LABEL[locale][c]}</option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col text-xs font-medium">
-          {t.trend}
-          <select name="tren" defaultValue={TREND_VALUE[query.trend]} className={field}>
+        </div>
+        <div className="flex flex-col text-xs font-medium">
+          <label htmlFor="f-tren">{t.trend}</label>
+          <select id="f-tren" name="tren" defaultValue={TREND_VALUE[query.trend]} className={field}>
             {PERIOD_KINDS.map((k) => (
               <option key={k} value={TREND_VALUE[k]}>{PERIOD_KIND_LABEL[locale][k]}</option>
             ))}
           </select>
-        </label>
+        </div>
         {mode === "unit" && items && (
-          <label className="flex flex-col text-xs font-medium">
-            {t.trendUnsur}
-            <select name="unsur" defaultValue={query.unsur ?? ""} className={`${field} max-w-56`}>
+          <div className="flex flex-col text-xs font-medium">
+            <label htmlFor="f-unsur">{t.trendUnsur}</label>
+            <select id="f-unsur" name="unsur" defaultValue={query.unsur ?? ""} className={`${field} max-w-56`}>
               <option value="">{t.noUnsur}</option>
               {items.map((i) => (
                 <option key={i.code} value={i.code}>{i.code} {i.name}</option>
               ))}
             </select>
-          </label>
+          </div>
         )}
         {mode === "unit" ? (
-          <label className="flex flex-col text-xs font-medium">
-            {t.scope}
-            <select name="cakupan" defaultValue={query.cakupan ?? scope} className={field}>
+          <div className="flex flex-col text-xs font-medium">
+            <label htmlFor="f-cakupan">{t.scope}</label>
+            <select id="f-cakupan" name="cakupan" defaultValue={query.cakupan ?? scope} className={field}>
               <option value="sendiri">{t.scopeOwn}</option>
               <option value="gabungan">{t.scopeSubtree}</option>
             </select>
-          </label>
+          </div>
         ) : (
-          <label className="flex flex-col text-xs font-medium">
-            {t.level}
-            <select name="tingkat" defaultValue={query.tingkat ?? "semua"} className={field}>
+          <div className="flex flex-col text-xs font-medium">
+            <label htmlFor="f-tingkat">{t.level}</label>
+            <select id="f-tingkat" name="tingkat" defaultValue={query.tingkat ?? "semua"} className={field}>
               <option value="semua">{t.levelAll}</option>
               <option value="anak">{t.levelChildren}</option>
             </select>
-          </label>
+          </div>
         )}
         <label className="flex min-h-9 items-center gap-2 text-sm">
           <input type="checkbox" name="terverifikasi" value="1" defaultChecked={query.verifiedOnly} className="size-4" />

@@ -26,7 +26,7 @@ test("the demo kepala unit sees their units, and another unit's dashboard and ex
   await page.getByLabel("Kata sandi").fill(PASSWORD);
   await page.getByRole("button", { name: "Masuk", exact: true }).click();
   await expect(page.getByTestId("unit-name")).toHaveText("Dinas Kependudukan dan Pencatatan Sipil");
-  await expect(page.getByTestId("ikm-own-konversi")).toHaveText(/^\d{2},\d{2}$/);
+  await expect(page.getByTestId("headline-konversi")).toHaveText(/^\d{2},\d{2}$/);
 
   await page.goto("/dasbor");
   const list = page.getByTestId("unit-list");
@@ -82,7 +82,7 @@ test("every role, on every route that serves agency data: allowed or 404", async
     expect((await p.request.get(csvRoute!)).status(), `${email} ${csvRoute}`).toBe(data ? 200 : 404);
     if (page) {
       const html = await (await p.request.get(pageRoute!)).text();
-      expect(html.includes('data-testid="ikm-own"'), `${email} sees IKM on ${code}`).toBe(data);
+      expect(html.includes('data-testid="headline"'), `${email} sees IKM on ${code}`).toBe(data);
     }
   }
   for (const email of ["kepala.dukcapil@suara.test", "operator.dukcapil@suara.test", "pimpinan@suara.test"]) {

@@ -1,27 +1,44 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { HeatMap, MoversSection, SpreadSection, UnitTable } from "@/components/dashboard/agency-sections";
 import { DashboardFilters } from "@/components/dashboard/filters";
 import { Headline } from "@/components/dashboard/headline";
 import { PrintButton } from "@/components/dashboard/print-button";
+import { DashboardSkeleton } from "@/components/dashboard/skeleton";
 import { TrendSection } from "@/components/dashboard/sections";
 import { DASH_TEXT } from "@/components/dashboard/text";
 import { withQuery } from "@/components/dashboard/url";
 import { requireCaller } from "@/lib/auth/page";
+import { hasAnywhere, type TCaller } from "@/lib/auth/permissions";
 import { sortUnitRows } from "@/lib/dashboard/agency";
 import { getAgencyDashboard } from "@/lib/dal/dashboard";
+import { getUnitForCaller } from "@/lib/dal/units";
 import { formatDate } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { formatInteger } from "@/lib/ikm";
 import { periodLabel, previousPeriod } from "@/lib/periods";
-import { parseDashboardQuery } from "@/lib/validation/dashboard";
+import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
 
 export const metadata: Metadata = { title: "Ringkasan instansi" };
 
 export default async function AgencyPage(props: PageProps<"/dasbor/instansi">) {
   const params = await props.searchParams;
   const caller = await requireCaller("/dasbor/instansi");
+  // Before anything streams, so that a root outside the caller's scope is a real 404;
+  // the data layer checks again for the data.
+  const { query } = parseDashboardQuery(params);
+  if (!hasAnywhere(caller, "dashboard.read")) notFound();
+  if (query.unit && !(await getUnitForCaller(caller, query.unit, "dashboard.read"))) notFound();
+  return (
+    <Suspense key={JSON.stringify(params)} fallback={<DashboardSkeleton />}>
+      <AgencyView caller={caller} params={params} />
+    </Suspense>
+  );
+}
+
+async function AgencyView({ caller, params }: { caller: TCaller; params: TSearchParams }) {
   const locale = await getLocale();
   const t = DASH_TEXT[locale];
   const { query, ignored } = parseDashboardQuery(params);

@@ -1,22 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { DashboardFilters } from "@/components/dashboard/filters";
 import { Headline } from "@/components/dashboard/headline";
 import { PrintButton } from "@/components/dashboard/print-button";
+import { DashboardSkeleton } from "@/components/dashboard/skeleton";
 import { ImportanceSection, NrrSection, ProfileSection, SaranSection, TrendSection } from "@/components/dashboard/sections";
 import { DASH_TEXT } from "@/components/dashboard/text";
 import { withQuery } from "@/components/dashboard/url";
 import { SurveyLinks } from "@/components/operate/survey-links";
 import { requireCaller } from "@/lib/auth/page";
+import type { TCaller } from "@/lib/auth/permissions";
 import { getUnitDashboard } from "@/lib/dal/dashboard";
 import { listServicesForOperator } from "@/lib/dal/operate";
-import { getUnitCounts } from "@/lib/dal/units";
+import { getUnitCounts, getUnitForCaller } from "@/lib/dal/units";
 import { formatDate, formatNumber } from "@/lib/i18n";
 import { getLocale } from "@/lib/i18n/server";
 import { formatInteger } from "@/lib/ikm";
 import { periodLabel, previousPeriod } from "@/lib/periods";
-import { parseDashboardQuery } from "@/lib/validation/dashboard";
+import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
 
 export const metadata: Metadata = { title: "Dasbor unit" };
 
@@ -24,6 +27,18 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
   const { code } = await props.params;
   const params = await props.searchParams;
   const caller = await requireCaller(`/dasbor/unit/${code}`);
+  // Before anything streams, so that outside the caller's scope is a real 404 (it looks
+  // exactly like a unit that does not exist); the data layer checks again for the data.
+  if (!(await getUnitForCaller(caller, code, "unit.read"))) notFound();
+  // Keyed by the query: a filter change shows the skeleton while the server renders.
+  return (
+    <Suspense key={JSON.stringify(params)} fallback={<DashboardSkeleton />}>
+      <UnitView caller={caller} code={code} params={params} />
+    </Suspense>
+  );
+}
+
+async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
   const locale = await getLocale();
   const t = DASH_TEXT[locale];
   const { query, ignored } = parseDashboardQuery(params);
