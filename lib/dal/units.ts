@@ -1,7 +1,7 @@
 import "server-only";
 import { can, scopePaths, type Capability, type TCaller } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
-import { computeIkmFromSums, resolveTemplate, type IkmResult } from "@/lib/ikm";
+import { resolveTemplate } from "@/lib/ikm";
 
 // Agency data about units. Every function takes the caller and checks the
 // specific unit: a unit outside the caller's scope is reported as not found,
@@ -56,49 +56,6 @@ export async function getUnitCounts(caller: TCaller | null, code: string, range 
   });
   const byChannel = Object.fromEntries(rows.map((r) => [r.channel, r._sum.responses ?? 0]));
   return { unit, responses: Object.values(byChannel).reduce((a, b) => a + b, 0), byChannel, ...range };
-}
-
-export type TUnitIndex = { unit: TUnitRef; own: IkmResult; pooled: IkmResult; subtreeUnits: number; from: Date; to: Date };
-
-/**
- * IKM of the unit's own responses and of its whole subtree pooled (sums and
- * counts added across units, then computed: never an average of averages).
- * Suspicious bursts are left out.
- */
-export async function getUnitIndex(caller: TCaller | null, code: string, range = lastTwelveMonths()): Promise<TUnitIndex | null> {
-  const unit = await getUnitForCaller(caller, code, "dashboard.read");
-  if (!unit) return null;
-  const template = resolveTemplate("permenpan-14-2017");
-  // Per item position sums, own unit and subtree, in one pass over the rollup.
-  const items = await prisma.$queryRaw<{ own: boolean; pos: number; s: number; c: number; n: number }[]>`
-    SELECT (r.unit_id = ${unit.id}::uuid) AS own, t.pos::int, sum(t.s)::int AS s, sum(t.c)::int AS c, 0 AS n
-      FROM unit_daily_rollup r JOIN unit u ON u.id = r.unit_id,
-           unnest(r.sums, r.counts) WITH ORDINALITY AS t(s, c, pos)
-     WHERE u.path LIKE ${unit.path + "%"} AND r.day >= ${range.from} AND r.day < ${range.to} AND NOT r.suspicious
-     GROUP BY 1, 2`;
-  const totals = await prisma.$queryRaw<{ own: boolean; n: number; units: number }[]>`
-    SELECT (r.unit_id = ${unit.id}::uuid) AS own, sum(r.responses)::int AS n, count(DISTINCT r.unit_id)::int AS units
-      FROM unit_daily_rollup r JOIN unit u ON u.id = r.unit_id
-     WHERE u.path LIKE ${unit.path + "%"} AND r.day >= ${range.from} AND r.day < ${range.to} AND NOT r.suspicious
-     GROUP BY 1`;
-  const stats = (which: "own" | "all") => {
-    const pick = (own: boolean) => which === "all" || own;
-    const respondents = totals.filter((t) => pick(t.own)).reduce((a, t) => a + t.n, 0);
-    const byCode = Object.fromEntries(
-      template.items.map((item, i) => {
-        const at = items.filter((r) => r.pos === i + 1 && pick(r.own));
-        return [item.code, { sum: at.reduce((a, r) => a + r.s, 0), answered: at.reduce((a, r) => a + r.c, 0) }];
-      }),
-    );
-    return computeIkmFromSums({ respondents, items: byCode }, { template });
-  };
-  return {
-    unit,
-    own: stats("own"),
-    pooled: stats("all"),
-    subtreeUnits: totals.reduce((a, t) => a + t.units, 0),
-    ...range,
-  };
 }
 
 export function lastTwelveMonths(now = new Date()): { from: Date; to: Date } {

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCaller } from "@/lib/auth/permissions";
+import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
+
+const query = (params: TSearchParams = {}) => parseDashboardQuery(params).query;
 
 // Every role, holding it on Dinas Dukcapil (a middle unit), against every
 // data-access function that serves agency data, on its own unit, a child, the
@@ -16,6 +19,8 @@ let db: TestDatabase;
 let units: typeof import("@/lib/dal/units");
 let users: typeof import("@/lib/dal/users");
 let operate: typeof import("@/lib/dal/operate");
+let dashboard: typeof import("@/lib/dal/dashboard");
+let feedbackId: Record<Rel, string>;
 const path: Record<string, string> = {};
 const callers = {} as Record<Role | "ROOT_ADMIN", TCaller>;
 const targetUser = {} as Record<Rel, string>;
@@ -29,6 +34,7 @@ beforeAll(async () => {
   units = await import("@/lib/dal/units");
   users = await import("@/lib/dal/users");
   operate = await import("@/lib/dal/operate");
+  dashboard = await import("@/lib/dal/dashboard");
   await withClient(db.url, async (c) => {
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
     const idOf = async (code: string) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
@@ -43,6 +49,19 @@ beforeAll(async () => {
       await c.query(`INSERT INTO role_assignment (id, user_id, unit_id, role) VALUES (gen_random_uuid(), $1, $2, 'OPERATOR')`, [id, await idOf(UNIT[rel])]);
       targetUser[rel] = id;
     }
+    // One response with a saran on each related unit, for the feedback inbox.
+    feedbackId = {} as Record<Rel, string>;
+    for (const rel of Object.keys(UNIT) as Rel[]) {
+      feedbackId[rel] = (
+        await c.query(
+          `INSERT INTO response (id, unit_id, template_version_id, channel, answers, idempotency_key, saran)
+           SELECT gen_random_uuid(), u.id, v.id, 'WEB', '{"U1": 3}', gen_random_uuid()::text, 'Saran uji'
+             FROM unit u, template_version v JOIN questionnaire_template t ON t.id = v.template_id
+            WHERE u.code = $1 AND t.key = 'permenpan-14-2017' RETURNING id`,
+          [UNIT[rel]],
+        )
+      ).rows[0].id;
+    }
     const root = await idOf(UNIT.parent);
     callers.ROOT_ADMIN = { userId: "00000000-0000-0000-0000-000000000001", email: "root@matrix.test", name: "root", mustChangePassword: false, assignments: [{ role: "ADMIN", unitId: root, unitPath: path[UNIT.parent]! }] };
   });
@@ -53,11 +72,12 @@ afterAll(async () => {
 });
 
 const reads = ["own", "child"] as const;
-type Cap = "unit.read" | "dashboard.read" | "operate" | "admin";
+type Cap = "unit.read" | "dashboard.read" | "feedback.manage" | "operate" | "admin";
 const expectAllowed = (role: Role, rel: Rel, capability: Cap) => {
   if (!(reads as readonly string[]).includes(rel)) return false;
   if (capability === "unit.read") return true;
   if (capability === "dashboard.read") return role !== "OPERATOR";
+  if (capability === "feedback.manage") return role === "ADMIN" || role === "KEPALA_UNIT";
   if (capability === "operate") return role === "ADMIN" || role === "OPERATOR";
   return role === "ADMIN";
 };
@@ -68,7 +88,14 @@ const checks: Check[] = [
   { name: "getUnitForCaller", capability: "unit.read", run: async (c, rel) => !!(await units.getUnitForCaller(c, UNIT[rel], "unit.read")) },
   { name: "listUnitsForCaller", capability: "unit.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "unit.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getUnitCounts", capability: "unit.read", run: async (c, rel) => !!(await units.getUnitCounts(c, UNIT[rel])) },
-  { name: "getUnitIndex", capability: "dashboard.read", run: async (c, rel) => !!(await units.getUnitIndex(c, UNIT[rel])) },
+  { name: "getUnitDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getUnitDashboard(c, UNIT[rel], query())) },
+  { name: "getAgencyDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getAgencyDashboard(c, query({ unit: UNIT[rel] }))) },
+  { name: "listFeedback", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.listFeedback(c, UNIT[rel], query())) },
+  {
+    name: "updateFeedback",
+    capability: "feedback.manage",
+    run: async (c, rel) => (await dashboard.updateFeedback(c, { responseId: feedbackId[rel], status: "DIBACA" })).ok,
+  },
   { name: "exportUnitResponses", capability: "dashboard.read", run: async (c, rel) => !!(await units.exportUnitResponses(c, UNIT[rel])) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getSurveyLink", capability: "operate", run: async (c, rel) => !!(await operate.getSurveyLink(c, UNIT[rel])) },
@@ -127,8 +154,18 @@ describe("agency-wide reads", () => {
 
   it("lets an agency admin manage a user anywhere, and the pooled index of the root covers every unit", async () => {
     expect(await users.getUser(callers.ROOT_ADMIN, targetUser.sibling)).not.toBeNull();
-    const idx = await units.getUnitIndex(callers.ROOT_ADMIN, UNIT.parent);
-    const total = await withClient(db.url, async (c) => (await c.query(`SELECT sum(responses)::int AS n FROM unit_daily_rollup WHERE NOT suspicious`)).rows[0].n);
-    expect(idx!.pooled.respondents).toBe(total);
+    const year = query({ periode: String(new Date().getUTCFullYear()) });
+    const agency = await dashboard.getAgencyDashboard(callers.ROOT_ADMIN, year);
+    const total = await withClient(db.url, async (c) =>
+      (await c.query(`SELECT sum(responses)::int AS n FROM unit_monthly_summary WHERE NOT suspicious AND extract(year FROM month) = $1`, [new Date().getUTCFullYear()])).rows[0].n,
+    );
+    expect(agency!.pooled!.result.respondents).toBe(total);
+    expect(agency!.root.code).toBe(UNIT.parent);
+  });
+
+  it("gives the agency view of nobody without a dashboard role, and only subtrees in scope", async () => {
+    expect(await dashboard.getAgencyDashboard(null, query())).toBeNull();
+    expect((await dashboard.getAgencyDashboard(callers.KEPALA_UNIT, query()))!.root.code).toBe(UNIT.own);
+    expect(await dashboard.getAgencyDashboard(callers.OPERATOR, query({ unit: UNIT.own }))).toBeNull();
   });
 });
