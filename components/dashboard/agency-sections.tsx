@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { MutuBadge } from "@/components/dashboard/mutu-badge";
+import type { TSortHeader, TTableText, TUnitRowView } from "@/components/dashboard/unit-table";
 import { DASH_TEXT, MUTU_CELL } from "@/components/dashboard/text";
 import { withQuery } from "@/components/dashboard/url";
 import { mutuOfNrr } from "@/components/dashboard/view";
@@ -9,8 +10,6 @@ import type { Locale } from "@/lib/i18n";
 import type { TSearchParams, TSortKey } from "@/lib/validation/dashboard";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid";
-const th = "px-2 py-1.5 text-left text-xs font-semibold text-slate-600";
-const td = "px-2 py-1.5";
 
 export function Change({ row, locale }: { row: TUnitRow; locale: Locale }) {
   const c = row.score?.change;
@@ -54,123 +53,60 @@ export function SpreadSection({ spread, locale }: { spread: TMutuSpread; locale:
   );
 }
 
-// The big tables link with plain anchors: a next/link per row is a client
-// component each (payload, hydration, and a prefetch per visible row).
-
-/** Every unit side by side; the column headers sort (a link each: works without JavaScript, and the URL keeps it). */
-export function UnitTable({ rows, params, sort, direction, locale, unitHref, drillHref }: {
-  rows: TUnitRow[];
-  params: TSearchParams;
-  sort: TSortKey;
-  direction: "naik" | "turun";
-  locale: Locale;
-  unitHref: (code: string) => string;
-  drillHref: (code: string) => string;
-}) {
-  const t = DASH_TEXT[locale];
-  const head = (key: TSortKey, label: string, right = false) => {
-    const active = sort === key;
-    // A second click reverses; a first click sorts names A-Z and numbers highest first.
-    const next = active ? (direction === "turun" ? "naik" : "turun") : key === "nama" ? "naik" : "turun";
-    return (
-      <th className={`${th} ${right ? "text-right" : ""}`} aria-sort={active ? (direction === "naik" ? "ascending" : "descending") : undefined}>
-        <Link href={withQuery("/dasbor/instansi", params, { urut: key, arah: next })} className="underline decoration-dotted" data-testid={`sort-${key}`}>
-          {label} {active ? (direction === "naik" ? "↑" : "↓") : ""}
-        </Link>
-      </th>
-    );
-  };
-  return (
-    <section className={`${card} overflow-x-auto`} data-testid="unit-table">
-      <h2 className="font-semibold">{t.unitsTitle}</h2>
-      <table className="mt-2 w-full min-w-[44rem] text-sm">
-        <thead className="border-b border-slate-200">
-          <tr>
-            {head("nama", t.unit)}
-            {head("konversi", t.konversi, true)}
-            <th className={th}>{t.mutu}</th>
-            {head("responden", t.respondents, true)}
-            {head("sampel", t.sample)}
-            {head("perubahan", t.change, true)}
-            <th className={th}>{t.weakest}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => {
-            const res = r.score?.result;
-            const weakest = res?.priorities[0] ? res.items.find((i) => i.code === res.priorities[0]) : undefined;
-            return (
-              <tr key={r.code} className="border-b border-slate-100" data-testid={`unit-row-${r.code}`}>
-                <td className={td}>
-                  <a href={unitHref(r.code)} className="font-medium text-brand-700 underline" data-testid="unit-link">{r.name}</a>
-                  {r.hasChildren && (
-                    <a href={drillHref(r.code)} className="ml-2 text-xs text-brand-700 underline print:hidden" data-testid="drill">
-                      {t.subUnits} →
-                    </a>
-                  )}
-                  {r.parentName && <span className="block text-xs text-slate-500">{r.parentName}</span>}
-                  {!r.comparable && <span className="block text-xs text-amber-800">{t.otherQuestionnaire}</span>}
-                </td>
-                <td className={`${td} text-right tabular-nums`} data-testid="konversi">{res ? formatKonversi(res, locale) : "–"}</td>
-                <td className={td} data-testid="mutu"><MutuBadge mutu={res?.mutu ?? null} size="sm" /></td>
-                <td className={`${td} text-right tabular-nums`} data-testid="respondents">{formatInteger(res?.respondents ?? 0, locale)}</td>
-                <td className={td} data-testid="sample">
-                  {res?.sample ? (res.sample.met ? <span className="text-green-800">{t.yes}</span> : <span className="font-semibold text-amber-800">⚠ {t.no} ({formatInteger(res.sample.minimumSample, locale)})</span>) : <span className="text-slate-400">–</span>}
-                </td>
-                <td className={`${td} text-right tabular-nums`}><Change row={r} locale={locale} /></td>
-                <td className={td} data-testid="weakest">{weakest ? `${weakest.code} ${locale === "en" ? weakest.nameEn : weakest.name}` : "–"}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <p className="mt-2 text-xs text-slate-500">* {t.beyondNoise}</p>
-    </section>
-  );
+/** The rows the client tables draw: every number formatted here, by lib/ikm. */
+export function unitRowViews(rows: readonly TUnitRow[], template: IkmTemplate | undefined, locale: Locale, href: (code: string) => string, drillHref: (code: string) => string): TUnitRowView[] {
+  const en = locale === "en";
+  return rows.map((r) => {
+    const res = r.score?.result;
+    const c = r.score?.change;
+    const weakest = res?.priorities[0] ? res.items.find((i) => i.code === res.priorities[0]) : undefined;
+    return {
+      code: r.code,
+      name: r.name,
+      parent: r.parentName,
+      href: href(r.code),
+      drillHref: r.hasChildren ? drillHref(r.code) : null,
+      otherQuestionnaire: !r.comparable,
+      konversi: res ? formatKonversi(res, locale) : "–",
+      mutu: res?.mutu ?? null,
+      respondents: formatInteger(res?.respondents ?? 0, locale),
+      sample: res?.sample ? { met: res.sample.met, minimum: formatInteger(res.sample.minimumSample, locale) } : null,
+      change: c && c.deltaRounded !== null && c.direction ? { text: formatDecimal(c.deltaRounded, 2, locale), direction: c.direction, significant: !!c.significant } : null,
+      weakest: weakest ? `${weakest.code} ${en ? weakest.nameEn : weakest.name}` : "–",
+      heat:
+        template && res && r.comparable
+          ? template.items.map((i) => {
+              const item = res.items.find((x) => x.code === i.code);
+              return [formatNrr(item?.nrr ?? null, locale), mutuOfNrr(item?.nrr ?? null, template)] as [string, string | null];
+            })
+          : null,
+    };
+  });
 }
 
-/** Unit x unsur, each cell the unit's NRR coloured by the grade it reaches. */
-export function HeatMap({ rows, template, locale, unitHref }: { rows: TUnitRow[]; template: IkmTemplate; locale: Locale; unitHref: (code: string) => string }) {
+export function tableText(locale: Locale): TTableText {
   const t = DASH_TEXT[locale];
+  return {
+    title: t.unitsTitle, unit: t.unit, konversi: t.konversi, mutu: t.mutu, respondents: t.respondents, sample: t.sample, change: t.change,
+    weakest: t.weakest, subUnits: t.subUnits, otherQuestionnaire: t.otherQuestionnaire, yes: t.yes, no: t.no, beyondNoise: t.beyondNoise,
+    withinNoise: t.withinNoise, heatTitle: t.heatTitle,
+  };
+}
+
+/** The sort links of the table's headers: a second click reverses; a first sorts names A-Z and numbers highest first. */
+export function sortHeaders(params: TSearchParams, sort: TSortKey, direction: "naik" | "turun", locale: Locale): TSortHeader[] {
+  const t = DASH_TEXT[locale];
+  const cols: [TSortKey, string, boolean][] = [["nama", t.unit, false], ["konversi", t.konversi, true], ["responden", t.respondents, true], ["sampel", t.sample, false], ["perubahan", t.change, true]];
+  return cols.map(([key, label, numeric]) => {
+    const active = sort === key;
+    const next = active ? (direction === "turun" ? "naik" : "turun") : key === "nama" ? "naik" : "turun";
+    return { key, label, numeric, active: active ? direction : null, href: withQuery("/dasbor/instansi", params, { urut: key, arah: next }) };
+  });
+}
+
+export function heatItems(template: IkmTemplate, locale: Locale) {
   const en = locale === "en";
-  return (
-    <section className={`${card} overflow-x-auto`} data-testid="heat-map">
-      <h2 className="font-semibold">{t.heatTitle}</h2>
-      <table className="mt-2 w-full min-w-[44rem] border-separate border-spacing-0.5 text-xs">
-        <thead>
-          <tr>
-            <th className={th}>{t.unit}</th>
-            {template.items.map((i) => (
-              <th key={i.code} className={`${th} text-center`} title={en ? i.nameEn : i.name}>
-                {i.code}
-                <span className="block font-normal">{(en ? i.nameEn : i.name).split(/[ ,/]/)[0]}</span>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.code} data-testid={`heat-${r.code}`}>
-              <td className="whitespace-nowrap px-1 py-1 text-sm">
-                <a href={unitHref(r.code)} className="text-brand-700 underline">{r.name}</a>
-              </td>
-              {template.items.map((i) => {
-                const item = r.comparable ? r.score?.result.items.find((x) => x.code === i.code) : undefined;
-                const mutu = item ? mutuOfNrr(item.nrr, template) : null;
-                return (
-                  <td key={i.code} className={`rounded px-1 py-1 text-center tabular-nums ${mutu ? MUTU_CELL[mutu] : "text-slate-400"}`}
-                    data-testid={`heat-${r.code}-${i.code}`}>
-                    {item ? formatNrr(item.nrr, locale) : "–"}
-                    {mutu && <span className="ml-0.5 text-[10px] opacity-70">{mutu}</span>}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
+  return template.items.map((i) => ({ code: i.code, name: en ? i.nameEn : i.name, short: (en ? i.nameEn : i.name).split(/[ ,/]/)[0]! }));
 }
 
 export function MoversSection({ movers, attention, locale, unitHref }: {

@@ -226,10 +226,12 @@ async function main() {
     cookie = (await page.context().cookies()).map((k) => `${k.name}=${k.value}`).join("; ");
     await browser.close();
   }
+  const bytes = new Map<string, number>();
   const get = async (path: string) => {
     const r = await fetch(`http://localhost:${port}${path}`, { headers: { cookie }, redirect: "manual" });
     const body = await r.text();
     if (r.status !== 200 || body.length < 10_000) throw new Error(`GET ${path}: ${r.status}, ${body.length} bytes`);
+    bytes.set(path, Buffer.byteLength(body));
   };
 
   type Row = { size: number; daily: number; monthly: number; rebuild: number; dal: Record<string, { median: number; p95: number }>; http: Record<string, { median: number; p95: number }> };
@@ -271,6 +273,7 @@ async function main() {
     rows.push({ size, daily: counts.daily, monthly: counts.monthly, rebuild, dal, http });
     for (const [k, v] of Object.entries(dal)) say(`  data layer ${k.padEnd(13)} median ${ms(v.median)} ms, p95 ${ms(v.p95)} ms`);
     for (const [k, v] of Object.entries(http)) say(`  page       ${k.padEnd(13)} median ${ms(v.median)} ms, p95 ${ms(v.p95)} ms`);
+    for (const [path, n] of bytes) say(`  HTML ${path}: ${(n / 1024).toFixed(0)} KiB`);
   }
 
   say(`\nDashboards, ${UNITS} units, current period (median of ${RUNS}, ms; p95 in brackets)`);

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { HeatMap, MoversSection, SpreadSection, UnitTable } from "@/components/dashboard/agency-sections";
+import { heatItems, MoversSection, sortHeaders, SpreadSection, tableText, unitRowViews } from "@/components/dashboard/agency-sections";
+import { HeatMap, UnitTable } from "@/components/dashboard/unit-table";
 import { DashboardFilters } from "@/components/dashboard/filters";
 import { Headline } from "@/components/dashboard/headline";
 import { PrintButton } from "@/components/dashboard/print-button";
@@ -53,6 +54,8 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
     withQuery(`/dasbor/unit/${code}`, {}, { periode: params.periode as string | undefined, kanal: query.kanal, terverifikasi: query.verifiedOnly ? "1" : undefined, tren: params.tren as string | undefined });
   const drillHref = (code: string) => withQuery("/dasbor/instansi", params, { unit: code });
   const template = d.family?.template;
+  const views = unitRowViews(rows, template, locale, unitHref, drillHref);
+  const text = tableText(locale);
 
   return (
     <main className="space-y-4">
@@ -108,8 +111,8 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
         </div>
       </div>
       <MoversSection movers={d.movers} attention={d.attention} locale={locale} unitHref={unitHref} />
-      <UnitTable rows={rows} params={params} sort={sort} direction={direction} locale={locale} unitHref={unitHref} drillHref={drillHref} />
-      {template && <HeatMap rows={rows} template={template} locale={locale} unitHref={unitHref} />}
+      <UnitTable rows={views} headers={sortHeaders(params, sort, direction, locale)} t={text} />
+      {template && <HeatMap rows={views} items={heatItems(template, locale)} t={text} />}
     </main>
   );
 }
