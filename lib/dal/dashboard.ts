@@ -544,7 +544,7 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
       if (!own || own.respondents === 0) return { score: null, comparable: true };
       key = own.family.key;
       cur = pick(current, key)!;
-      comparable = own.family === family;
+      comparable = own.family.key === family?.key;
     }
     const prev = pick(before, key);
     return {
@@ -572,7 +572,7 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
 
   const all = scoreFor(unitIds);
   const pooled = all.comparable ? all.score : null;
-  const otherTemplate = [...totals.values()].filter((p) => p.family !== family).reduce((a, p) => a + p.respondents, 0);
+  const otherTemplate = [...totals.values()].filter((p) => p.family.key !== family?.key).reduce((a, p) => a + p.respondents, 0);
   return {
     root,
     ancestors,

@@ -118,7 +118,7 @@ export function addRow(p: TPooled, row: TRollupRow, version: TVersion): void {
 export function mergePooled(list: readonly TPooled[], family: TFamily): TPooled {
   const out = emptyPooled(family);
   for (const p of list) {
-    if (p.family !== family) continue;
+    if (p.family.key !== family.key) continue;
     out.respondents += p.respondents;
     out.indexSum += p.indexSum;
     out.indexSumSquares += p.indexSumSquares;

@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import { attentionOf, moversOf, mutuSpread, sortUnitRows, type TUnitRow } from "@/lib/dashboard/agency";
+import { buildVersions, poolBy, resultOf, scoreOf, type TRollupRow, type TVersionRow } from "@/lib/dashboard/pool";
+import { computeIkmFromRows, KEPMENPAN_25_2004, PERMENPAN_14_2017 } from "@/lib/ikm";
+import { monthIndex } from "@/lib/periods";
+
+const version = (id: string, tpl = PERMENPAN_14_2017, harapan = false, key = tpl.id): TVersionRow => ({
+  id,
+  templateKey: key,
+  templateName: tpl.name,
+  templateNameEn: tpl.nameEn,
+  scaleMin: tpl.scale.min,
+  scaleMax: tpl.scale.max,
+  bands: tpl.bands,
+  asksHarapan: harapan,
+  items: tpl.items.map((i) => ({ code: i.code, name: i.name, nameEn: i.nameEn })),
+});
+
+/** A rollup row holding exactly `answers` (one array of scores per respondent). */
+function row(unitId: string, versionId: string, answers: number[][], extra: Partial<TRollupRow> = {}): TRollupRow {
+  const k = answers[0]!.length;
+  const means = answers.map((a) => a.reduce((x, y) => x + y, 0) / a.length);
+  return {
+    unitId,
+    versionId,
+    month: monthIndex(2026, 8),
+    suspicious: false,
+    responses: answers.length,
+    meanSum: means.reduce((a, b) => a + b, 0),
+    meanSumSq: means.reduce((a, b) => a + b * b, 0),
+    sums: Array.from({ length: k }, (_, i) => answers.reduce((a, r) => a + r[i]!, 0)),
+    counts: Array.from({ length: k }, () => answers.length),
+    harapanSums: new Array(k).fill(0),
+    harapanCounts: new Array(k).fill(0),
+    ...extra,
+  };
+}
+
+describe("pooling rollup rows", () => {
+  const versions = buildVersions([version("v1"), version("v2", PERMENPAN_14_2017, true, "permenpan-14-2017-harapan"), version("old", KEPMENPAN_25_2004)]);
+
+  it("puts versions with the same items, scale and bands in one family, and others apart", () => {
+    expect(versions.get("v1")!.family).toBe(versions.get("v2")!.family);
+    expect(versions.get("v1")!.family.asksHarapan).toBe(true);
+    expect(versions.get("old")!.family).not.toBe(versions.get("v1")!.family);
+  });
+
+  it("pools responses, not indexes, and equals lib/ikm on the same rows", () => {
+    const a = [[4, 4, 4, 4, 4, 4, 4, 4, 4], [3, 4, 3, 4, 3, 4, 3, 4, 3]];
+    const b = Array.from({ length: 20 }, (_, i) => Array.from({ length: 9 }, (_, j) => 1 + ((i + j) % 3)));
+    const pooled = poolBy([row("A", "v1", a), row("B", "v2", b)], versions, () => "all").get("all")!;
+    expect(pooled.size).toBe(1);
+    const result = resultOf([...pooled.values()][0]!);
+    const direct = computeIkmFromRows([...a, ...b], { template: PERMENPAN_14_2017 });
+    expect(result.konversiRounded).toBe(direct.konversiRounded);
+    expect(result.items.map((i) => i.nrr)).toEqual(direct.items.map((i) => i.nrr));
+    expect(result.confidence!.standardError).toBeCloseTo(direct.confidence!.standardError, 12);
+    // The mean of the two units' indexes would be another (wrong) number.
+    const meanOfMeans = (computeIkmFromRows(a).konversi! + computeIkmFromRows(b).konversi!) / 2;
+    expect(Math.abs(result.konversi! - meanOfMeans)).toBeGreaterThan(1);
+  });
+
+  it("leaves suspicious rows out and never pools two questionnaires", () => {
+    const p = poolBy(
+      [row("A", "v1", [[4, 4, 4, 4, 4, 4, 4, 4, 4]]), row("A", "v1", [[1, 1, 1, 1, 1, 1, 1, 1, 1]], { suspicious: true }), row("A", "old", [new Array(14).fill(2)])],
+      versions,
+      (r) => r.unitId,
+    ).get("A")!;
+    expect([...p.values()].map((x) => x.respondents).sort()).toEqual([1, 1]);
+    expect(() => poolBy([row("A", "missing", [[1]])], versions, () => 1)).toThrow(/not loaded/);
+  });
+
+  it("ignores a population smaller than the respondents (a typing slip), and uses a real one", () => {
+    const p = [...poolBy([row("A", "v1", [[4, 3, 4, 3, 4, 3, 4, 3, 4], [2, 3, 2, 3, 2, 3, 2, 3, 2], [3, 3, 3, 3, 3, 3, 3, 3, 3]])], versions, () => 1).get(1)!.values()][0]!;
+    expect(scoreOf(p, undefined, 2, null).result.sample).toBeNull();
+    const s = scoreOf(p, undefined, 100, null);
+    expect(s.result.sample).toMatchObject({ population: 100, minimumSample: 80, met: false });
+    expect(s.population).toBe(100);
+    expect(s.change).toBeNull();
+  });
+});
+
+describe("the agency table", () => {
+  const versions = buildVersions([version("v1")]);
+  const unitRow = (code: string, now: number[][] | null, before: number[][] | null): TUnitRow => {
+    const pooled = (a: number[][] | null) => (a ? [...poolBy([row(code, "v1", a)], versions, () => 1).get(1)!.values()][0]! : undefined);
+    const cur = pooled(now);
+    return { code, name: code, depth: 1, parentName: null, hasChildren: false, comparable: true, score: cur ? scoreOf(cur, pooled(before), null, null) : null };
+  };
+  const many = (score: number, n = 60) => Array.from({ length: n }, (_, i) => new Array(9).fill(i % 2 ? score : Math.max(1, score - 1)));
+  const rows = [
+    unitRow("RISING", many(4), many(2)),
+    unitRow("FALLING", many(2), many(4)),
+    unitRow("STEADY", many(3), many(3)),
+    unitRow("NEW", many(3, 3), null),
+    unitRow("EMPTY", null, many(3)),
+  ];
+
+  it("sorts by konversi (no data last either way), by name, and by change", () => {
+    expect(sortUnitRows(rows, "konversi", "turun").map((r) => r.code)).toEqual(["RISING", "STEADY", "NEW", "FALLING", "EMPTY"]);
+    expect(sortUnitRows(rows, "konversi", "naik").map((r) => r.code).at(-1)).toBe("EMPTY");
+    expect(sortUnitRows(rows, "nama", "naik").map((r) => r.code)).toEqual(["EMPTY", "FALLING", "NEW", "RISING", "STEADY"]);
+    expect(sortUnitRows(rows, "perubahan", "turun").map((r) => r.code).slice(0, 2)).toEqual(["RISING", "STEADY"]);
+  });
+
+  it("names only moves beyond sampling noise, and the units to look at", () => {
+    const movers = moversOf(rows);
+    expect(movers.rises.map((r) => r.code)).toEqual(["RISING"]);
+    expect(movers.falls.map((r) => r.code)).toEqual(["FALLING"]);
+    expect(attentionOf(rows).noData.map((r) => r.code)).toEqual(["EMPTY"]);
+    const spread = mutuSpread(rows);
+    expect(spread.none).toBe(1);
+    expect(spread.A + spread.B + spread.C + spread.D).toBe(4);
+  });
+});
