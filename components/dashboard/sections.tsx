@@ -3,7 +3,7 @@ import { MutuBadge } from "@/components/dashboard/mutu-badge";
 import { AGE_LABEL, CHANNEL_LABEL, DASH_TEXT, FEEDBACK_STATUS_LABEL, QUADRANT_LABEL } from "@/components/dashboard/text";
 import { konversiBands, mutuOfNrr, nrrBands, nrrBars, PRIORITY_COUNT } from "@/components/dashboard/view";
 import { EDUCATION_LABEL, OCCUPATION_LABEL } from "@/components/survey/text";
-import type { TSaran, TTrendPoint, TUnitDashboard } from "@/lib/dal/dashboard";
+import type { TTrendPoint, TUnitDashboard } from "@/lib/dal/dashboard";
 import { formatDate, type Locale } from "@/lib/i18n";
 import { formatDecimal, formatInteger, formatNrr, toKonversi, type IkmResult, type IkmTemplate, type ImportanceResult } from "@/lib/ikm";
 import { periodLabel } from "@/lib/periods";
@@ -158,12 +158,14 @@ export function ProfileSection({ d, locale, showUnit }: { d: Pick<TUnitDashboard
 }
 
 /** The latest saran of the period, and the way to the inbox. */
-export function SaranSection({ saran, inboxHref, locale, showUnit }: { saran: { latest: TSaran[]; total: number; unread: number }; inboxHref: string; locale: Locale; showUnit: boolean }) {
+export function SaranSection({ saran, inboxHref, locale, showUnit }: { saran: TUnitDashboard["saran"]; inboxHref: string; locale: Locale; showUnit: boolean }) {
   const t = DASH_TEXT[locale];
   return (
     <section className={card} data-testid="saran">
       <h2 className="font-semibold">{t.saranTitle}</h2>
-      <p className="text-sm text-slate-600" data-testid="saran-count">{t.saranCount(formatInteger(saran.total, locale), formatInteger(saran.unread, locale))}</p>
+      <p className="text-sm text-slate-600" data-testid="saran-count">
+        {saran.capped ? t.saranMany(formatInteger(saran.total, locale)) : t.saranCount(formatInteger(saran.total, locale), formatInteger(saran.unread, locale))}
+      </p>
       {saran.latest.length === 0 ? (
         <p className="mt-2 text-sm">{t.noSaran}</p>
       ) : (

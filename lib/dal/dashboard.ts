@@ -79,7 +79,8 @@ export type TUnitDashboard = {
   /** Per service of each unit counted (codes repeat across units: "KTP" at the dinas and at its UPT). */
   byService: { code: string; name: string; unit: string; respondents: number }[];
   byChannel: { channel: TChannel; respondents: number }[];
-  saran: { latest: TSaran[]; total: number; unread: number };
+  /** `capped`: more than SARAN_COUNT_CAP saran, counted no further (total and unread are then lower bounds). */
+  saran: { latest: TSaran[]; total: number; unread: number; capped: boolean };
   choices: TFilterChoices;
 };
 
@@ -105,6 +106,8 @@ export type TAgencyDashboard = {
 };
 
 // ------------------------------------------------------------ shared reads
+
+export const SARAN_COUNT_CAP = 1000;
 
 const versionCache = new Map<string, TVersion>();
 
@@ -451,17 +454,21 @@ async function readSaran(f: TRollupFilter, limit = 5): Promise<TUnitDashboard["s
         ORDER BY r.submitted_at DESC, r.id LIMIT ${limit}`,
       where.params,
     ),
+    // Counted up to a cap, so a unit with a flood of saran costs the dashboard no more (the inbox counts them all).
     pool().query<{ total: number; unread: number }>(
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE f.status IS NULL OR f.status = 'BARU')::int AS unread
-         FROM response r LEFT JOIN feedback_follow_up f ON f.response_id = r.id
-        WHERE ${where.sql}`,
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE unread)::int AS unread
+         FROM (SELECT f.status IS NULL OR f.status = 'BARU' AS unread
+                 FROM response r LEFT JOIN feedback_follow_up f ON f.response_id = r.id
+                WHERE ${where.sql} LIMIT ${SARAN_COUNT_CAP + 1}) x`,
       where.params,
     ),
   ]);
+  const total = counts.rows[0]?.total ?? 0;
   return {
     latest: latest.rows.map((r) => ({ ...r, status: r.status ?? "BARU" })),
-    total: counts.rows[0]?.total ?? 0,
+    total: Math.min(total, SARAN_COUNT_CAP),
     unread: counts.rows[0]?.unread ?? 0,
+    capped: total > SARAN_COUNT_CAP,
   };
 }
 
