@@ -10,6 +10,7 @@ import {
   Cell,
   ComposedChart,
   LabelList,
+  Legend,
   Line,
   ReferenceArea,
   ReferenceLine,
@@ -61,8 +62,8 @@ export function NrrChart({ data, bands, locale, scale }: { data: TNrrBar[]; band
 export type TTrendDatum = { label: string; konversi: number | null; ci: [number, number] | null; unsur: number | null; respondents: number };
 
 /** IKM (konversi) over periods on the grade bands, with its 95% interval; optionally one unsur (NRR on the same scale). */
-export function TrendChart({ data, bands, locale, unsurLabel, ikmLabel }: { data: TTrendDatum[]; bands: TBand[]; locale: DisplayLocale; unsurLabel?: string; ikmLabel: string }) {
-  const values = data.flatMap((d) => [d.konversi, d.unsur, d.ci?.[0]].filter((v): v is number => v !== null));
+export function TrendChart({ data, bands, locale, unsurLabel, ikmLabel, ciLabel }: { data: TTrendDatum[]; bands: TBand[]; locale: DisplayLocale; unsurLabel?: string; ikmLabel: string; ciLabel: string }) {
+  const values = data.flatMap((d) => [d.konversi, d.unsur, d.ci?.[0]]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   const low = Math.max(25, Math.floor(((values.length ? Math.min(...values) : 60) - 5) / 5) * 5);
   return (
     <ComposedChart data={data} responsive style={{ width: "100%", height: 300 }} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer>
@@ -76,7 +77,8 @@ export function TrendChart({ data, bands, locale, unsurLabel, ikmLabel }: { data
       <XAxis dataKey="label" tick={{ fontSize: 12 }} />
       <YAxis domain={[low, 100]} tickFormatter={(v: number) => formatDecimal(v, 0, locale)} width={40} />
       <Tooltip formatter={(v) => (Array.isArray(v) ? v.map((x) => formatDecimal(Number(x), 2, locale)).join(" – ") : formatDecimal(Number(v), 2, locale))} />
-      <Area dataKey="ci" stroke="none" fill="#0f766e" fillOpacity={0.15} isAnimationActive={false} name="95%" connectNulls={false} />
+      <Legend verticalAlign="top" height={24} iconType="plainline" wrapperStyle={{ fontSize: 12 }} />
+      <Area dataKey="ci" stroke="none" fill="#0f766e" fillOpacity={0.15} isAnimationActive={false} name={ciLabel} connectNulls={false} legendType="rect" />
       <Line dataKey="konversi" name={ikmLabel} stroke="#0b5e58" strokeWidth={2.5} dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />
       {unsurLabel && <Line dataKey="unsur" name={unsurLabel} stroke="#7c3aed" strokeWidth={2} strokeDasharray="5 3" dot={{ r: 3 }} isAnimationActive={false} connectNulls={false} />}
     </ComposedChart>

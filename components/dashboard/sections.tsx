@@ -58,8 +58,11 @@ export function NrrSection({ result, template, locale }: { result: IkmResult; te
 }
 
 /** IKM over the last periods, optionally with one unsur; the figures in a table below. */
-export function TrendSection({ trend, template, locale, unsur, title }: { trend: TTrendPoint[]; template: IkmTemplate; locale: Locale; unsur?: string; title?: string }) {
+export function TrendSection({ trend: all, template, locale, unsur, title }: { trend: TTrendPoint[]; template: IkmTemplate; locale: Locale; unsur?: string; title?: string }) {
   const t = DASH_TEXT[locale];
+  // Periods before the first response say nothing: start the trend at the first with data.
+  const first = all.findIndex((p) => p.respondents > 0);
+  const trend = first > 0 ? all.slice(first) : all;
   const item = unsur ? template.items.find((i) => i.code === unsur) : undefined;
   const data: TTrendDatum[] = trend.map((p) => {
     const nrr = item ? (p.nrr[item.code] ?? null) : null;
@@ -71,12 +74,12 @@ export function TrendSection({ trend, template, locale, unsur, title }: { trend:
       respondents: p.respondents,
     };
   });
-  const itemLabel = item ? `${item.code} ${locale === "en" ? item.nameEn : item.name} (NRR)` : undefined;
+  const itemLabel = item ? `${item.code} ${locale === "en" ? item.nameEn : item.name} (NRR × 25)` : undefined;
   return (
     <section className={card} data-testid="trend">
       <h2 className="font-semibold">{title ?? t.trendTitle}</h2>
       <div className="mt-2 print:hidden">
-        <TrendChart data={data} bands={konversiBands(template, locale)} locale={locale} ikmLabel={t.ikm} unsurLabel={itemLabel} />
+        <TrendChart data={data} bands={konversiBands(template, locale)} locale={locale} ikmLabel={t.konversi} ciLabel={t.ci} unsurLabel={itemLabel} />
       </div>
       <div className="mt-2 max-h-72 overflow-y-auto print:max-h-none">
         <table className="w-full text-sm" data-testid="trend-table">

@@ -91,6 +91,10 @@ test("the kepala unit reads their dinas with its bidang pooled, numbers equal to
   const e = await expected(units);
   await expectHeadline(page, e);
   await expectNrrTable(page, e);
+  // The charts draw, the trend on its labelled grade bands.
+  await expect(page.getByTestId("nrr").locator(".recharts-bar-rectangle")).toHaveCount(9);
+  await expect(page.getByTestId("trend").locator(".recharts-reference-area").first()).toBeVisible();
+  await expect(page.getByTestId("trend")).toContainText("B · Baik");
   // Sample: the four units' people served, against Krejcie-Morgan.
   const n = await population(units);
   await expect(page.getByTestId("headline-sample")).toHaveText(e.respondents >= minimumSample(n) ? "memenuhi sampel minimum" : "⚠ di bawah sampel minimum");
