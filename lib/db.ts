@@ -14,7 +14,12 @@ const globalForDb = globalThis as unknown as { suaraPrisma?: PrismaClient; suara
 export function pool(): pg.Pool {
   if (!globalForDb.suaraPool) {
     const env = serverEnv();
-    globalForDb.suaraPool = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
+    const created = new pg.Pool({ connectionString: env.DATABASE_URL, max: env.DATABASE_POOL_SIZE, connectionTimeoutMillis: 5_000 });
+    // An idle connection the server ends (a restart, an administrator, a dropped database)
+    // is an 'error' event on the pool: without a listener it would bring the whole process
+    // down. The pool drops that connection and opens a new one on the next query.
+    created.on("error", (err) => console.error(`[suara] database connection lost: ${err.message}`));
+    globalForDb.suaraPool = created;
   }
   return globalForDb.suaraPool;
 }

@@ -83,7 +83,7 @@ test("an operator prints one-time codes for receipts; each allows one verified r
 test("a kepala unit sees the dashboard but does not manage QR codes or kiosks", async ({ page }) => {
   await signIn(page, "kepala.dukcapil@suara.test");
   await page.goto("/dasbor/unit/DISDUKCAPIL");
-  await expect(page.getByTestId("ikm-own")).toBeVisible();
+  await expect(page.getByTestId("headline")).toBeVisible();
   await expect(page.getByTestId("survey-links")).toHaveCount(0);
   expect((await page.request.get("/api/v1/units/DISDUKCAPIL/qr")).status()).toBe(404);
 });
