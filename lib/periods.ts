@@ -25,10 +25,6 @@ export function monthStart(i: TMonthIndex): Date {
   return new Date(Date.UTC(year, month - 1, 1));
 }
 
-export function monthIndexOfDate(d: Date): TMonthIndex {
-  return monthIndex(d.getUTCFullYear(), d.getUTCMonth() + 1);
-}
-
 /** Months [start, end) of a period. */
 export function periodMonths(p: TPeriod): { start: TMonthIndex; end: TMonthIndex } {
   const size = MONTHS_IN[p.kind];
@@ -49,10 +45,6 @@ export function shiftPeriod(p: TPeriod, by: number): TPeriod {
 }
 
 export const previousPeriod = (p: TPeriod) => shiftPeriod(p, -1);
-
-export function samePeriod(a: TPeriod, b: TPeriod): boolean {
-  return a.kind === b.kind && a.year === b.year && a.number === b.number;
-}
 
 /** The `count` periods of `kind` up to and including the one that holds the end of `p`. */
 export function trendPeriods(p: TPeriod, kind: TPeriodKind, count = TREND_LENGTH[kind]): TPeriod[] {

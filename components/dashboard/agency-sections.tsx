@@ -1,6 +1,5 @@
-import Link from "next/link";
 import { MutuBadge } from "@/components/dashboard/mutu-badge";
-import type { TSortHeader, TTableText, TUnitRowView } from "@/components/dashboard/unit-table";
+import { Change, type TSortHeader, type TTableText, type TUnitRowView } from "@/components/dashboard/unit-table";
 import { DASH_TEXT, MUTU_CELL } from "@/components/dashboard/text";
 import { withQuery } from "@/components/dashboard/url";
 import { mutuOfNrr } from "@/components/dashboard/view";
@@ -10,20 +9,6 @@ import type { Locale } from "@/lib/i18n";
 import type { TSearchParams, TSortKey } from "@/lib/validation/dashboard";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid";
-
-export function Change({ row, locale }: { row: TUnitRow; locale: Locale }) {
-  const c = row.score?.change;
-  if (!c || c.deltaRounded === null) return <span className="text-slate-400">–</span>;
-  const t = DASH_TEXT[locale];
-  return (
-    <span className={c.significant ? (c.direction === "naik" ? "font-semibold text-green-800" : c.direction === "turun" ? "font-semibold text-red-800" : "") : "text-slate-600"}
-      title={c.significant ? t.beyondNoise : t.withinNoise} data-testid="change">
-      {c.direction === "naik" ? "▲ +" : c.direction === "turun" ? "▼ " : ""}
-      {formatDecimal(c.deltaRounded, 2, locale)}
-      {c.significant ? " *" : ""}
-    </span>
-  );
-}
 
 /** How many units are in each grade (bars sized by count). */
 export function SpreadSection({ spread, locale }: { spread: TMutuSpread; locale: Locale }) {
@@ -54,7 +39,7 @@ export function SpreadSection({ spread, locale }: { spread: TMutuSpread; locale:
 }
 
 /** The rows the client tables draw: every number formatted here, by lib/ikm. */
-export function unitRowViews(rows: readonly TUnitRow[], template: IkmTemplate | undefined, locale: Locale, href: (code: string) => string, drillHref: (code: string) => string): TUnitRowView[] {
+export function unitRowViews(rows: readonly TUnitRow[], template: IkmTemplate | undefined, locale: Locale, href: (row: TUnitRow) => string, drillHref: (code: string) => string): TUnitRowView[] {
   const en = locale === "en";
   return rows.map((r) => {
     const res = r.score?.result;
@@ -64,7 +49,7 @@ export function unitRowViews(rows: readonly TUnitRow[], template: IkmTemplate | 
       code: r.code,
       name: r.name,
       parent: r.parentName,
-      href: href(r.code),
+      href: href(r),
       drillHref: r.hasChildren ? drillHref(r.code) : null,
       otherQuestionnaire: !r.comparable,
       konversi: res ? formatKonversi(res, locale) : "–",
@@ -109,41 +94,38 @@ export function heatItems(template: IkmTemplate, locale: Locale) {
   return template.items.map((i) => ({ code: i.code, name: en ? i.nameEn : i.name, short: (en ? i.nameEn : i.name).split(/[ ,/]/)[0]! }));
 }
 
-export function MoversSection({ movers, attention, locale, unitHref }: {
-  movers: { rises: TUnitRow[]; falls: TUnitRow[] };
-  attention: { noData: TUnitRow[]; belowSample: TUnitRow[] };
-  locale: Locale;
-  unitHref: (code: string) => string;
+export function MoversSection({ movers, attention, t }: {
+  movers: { rises: TUnitRowView[]; falls: TUnitRowView[] };
+  attention: { noData: TUnitRowView[]; belowSample: TUnitRowView[] };
+  t: (typeof DASH_TEXT)[Locale];
 }) {
-  const t = DASH_TEXT[locale];
-  const list = (rows: TUnitRow[], testId: string, extra: (r: TUnitRow) => React.ReactNode) => (
+  const list = (rows: TUnitRowView[], testId: string, extra: (r: TUnitRowView) => React.ReactNode) => (
     <ul className="mt-1 space-y-1 text-sm" data-testid={testId}>
       {rows.length === 0 && <li className="text-slate-500">{t.none}</li>}
       {rows.map((r) => (
         <li key={r.code} className="flex justify-between gap-2">
-          <Link href={unitHref(r.code)} className="text-brand-700 underline">{r.name}</Link>
+          <a href={r.href} className="text-brand-700 underline">{r.name}</a>
           <span className="tabular-nums">{extra(r)}</span>
         </li>
       ))}
     </ul>
   );
+  const changeText = { beyondNoise: t.beyondNoise, withinNoise: t.withinNoise };
   return (
     <section className={`${card} grid gap-4 md:grid-cols-2`} data-testid="movers">
       <div>
         <h2 className="font-semibold">{t.moversTitle}</h2>
         <h3 className="mt-2 text-sm font-semibold text-green-800">{t.rises}</h3>
-        {list(movers.rises, "rises", (r) => <Change row={r} locale={locale} />)}
+        {list(movers.rises, "rises", (r) => <Change c={r.change} t={changeText} />)}
         <h3 className="mt-2 text-sm font-semibold text-red-800">{t.falls}</h3>
-        {list(movers.falls, "falls", (r) => <Change row={r} locale={locale} />)}
+        {list(movers.falls, "falls", (r) => <Change c={r.change} t={changeText} />)}
       </div>
       <div>
         <h2 className="font-semibold">{t.attentionTitle}</h2>
         <h3 className="mt-2 text-sm font-semibold">{t.attentionNoData}</h3>
         {list(attention.noData, "no-data", () => "")}
         <h3 className="mt-2 text-sm font-semibold">{t.attentionBelow}</h3>
-        {list(attention.belowSample, "below-sample", (r) =>
-          `${formatInteger(r.score!.result.respondents, locale)} / ${formatInteger(r.score!.result.sample!.minimumSample, locale)}`,
-        )}
+        {list(attention.belowSample, "below-sample", (r) => `${r.respondents} / ${r.sample?.minimum ?? "–"}`)}
       </div>
     </section>
   );

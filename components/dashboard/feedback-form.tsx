@@ -3,8 +3,7 @@ import { useActionState } from "react";
 import { updateFeedbackAction, type TFeedbackFormState } from "@/components/dashboard/actions";
 import { DASH_TEXT, FEEDBACK_STATUS_LABEL } from "@/components/dashboard/text";
 import type { Locale } from "@/lib/i18n";
-
-const STATUSES = ["BARU", "DIBACA", "DITINDAKLANJUTI", "SELESAI", "DIABAIKAN"] as const;
+import { FEEDBACK_STATUSES } from "@/lib/validation/feedback-fields";
 
 /** Follow-up status and note of one saran (a plain form: works without JavaScript). */
 export function FeedbackForm({ responseId, unitCode, status, note, locale }: { responseId: string; unitCode: string; status: string; note: string | null; locale: Locale }) {
@@ -17,7 +16,7 @@ export function FeedbackForm({ responseId, unitCode, status, note, locale }: { r
       <label className="flex flex-col text-xs font-medium">
         {t.status}
         <select name="status" defaultValue={status} className="rounded-md border border-slate-400 bg-white px-2 py-1 text-sm">
-          {STATUSES.map((s) => (
+          {FEEDBACK_STATUSES.map((s) => (
             <option key={s} value={s}>{FEEDBACK_STATUS_LABEL[locale][s]}</option>
           ))}
         </select>

@@ -67,7 +67,7 @@ export function TrendSection({ trend: all, template, locale, unsur, title }: { t
   const data: TTrendDatum[] = trend.map((p) => {
     const nrr = item ? (p.nrr[item.code] ?? null) : null;
     return {
-      label: periodLabel(p.period, locale, true),
+      label: `${periodLabel(p.period, locale, true)}${p.partial ? "*" : ""}`,
       konversi: p.konversi,
       ci: p.lower !== null && p.upper !== null ? [p.lower, p.upper] : null,
       unsur: nrr === null ? null : toKonversi(nrr, template),
@@ -95,7 +95,7 @@ export function TrendSection({ trend: all, template, locale, unsur, title }: { t
           <tbody>
             {trend.map((p) => (
               <tr key={periodLabel(p.period, "id")} className="border-b border-slate-100">
-                <td className={td}>{periodLabel(p.period, locale)}</td>
+                <td className={td}>{periodLabel(p.period, locale)}{p.partial ? " *" : ""}</td>
                 <td className={`${td} text-right tabular-nums`}>{formatDecimal(p.konversi, 2, locale)}</td>
                 <td className={td}><MutuBadge mutu={p.mutu} size="sm" /></td>
                 <td className={`${td} text-right tabular-nums`}>{formatInteger(p.respondents, locale)}</td>
@@ -105,6 +105,7 @@ export function TrendSection({ trend: all, template, locale, unsur, title }: { t
           </tbody>
         </table>
       </div>
+      {trend.some((p) => p.partial) && <p className="mt-1 text-xs text-slate-500">* {t.partialPeriod}</p>}
     </section>
   );
 }

@@ -28,7 +28,8 @@ export type TTableText = {
 
 export type TSortHeader = { key: string; label: string; href: string; active: "naik" | "turun" | null; numeric: boolean };
 
-function Change({ c, t }: { c: TUnitRowView["change"]; t: TTableText }) {
+/** A change as a table or a list shows it: arrow, two decimals, and * when beyond sampling noise. */
+export function Change({ c, t }: { c: TUnitRowView["change"]; t: Pick<TTableText, "beyondNoise" | "withinNoise"> }) {
   if (!c) return <span className="text-slate-400">–</span>;
   const tone = !c.significant ? "text-slate-600" : c.direction === "naik" ? "font-semibold text-green-800" : c.direction === "turun" ? "font-semibold text-red-800" : "";
   return (

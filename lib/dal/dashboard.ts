@@ -6,7 +6,7 @@ import { attentionOf, moversOf, mutuSpread, type TMutuSpread, type TUnitRow } fr
 import {
   buildVersions,
   emptyPooled,
-  importanceOf,
+  importanceFor,
   largestFamily,
   mergePooled,
   poolBy,
@@ -42,10 +42,13 @@ import { ZFeedbackUpdate, type TChannel, type TDashboardQuery } from "@/lib/vali
 // and are computed by lib/ikm; only the latest saran are read from responses,
 // through the partial index on (unit_id, submitted_at) WHERE saran IS NOT NULL.
 
-type TUnitNode = { id: string; code: string; name: string; kind: string; path: string; depth: number; parentId: string | null };
+type TUnitNode = { id: string; code: string; name: string; kind: string; path: string; depth: number; parentId: string | null; active: boolean };
+const UNIT_COLUMNS = `id, code, name, kind::text, path, depth, parent_id AS "parentId", active`;
 
 export type TTrendPoint = {
   period: TPeriod;
+  /** The period runs past what the view reads (it has not ended, or it ends after the chosen period). */
+  partial: boolean;
   respondents: number;
   konversi: number | null;
   mutu: Mutu | null;
@@ -146,17 +149,25 @@ type TRollupFilter = { unitIds: string[]; from: TMonthIndex; to: TMonthIndex; ch
 
 const ym = (i: TMonthIndex) => monthStart(i).toISOString().slice(0, 10);
 
-function filterSql(f: TRollupFilter, first: number): { sql: string; params: unknown[] } {
+/**
+ * The view's filters as a WHERE clause on a rollup (`on: "rollup"`, by month) or on `response r`
+ * (by submission time on the agency's clock). Values are parameters; $1 = unit ids.
+ */
+function filterSql(f: TRollupFilter, on: "rollup" | "response"): { sql: string; params: unknown[] } {
   const params: unknown[] = [f.unitIds, ym(f.from), ym(f.to)];
-  let sql = `r.unit_id = ANY($${first}::uuid[]) AND r.month >= $${first + 1}::date AND r.month < $${first + 2}::date`;
+  const time =
+    on === "rollup"
+      ? `r.month >= $2::date AND r.month < $3::date`
+      : `r.submitted_at >= ($2::date::timestamp AT TIME ZONE suara_timezone()) AND r.submitted_at < ($3::date::timestamp AT TIME ZONE suara_timezone())`;
+  let sql = `r.unit_id = ANY($1::uuid[]) AND ${time}`;
   if (f.channel) {
     params.push(f.channel);
-    sql += ` AND r.channel = $${first + params.length - 1}::"Channel"`;
+    sql += ` AND r.channel = $${params.length}::"Channel"`;
   }
   if (f.verifiedOnly) sql += ` AND r.verified`;
   if (f.service) {
     params.push(f.service);
-    sql += ` AND r.service_id IN (SELECT s.id FROM service s WHERE s.code = $${first + params.length - 1} AND s.unit_id = ANY($${first}::uuid[]))`;
+    sql += ` AND r.service_id IN (SELECT s.id FROM service s WHERE s.code = $${params.length} AND s.unit_id = ANY($1::uuid[]))`;
   }
   return { sql, params };
 }
@@ -174,7 +185,7 @@ async function readRollup(f: TRollupFilter, byUnit: boolean): Promise<TRollupRow
   const k = (await pool().query<{ k: number }>(`SELECT coalesce(max(position), 0)::int AS k FROM template_item`)).rows[0]!.k;
   if (k === 0) return [];
   const table = f.channel || f.service || f.verifiedOnly ? "unit_monthly_rollup" : "unit_monthly_summary";
-  const where = filterSql(f, 1);
+  const where = filterSql(f, "rollup");
   const { rows } = await pool().query<{
     unit_id: string | null; m: number; v: string; sus: boolean; n: number; ms: number; mss: number;
     s: number[]; c: number[]; hs: number[]; hc: number[];
@@ -187,7 +198,8 @@ async function readRollup(f: TRollupFilter, byUnit: boolean): Promise<TRollupRow
             ${sumArray("harapan_sums", k)} AS hs, ${sumArray("harapan_counts", k)} AS hc
        FROM ${table} r
       WHERE ${where.sql}
-      GROUP BY ${byUnit ? "r.unit_id, " : ""}r.month, r.template_version_id, r.suspicious`,
+      GROUP BY ${byUnit ? "r.unit_id, " : ""}r.month, r.template_version_id, r.suspicious
+     HAVING sum(r.responses) > 0`,
     where.params,
   );
   return rows.map((r) => ({
@@ -205,22 +217,17 @@ async function readRollup(f: TRollupFilter, byUnit: boolean): Promise<TRollupRow
   }));
 }
 
+/** The unit and everything under it, inactive units included: their past responses still count. */
 async function subtree(unit: TUnitNode): Promise<TUnitNode[]> {
-  const { rows } = await pool().query<TUnitNode>(
-    `SELECT id, code, name, kind::text, path, depth, parent_id AS "parentId" FROM unit
-      WHERE path LIKE $1 AND active ORDER BY path`,
-    [unit.path.replace(/[\\%_]/g, "\\$&") + "%"],
-  );
-  // The unit itself even if inactive (its history stays readable).
-  return rows.some((u) => u.id === unit.id) ? rows : [unit, ...rows];
+  const { rows } = await pool().query<TUnitNode>(`SELECT ${UNIT_COLUMNS} FROM unit WHERE path LIKE $1 ORDER BY path`, [
+    unit.path.replace(/[\\%_]/g, "\\$&") + "%",
+  ]);
+  return rows;
 }
 
 async function unitByCode(code: string): Promise<TUnitNode | null> {
   if (!/^[A-Za-z0-9-]{1,40}$/.test(code)) return null;
-  const { rows } = await pool().query<TUnitNode>(
-    `SELECT id, code, name, kind::text, path, depth, parent_id AS "parentId" FROM unit WHERE code = $1`,
-    [code.toUpperCase()],
-  );
+  const { rows } = await pool().query<TUnitNode>(`SELECT ${UNIT_COLUMNS} FROM unit WHERE code = $1`, [code.toUpperCase()]);
   return rows[0] ?? null;
 }
 
@@ -268,28 +275,42 @@ function populationOf(pops: Map<string, number>, unitIds: string[], respondentsB
   return any ? total : null;
 }
 
+/** Periods from the units' first month of data to today (or their last, if later), and their services. */
 async function choicesFor(unitIds: string[]): Promise<TFilterChoices> {
+  const monthIndexSql = (col: string) => `(extract(year FROM ${col}) * 12 + extract(month FROM ${col}) - 1)::int`;
   const [range, services] = await Promise.all([
-    pool().query<{ first: Date | null; last: Date | null }>(`SELECT min(month) AS first, max(month) AS last FROM unit_monthly_rollup`),
+    pool().query<{ first: number | null; last: number | null }>(
+      `SELECT ${monthIndexSql("min(month)")} AS first, ${monthIndexSql("max(month)")} AS last FROM unit_monthly_summary WHERE unit_id = ANY($1::uuid[])`,
+      [unitIds],
+    ),
     pool().query<{ code: string; name: string }>(
       `SELECT DISTINCT ON (code) code, name FROM service WHERE unit_id = ANY($1::uuid[]) AND active ORDER BY code, sort_order, name`,
       [unitIds],
     ),
   ]);
   const now = currentMonth();
-  const first = range.rows[0]?.first ? Math.min(monthIndexOf(range.rows[0].first), now) : now;
-  const last = range.rows[0]?.last ? Math.max(monthIndexOf(range.rows[0].last), now) : now;
+  const first = Math.min(range.rows[0]?.first ?? now, now);
+  const last = Math.max(range.rows[0]?.last ?? now, now);
   return { periods: periodsBetween(first, last), services: services.rows };
 }
-
-const monthIndexOf = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
 
 function inPeriod(p: TPeriod): (row: TRollupRow) => boolean {
   const { start, end } = periodMonths(p);
   return (row) => row.month >= start && row.month < end;
 }
 
-function trendOf(rows: TRollupRow[], versions: Map<string, TVersion>, family: TFamily | null, periods: TPeriod[]): TTrendPoint[] {
+/**
+ * The index per trend period, pooled over the units read. `population` gives the people served
+ * in a period (when known), so each point's interval is the headline's for the same period.
+ */
+function trendOf(
+  rows: TRollupRow[],
+  versions: Map<string, TVersion>,
+  family: TFamily | null,
+  periods: TPeriod[],
+  readEnd: TMonthIndex,
+  population: (p: TPeriod) => number | null,
+): TTrendPoint[] {
   const index = new Map<TMonthIndex, number>();
   periods.forEach((p, i) => {
     const { start, end } = periodMonths(p);
@@ -297,11 +318,13 @@ function trendOf(rows: TRollupRow[], versions: Map<string, TVersion>, family: TF
   });
   const pooled = poolBy(rows, versions, (r) => index.get(r.month) ?? null);
   return periods.map((period, i) => {
+    const partial = inProgress(period) || periodMonths(period).end > readEnd;
     const p = family ? pooled.get(i)?.get(family.key) : undefined;
-    if (!p || p.respondents === 0) return { period, respondents: 0, konversi: null, mutu: null, lower: null, upper: null, nrr: {} };
-    const r = resultOf(p);
+    if (!p || p.respondents === 0) return { period, partial, respondents: 0, konversi: null, mutu: null, lower: null, upper: null, nrr: {} };
+    const r = resultOf(p, partial ? null : population(period));
     return {
       period,
+      partial,
       respondents: r.respondents,
       konversi: r.konversiRounded,
       mutu: r.mutu,
@@ -310,6 +333,14 @@ function trendOf(rows: TRollupRow[], versions: Map<string, TVersion>, family: TF
       nrr: Object.fromEntries(r.items.map((it) => [it.code, it.nrr])),
     };
   });
+}
+
+/** Respondents (non-suspicious) per unit in a period. */
+function respondentsByUnit(rows: TRollupRow[], p: TPeriod): Map<string, number> {
+  const inside = inPeriod(p);
+  const m = new Map<string, number>();
+  for (const r of rows) if (!r.suspicious && inside(r)) m.set(r.unitId, (m.get(r.unitId) ?? 0) + r.responses);
+  return m;
 }
 
 /** The months the view reads: the trend and the previous period, up to the end of the chosen one. */
@@ -351,30 +382,19 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
     ancestorsFor(caller, unit),
   ]);
   const versions = await versionsFor(rows.map((r) => r.versionId));
-  const pops = await populations(unitIds, [q.period, previous]);
+  const pops = await populations(unitIds, [q.period, previous, ...trend]);
+  const populationIn = (p: TPeriod) => populationOf(pops, unitIds, respondentsByUnit(rows, p), p);
 
   const isCurrent = inPeriod(q.period);
   const isPrevious = inPeriod(previous);
   const byPeriod = poolBy(rows, versions, (r) => (isCurrent(r) ? "current" : isPrevious(r) ? "previous" : null));
   const cur = largestFamily(byPeriod.get("current"));
   const family = cur?.family ?? largestFamily(byPeriod.get("previous"))?.family ?? (await defaultFamily());
-  const respondentsByUnit = (p: TPeriod) => {
-    const inside = inPeriod(p);
-    const m = new Map<string, number>();
-    for (const r of rows) if (!r.suspicious && inside(r)) m.set(r.unitId, (m.get(r.unitId) ?? 0) + r.responses);
-    return m;
-  };
   let score: TScore | null = null;
   let importance: ImportanceResult | null = null;
-  if (cur) {
-    const prev = byPeriod.get("previous")?.get(cur.family.key);
-    score = scoreOf(
-      cur,
-      prev,
-      populationOf(pops, unitIds, respondentsByUnit(q.period), q.period),
-      populationOf(pops, unitIds, respondentsByUnit(previous), previous),
-    );
-    importance = importanceOf(cur, score.result);
+  if (cur && cur.respondents > 0) {
+    score = scoreOf(cur, byPeriod.get("previous")?.get(cur.family.key), populationIn(q.period), populationIn(previous));
+    importance = importanceFor(rows, versions, cur.family.key, isCurrent);
   }
   const otherTemplate = [...(byPeriod.get("current")?.values() ?? [])].filter((p) => p !== cur).reduce((a, p) => a + p.respondents, 0);
 
@@ -388,7 +408,7 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
     inProgress: inProgress(q.period),
     suspiciousExcluded: sumSuspicious(rows, q.period),
     otherTemplate,
-    trend: trendOf(rows, versions, family, trend),
+    trend: trendOf(rows, versions, family, trend, months.to, populationIn),
     importance,
     ...breakdown,
     saran,
@@ -398,7 +418,7 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
 
 /** Profile, services and channels of the period's respondents (every questionnaire counts). */
 async function readBreakdown(f: TRollupFilter): Promise<Pick<TUnitDashboard, "profile" | "byService" | "byChannel">> {
-  const where = filterSql(f, 1);
+  const where = filterSql(f, "rollup");
   const { rows } = await pool().query<{ service_id: string; code: string | null; service: string | null; unit: string; channel: TChannel; n: number; p: number[] }>(
     `SELECT r.service_id, s.code, s.name AS service, u.name AS unit, r.channel::text AS channel, sum(r.responses)::int AS n,
             ${sumArray("profile", PROFILE_SLOTS)} AS p
@@ -425,47 +445,53 @@ async function readBreakdown(f: TRollupFilter): Promise<Pick<TUnitDashboard, "pr
   };
 }
 
-/** Where-clause on `response r` for the same filters, by the agency's clock. */
-function responseFilterSql(f: TRollupFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = [f.unitIds, ym(f.from), ym(f.to)];
-  let sql = `r.unit_id = ANY($1::uuid[]) AND r.saran IS NOT NULL AND NOT r.suspicious
-     AND r.submitted_at >= ($2::date::timestamp AT TIME ZONE suara_timezone())
-     AND r.submitted_at < ($3::date::timestamp AT TIME ZONE suara_timezone())`;
-  if (f.channel) {
-    params.push(f.channel);
-    sql += ` AND r.channel = $${params.length}::"Channel"`;
-  }
-  if (f.verifiedOnly) sql += ` AND r.verified`;
-  if (f.service) {
-    params.push(f.service);
-    sql += ` AND r.service_id IN (SELECT s.id FROM service s WHERE s.code = $${params.length} AND s.unit_id = ANY($1::uuid[]))`;
-  }
-  return { sql, params };
+/**
+ * The newest saran of the units: per unit its newest `limit` through the partial index on
+ * (unit_id, submitted_at) WHERE saran IS NOT NULL, then merged, so a whole agency's latest
+ * costs one short index read per unit instead of a sort of every saran in the period.
+ */
+async function latestSaran(f: TRollupFilter, limit: number, status?: string) {
+  const where = filterSql(f, "response");
+  const sql = statusSql(where.params, status);
+  const { rows } = await pool().query<{ id: string; at: Date; text: string; service: string | null; unit: string; unit_code: string; status: string | null; note: string | null; answers: Record<string, number> }>(
+    `SELECT x.* FROM unnest($1::uuid[]) AS uid(id),
+            LATERAL (
+              SELECT r.id, r.submitted_at AS at, r.saran AS text, s.name AS service, u.name AS unit, u.code AS unit_code,
+                     f.status::text AS status, f.note, r.answers
+                FROM response r JOIN unit u ON u.id = r.unit_id LEFT JOIN service s ON s.id = r.service_id
+                LEFT JOIN feedback_follow_up f ON f.response_id = r.id
+               WHERE ${where.sql.replace("r.unit_id = ANY($1::uuid[])", "r.unit_id = uid.id")} AND r.saran IS NOT NULL AND NOT r.suspicious${sql}
+               ORDER BY r.submitted_at DESC, r.id LIMIT ${limit}) x
+      ORDER BY x.at DESC, x.id LIMIT ${limit}`,
+    where.params,
+  );
+  return rows;
+}
+
+/** The follow-up status filter ("BARU" includes saran nobody has touched yet); pushes its parameter. */
+function statusSql(params: unknown[], status?: string): string {
+  if (!status) return "";
+  if (status === "BARU") return ` AND (f.status IS NULL OR f.status = 'BARU')`;
+  params.push(status);
+  return ` AND f.status = $${params.length}::"FeedbackStatus"`;
 }
 
 async function readSaran(f: TRollupFilter, limit = 5): Promise<TUnitDashboard["saran"]> {
-  const where = responseFilterSql(f);
+  const where = filterSql(f, "response");
   const [latest, counts] = await Promise.all([
-    pool().query<{ id: string; at: Date; text: string; service: string | null; unit: string; status: string | null }>(
-      `SELECT r.id, r.submitted_at AS at, r.saran AS text, s.name AS service, u.name AS unit, f.status::text AS status
-         FROM response r JOIN unit u ON u.id = r.unit_id LEFT JOIN service s ON s.id = r.service_id
-         LEFT JOIN feedback_follow_up f ON f.response_id = r.id
-        WHERE ${where.sql}
-        ORDER BY r.submitted_at DESC, r.id LIMIT ${limit}`,
-      where.params,
-    ),
+    latestSaran(f, limit),
     // Counted up to a cap, so a unit with a flood of saran costs the dashboard no more (the inbox counts them all).
     pool().query<{ total: number; unread: number }>(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE unread)::int AS unread
          FROM (SELECT f.status IS NULL OR f.status = 'BARU' AS unread
                  FROM response r LEFT JOIN feedback_follow_up f ON f.response_id = r.id
-                WHERE ${where.sql} LIMIT ${SARAN_COUNT_CAP + 1}) x`,
+                WHERE ${where.sql} AND r.saran IS NOT NULL AND NOT r.suspicious LIMIT ${SARAN_COUNT_CAP + 1}) x`,
       where.params,
     ),
   ]);
   const total = counts.rows[0]?.total ?? 0;
   return {
-    latest: latest.rows.map((r) => ({ ...r, status: r.status ?? "BARU" })),
+    latest: latest.map((r) => ({ id: r.id, at: r.at, text: r.text, service: r.service, unit: r.unit, status: r.status ?? "BARU" })),
     total: Math.min(total, SARAN_COUNT_CAP),
     unread: counts.rows[0]?.unread ?? 0,
     capped: total > SARAN_COUNT_CAP,
@@ -492,7 +518,7 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
   const rootPaths = scopePaths(caller, "dashboard.read");
   if (rootPaths.length === 0) return null;
   const { rows: rootUnits } = await pool().query<TUnitNode>(
-    `SELECT id, code, name, kind::text, path, depth, parent_id AS "parentId" FROM unit WHERE path = ANY($1::text[]) ORDER BY depth, name`,
+    `SELECT ${UNIT_COLUMNS} FROM unit WHERE path = ANY($1::text[]) ORDER BY depth, name`,
     [rootPaths],
   );
   const root = q.unit ? await unitByCode(q.unit) : (rootUnits[0] ?? null);
@@ -510,7 +536,7 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
     readRollup({ ...filter, ...months }, true),
     choicesFor(unitIds),
     ancestorsFor(caller, root),
-    populations(unitIds, [q.period, previous]),
+    populations(unitIds, [q.period, previous, ...trend]),
   ]);
   const versions = await versionsFor(rows.map((r) => r.versionId));
   const isCurrent = inPeriod(q.period);
@@ -523,13 +549,8 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
   const totals = familyTotals(current);
   const family = largestFamily(totals)?.family ?? largestFamily(familyTotals(before))?.family ?? (await defaultFamily());
 
-  const respondents = (pooled: Map<string, Map<string, TPooled>>) => {
-    const m = new Map<string, number>();
-    for (const [id, byFamily] of pooled) m.set(id, [...byFamily.values()].reduce((a, p) => a + p.respondents, 0));
-    return m;
-  };
-  const nowBy = respondents(current);
-  const beforeBy = respondents(before);
+  const nowBy = respondentsByUnit(rows, q.period);
+  const beforeBy = respondentsByUnit(rows, previous);
 
   const children = new Map<string, TUnitNode[]>();
   for (const u of tree) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
@@ -560,22 +581,27 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
     };
   };
 
-  const listed =
+  // A closed unit stays in the table while it has data in the two periods compared.
+  const shown = (ids: string[], u: TUnitNode) => u.active || ids.some((id) => nowBy.get(id) || beforeBy.get(id));
+  const listed: { unit: TUnitNode; ids: string[]; scope: TUnitRow["scope"] }[] =
     level === "anak"
       ? [
           // The root's own responses first, when it takes any, then each child with its subtree pooled.
-          ...(nowBy.get(root.id) || beforeBy.get(root.id) ? [{ unit: root, ids: [root.id], own: true }] : []),
-          ...(children.get(root.id) ?? []).map((u) => ({ unit: u, ids: descendants(u).map((d) => d.id), own: false })),
+          ...(nowBy.get(root.id) || beforeBy.get(root.id) ? [{ unit: root, ids: [root.id], scope: "sendiri" as const }] : []),
+          ...(children.get(root.id) ?? []).map((u) => ({ unit: u, ids: descendants(u).map((d) => d.id), scope: "gabungan" as const })),
         ]
-      : tree.map((u) => ({ unit: u, ids: [u.id], own: true }));
-  const unitRows: TUnitRow[] = listed.map(({ unit, ids }) => ({
-    code: unit.code,
-    name: unit.name,
-    depth: unit.depth - root.depth,
-    parentName: unit.parentId ? (nameOf.get(unit.parentId) ?? null) : null,
-    hasChildren: (children.get(unit.id)?.length ?? 0) > 0,
-    ...scoreFor(ids),
-  }));
+      : tree.map((u) => ({ unit: u, ids: [u.id], scope: "sendiri" as const }));
+  const unitRows: TUnitRow[] = listed
+    .filter(({ unit, ids }) => shown(ids, unit))
+    .map(({ unit, ids, scope }) => ({
+      code: unit.code,
+      name: unit.name,
+      depth: unit.depth - root.depth,
+      parentName: unit.parentId ? (nameOf.get(unit.parentId) ?? null) : null,
+      hasChildren: (children.get(unit.id)?.length ?? 0) > 0,
+      scope,
+      ...scoreFor(ids),
+    }));
 
   const all = scoreFor(unitIds);
   const pooled = all.comparable ? all.score : null;
@@ -588,7 +614,7 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
     family,
     pooled,
     inProgress: inProgress(q.period),
-    trend: trendOf(rows, versions, family, trend),
+    trend: trendOf(rows, versions, family, trend, months.to, (p) => populationOf(pops, unitIds, respondentsByUnit(rows, p), p)),
     rows: unitRows,
     spread: mutuSpread(unitRows),
     movers: moversOf(unitRows.filter((r) => r.comparable)),
@@ -621,33 +647,22 @@ export async function listFeedback(caller: TCaller | null, code: string, q: TDas
   const scope = q.cakupan ?? (tree.length > 1 ? "gabungan" : "sendiri");
   const unitIds = (scope === "gabungan" ? tree : [unit]).map((u) => u.id);
   const { start, end } = periodMonths(q.period);
-  const where = responseFilterSql({ unitIds, from: start, to: end, channel: q.kanal, verifiedOnly: q.verifiedOnly, service: q.layanan });
-  let statusSql = "";
-  if (q.status === "BARU") statusSql = ` AND (f.status IS NULL OR f.status = 'BARU')`;
-  else if (q.status) {
-    where.params.push(q.status);
-    statusSql = ` AND f.status = $${where.params.length}::"FeedbackStatus"`;
-  }
+  const filter = { unitIds, from: start, to: end, channel: q.kanal, verifiedOnly: q.verifiedOnly, service: q.layanan };
   const page = q.hal ?? 1;
+  const where = filterSql(filter, "response");
+  const status = statusSql(where.params, q.status);
   const [list, count] = await Promise.all([
-    pool().query<{ id: string; at: Date; text: string; service: string | null; unit: string; unit_code: string; status: string | null; note: string | null; answers: Record<string, number> }>(
-      `SELECT r.id, r.submitted_at AS at, r.saran AS text, s.name AS service, u.name AS unit, u.code AS unit_code,
-              f.status::text AS status, f.note, r.answers
-         FROM response r JOIN unit u ON u.id = r.unit_id LEFT JOIN service s ON s.id = r.service_id
-         LEFT JOIN feedback_follow_up f ON f.response_id = r.id
-        WHERE ${where.sql}${statusSql}
-        ORDER BY r.submitted_at DESC, r.id
-        LIMIT ${FEEDBACK_PAGE_SIZE} OFFSET ${(page - 1) * FEEDBACK_PAGE_SIZE}`,
-      where.params,
-    ),
+    // The page's rows: the newest page x size, merged per unit, then the last page of them.
+    latestSaran(filter, page * FEEDBACK_PAGE_SIZE, q.status).then((rows) => rows.slice((page - 1) * FEEDBACK_PAGE_SIZE)),
     pool().query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM response r LEFT JOIN feedback_follow_up f ON f.response_id = r.id WHERE ${where.sql}${statusSql}`,
+      `SELECT count(*)::int AS n FROM response r LEFT JOIN feedback_follow_up f ON f.response_id = r.id
+        WHERE ${where.sql} AND r.saran IS NOT NULL AND NOT r.suspicious${status}`,
       where.params,
     ),
   ]);
   return {
     unit,
-    items: list.rows.map((r) => ({
+    items: list.map((r) => ({
       id: r.id, at: r.at, text: r.text, service: r.service, unit: r.unit, unitCode: r.unit_code,
       status: r.status ?? "BARU", note: r.note, scores: r.answers,
     })),

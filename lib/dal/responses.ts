@@ -175,9 +175,15 @@ function checkAgainstSurvey(
     if (!codes.has(code)) errors[`answers.${code}`] = "unknownItem";
     else if (score < min || score > max) errors[`answers.${code}`] = "scoreOutOfScale";
   }
-  for (const [code, score] of Object.entries(input.harapan ?? {})) {
-    if (!codes.has(code)) errors[`harapan.${code}`] = "unknownItem";
-    else if (score < min || score > max) errors[`harapan.${code}`] = "scoreOutOfScale";
+  // Importance only where the questionnaire asks it: a stray one would show on the dashboards
+  // as an importance chart nobody was asked for.
+  if (input.harapan && Object.keys(input.harapan).length > 0 && !survey.asksHarapan) {
+    errors.harapan = "harapanNotAsked";
+  } else {
+    for (const [code, score] of Object.entries(input.harapan ?? {})) {
+      if (!codes.has(code)) errors[`harapan.${code}`] = "unknownItem";
+      else if (score < min || score > max) errors[`harapan.${code}`] = "scoreOutOfScale";
+    }
   }
   if (Object.keys(input.answers).length === 0) errors.answers = "noAnswer";
   return Object.keys(errors).length ? { errors } : { serviceId };

@@ -11,6 +11,8 @@ export type TUnitRow = {
   depth: number;
   parentName: string | null;
   hasChildren: boolean;
+  /** What the row counts: the unit's own responses, or with its sub-units pooled (its dashboard link opens the same). */
+  scope: "sendiri" | "gabungan";
   /** Null: no respondent in the period (with the filters applied). */
   score: TScore | null;
   /** False when the unit answers another questionnaire than the one the view pools (its index stands alone). */

@@ -33,8 +33,9 @@ export type TVersionRow = {
   items: { code: string; name: string; nameEn: string }[];
 };
 
-export type TFamily = { key: string; template: IkmTemplate; asksHarapan: boolean };
-export type TVersion = { id: string; codes: readonly string[]; family: TFamily };
+export type TFamily = { key: string; template: IkmTemplate };
+/** `asksHarapan` is the version's own: a family can hold versions that ask importance and versions that do not. */
+export type TVersion = { id: string; codes: readonly string[]; family: TFamily; asksHarapan: boolean };
 
 /** Versions grouped into families; the first version of a family names its template. */
 export function buildVersions(rows: readonly TVersionRow[]): Map<string, TVersion> {
@@ -47,7 +48,6 @@ export function buildVersions(rows: readonly TVersionRow[]): Map<string, TVersio
     if (!family) {
       family = {
         key,
-        asksHarapan: v.asksHarapan,
         template: defineTemplate({
           id: v.templateKey,
           name: v.templateName,
@@ -58,10 +58,8 @@ export function buildVersions(rows: readonly TVersionRow[]): Map<string, TVersio
         }),
       };
       families.set(key, family);
-    } else if (v.asksHarapan) {
-      family.asksHarapan = true;
     }
-    out.set(v.id, { id: v.id, codes, family });
+    out.set(v.id, { id: v.id, codes, family, asksHarapan: v.asksHarapan });
   }
   return out;
 }
@@ -178,8 +176,20 @@ export function resultOf(p: TPooled, population?: number | null): IkmResult {
   );
 }
 
-export function importanceOf(p: TPooled, result: IkmResult): ImportanceResult | null {
-  return analyseImportance(result, p.harapan);
+/**
+ * Expectation against perception for the rows `keep` selects, in `familyKey`: performance and
+ * importance from the same respondents, those whose questionnaire version asked importance
+ * (a unit that does not ask it never enters the chart, whatever its rows hold).
+ */
+export function importanceFor(
+  rows: readonly TRollupRow[],
+  versions: ReadonlyMap<string, TVersion>,
+  familyKey: string,
+  keep: (row: TRollupRow) => boolean,
+): ImportanceResult | null {
+  const asked = poolBy(rows, versions, (r) => (keep(r) && versions.get(r.versionId)?.asksHarapan ? "asked" : null)).get("asked")?.get(familyKey);
+  if (!asked || asked.respondents === 0) return null;
+  return analyseImportance(resultOf(asked), asked.harapan);
 }
 
 export type TScore = {

@@ -7,6 +7,7 @@ const MESSAGES: Record<TResponseErrorCode, Record<Locale, string>> = {
   invalid: { id: "Isian tidak valid.", en: "Not a valid value." },
   scoreOutOfScale: { id: "Pilih salah satu jawaban yang tersedia.", en: "Choose one of the answers given." },
   unknownItem: { id: "Pertanyaan ini tidak ada di kuesioner unit ini.", en: "This question is not in this unit's questionnaire." },
+  harapanNotAsked: { id: "Kuesioner unit ini tidak menanyakan tingkat kepentingan.", en: "This unit's questionnaire does not ask how important each item is." },
   noAnswer: { id: "Jawab minimal satu pertanyaan penilaian.", en: "Answer at least one rating question." },
   tooLong: { id: "Teks terlalu panjang.", en: "The text is too long." },
   unknownUnit: { id: "Unit layanan tidak ditemukan atau tidak aktif.", en: "The service unit was not found or is not active." },

@@ -2,6 +2,7 @@
 // per parameter: a value that does not parse is ignored, named in `ignored`
 // so the page can say so, and its default used instead.
 import { z } from "zod";
+import { FEEDBACK_STATUSES } from "@/lib/validation/feedback-fields";
 import { currentMonth, parsePeriodKey, periodOfMonth, type TPeriod, type TPeriodKind } from "@/lib/periods";
 
 export const CHANNELS = ["WEB", "KIOSK", "PAPER", "IMPORT", "API"] as const;
@@ -44,7 +45,7 @@ const FIELDS = {
   urut: z.enum(SORT_KEYS),
   arah: z.enum(["naik", "turun"]),
   unit: code,
-  status: z.enum(["BARU", "DIBACA", "DITINDAKLANJUTI", "SELESAI", "DIABAIKAN"]),
+  status: z.enum(FEEDBACK_STATUSES),
   hal: z.coerce.number().int().min(1).max(10_000),
 } as const;
 
@@ -80,7 +81,7 @@ export function parseDashboardQuery(params: TSearchParams, now = new Date()): { 
 /** Feedback status change (the inbox's action). */
 export const ZFeedbackUpdate = z.object({
   responseId: z.uuid(),
-  status: z.enum(["BARU", "DIBACA", "DITINDAKLANJUTI", "SELESAI", "DIABAIKAN"]),
+  status: z.enum(FEEDBACK_STATUSES),
   note: z
     .string()
     .max(1000, { error: "tooLong" })

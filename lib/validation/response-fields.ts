@@ -12,6 +12,7 @@ export type TResponseErrorCode =
   | "invalid"
   | "scoreOutOfScale"
   | "unknownItem"
+  | "harapanNotAsked"
   | "noAnswer"
   | "tooLong"
   | "unknownUnit"

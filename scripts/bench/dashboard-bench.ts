@@ -7,11 +7,12 @@
 // generated in SQL and rolled up by the real suara_rollup_rebuild(). At each
 // size it times, for the current period with no filter and with a channel filter:
 //   - the data layer in this process: getAgencyDashboard (all 300 units, the
-//     pooled index, trend, heat map) and getUnitDashboard (a dinas with its
-//     sub-units pooled), median and p95 of --runs calls after a warm-up;
+//     pooled index, trend, heat map), getUnitDashboard of a dinas with its
+//     sub-units pooled, and of the root (all 300 units pooled, its latest saran
+//     from every unit), median and p95 of --runs calls after a warm-up;
 //   - the pages through HTTP against `npm start` on the same database (signed
-//     in with Chromium once): /dasbor/instansi and /dasbor/unit/<dinas>, full
-//     HTML received, median and p95.
+//     in with Chromium once): /dasbor/instansi, /dasbor/unit/<dinas> and
+//     /dasbor/unit/<root>, full HTML received, median and p95.
 // Prints a table and the ratios against the smallest size.
 //
 // Run: npx tsx scripts/bench/dashboard-bench.ts [--sizes 10000,1000000,10000000] [--runs 15] [--no-http] [--keep-db]
@@ -252,6 +253,7 @@ async function main() {
     const rebuild = (performance.now() - t1) / 1000;
     await c.query(`VACUUM ANALYZE unit_daily_rollup`);
     await c.query(`VACUUM ANALYZE unit_monthly_rollup`);
+    await c.query(`VACUUM ANALYZE unit_monthly_summary`);
     await c.query(`ANALYZE response`);
     const counts = (await c.query(`SELECT (SELECT count(*) FROM unit_daily_rollup)::int AS daily, (SELECT count(*) FROM unit_monthly_rollup)::int AS monthly, (SELECT sum(responses) FROM unit_monthly_rollup)::int AS n`)).rows[0];
     if (counts.n !== size) throw new Error(`rollup holds ${counts.n} responses, expected ${size}`);
@@ -262,6 +264,7 @@ async function main() {
       "agency kiosk": await time(() => dash.getAgencyDashboard(agency.admin, kiosk)),
       unit: await time(() => dash.getUnitDashboard(agency.kepala, agency.dinasCode, plain)),
       "unit kiosk": await time(() => dash.getUnitDashboard(agency.kepala, agency.dinasCode, kiosk)),
+      "root unit": await time(() => dash.getUnitDashboard(agency.admin, agency.rootCode, plain)),
     };
     const http: Row["http"] = {};
     if (!opt["no-http"]) {
@@ -269,6 +272,7 @@ async function main() {
       http["agency kiosk"] = await time(() => get("/dasbor/instansi?kanal=KIOSK"));
       http.unit = await time(() => get(`/dasbor/unit/${agency.dinasCode}`));
       http["unit kiosk"] = await time(() => get(`/dasbor/unit/${agency.dinasCode}?kanal=KIOSK`));
+      http["root unit"] = await time(() => get(`/dasbor/unit/${agency.rootCode}`));
     }
     rows.push({ size, daily: counts.daily, monthly: counts.monthly, rebuild, dal, http });
     for (const [k, v] of Object.entries(dal)) say(`  data layer ${k.padEnd(13)} median ${ms(v.median)} ms, p95 ${ms(v.p95)} ms`);

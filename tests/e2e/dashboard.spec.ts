@@ -1,6 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import {
+  compareIkm,
   computeIkmFromRows,
   formatDecimal,
   formatInteger,
@@ -10,6 +11,7 @@ import {
   PERMENPAN_14_2017,
   type IkmResult,
 } from "@/lib/ikm";
+import { formatDate } from "@/lib/i18n";
 import { currentMonth, periodKey, periodMonths, periodOfMonth, previousPeriod, monthStart, type TPeriod } from "@/lib/periods";
 import { query } from "./support/db";
 
@@ -39,15 +41,16 @@ const PERIOD = periodKey(LAST_Q);
 const day = (i: number) => monthStart(i).toISOString().slice(0, 10);
 const RANGE = [day(periodMonths(LAST_Q).start), day(periodMonths(LAST_Q).end)];
 
-/** lib/ikm on the raw, non-suspicious responses of `units` in the last triwulan. */
-async function expected(units: string[], extra = "", params: unknown[] = []): Promise<IkmResult> {
+/** lib/ikm on the raw, non-suspicious responses of `units` in the last triwulan (or `period`). */
+async function expected(units: string[], extra = "", params: unknown[] = [], period: TPeriod = LAST_Q, population?: number): Promise<IkmResult> {
+  const range = [day(periodMonths(period).start), day(periodMonths(period).end)];
   const rows = await query<{ answers: Record<string, number> }>(
     `SELECT r.answers FROM response r JOIN unit u ON u.id = r.unit_id
       WHERE u.code = ANY($1) AND NOT r.suspicious
         AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date >= $2::date AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date < $3::date ${extra}`,
-    [units, RANGE[0], RANGE[1], ...params],
+    [units, range[0], range[1], ...params],
   );
-  return computeIkmFromRows(rows.map((r) => r.answers), { template: PERMENPAN_14_2017 });
+  return computeIkmFromRows(rows.map((r) => r.answers), { template: PERMENPAN_14_2017, population });
 }
 
 async function subtree(code: string): Promise<string[]> {
@@ -55,11 +58,11 @@ async function subtree(code: string): Promise<string[]> {
   return rows.map((r) => r.code);
 }
 
-async function population(units: string[]): Promise<number> {
+async function population(units: string[], period: TPeriod = LAST_Q): Promise<number> {
   const [row] = await query<{ n: number }>(
     `SELECT sum(up.population)::int AS n FROM unit_population up JOIN unit u ON u.id = up.unit_id JOIN survey_period p ON p.id = up.period_id
       WHERE u.code = ANY($1) AND p.kind = 'QUARTER' AND p.year = $2 AND p.number = $3`,
-    [units, LAST_Q.year, LAST_Q.number],
+    [units, period.year, period.number],
   );
   return row!.n;
 }
@@ -99,8 +102,17 @@ test("the kepala unit reads their dinas with its bidang pooled, numbers equal to
   const n = await population(units);
   await expect(page.getByTestId("headline-sample")).toHaveText(e.respondents >= minimumSample(n) ? "memenuhi sampel minimum" : "⚠ di bawah sampel minimum");
   await expect(page.getByTestId("headline")).toContainText(`Sampel minimum ${formatInteger(minimumSample(n))} (populasi ${formatInteger(n)})`);
-  // The change from the triwulan before, as lib/ikm's comparison gives it.
-  await expect(page.getByTestId("headline-change")).toContainText(/(▲ \+|▼ -|■ )\d+,\d{2} \((perubahan nyata|masih dalam batas galat)/);
+  // The change from the triwulan before, as lib/ikm's comparison of the two periods' raw responses gives it
+  // (each with its people served, as the interval behind "beyond noise" uses them).
+  const before = previousPeriod(LAST_Q);
+  const change = compareIkm(await expected(units, "", [], LAST_Q, n), await expected(units, "", [], before, await population(units, before)));
+  const arrow = change.direction === "naik" ? "▲ +" : change.direction === "turun" ? "▼ " : "■ ";
+  await expect(page.getByTestId("headline-change")).toContainText(
+    `${arrow}${formatDecimal(change.deltaRounded, 2)} (${change.significant ? "perubahan nyata" : "masih dalam batas galat"}`,
+  );
+  // Dates for an Indonesian reader: "Data per 1 Des 2026", saran dated "28 Nov 2026".
+  await expect(page.getByText(`Data per ${formatDate("id", new Date())}`)).toBeVisible();
+  await expect(page.getByTestId("saran").locator("li p").nth(1)).toContainText(/^\d{1,2} (Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d{4} · /);
 
   // Own responses only: another number, again lib/ikm's.
   await page.getByLabel("Cakupan").selectOption("sendiri");
@@ -201,6 +213,15 @@ test("top management sees every unit side by side, drills down the tree and back
     const cells = page.getByTestId(`heat-${code}`).locator("td");
     for (const [k, item] of e.items.entries()) await expect(cells.nth(k + 1)).toHaveText(new RegExp(`^${formatNrr(item.nrr)}[ABCD]$`));
   }
+  // A unit with sub-units: its row counts its own responses, and its link opens the same numbers.
+  const ownDukcapil = await expected(["DISDUKCAPIL"]);
+  const dukcapilRow = table.getByTestId("unit-row-DISDUKCAPIL");
+  await expect(dukcapilRow.locator("td").nth(COL.konversi)).toHaveText(formatKonversi(ownDukcapil));
+  await dukcapilRow.getByTestId("unit-link").click();
+  await expectHeadline(page, ownDukcapil);
+  await page.goBack();
+  await expect(table.locator("tbody tr")).toHaveCount(everyUnit.length);
+
   // Sorted by konversi, highest first, by default.
   const values = await table.locator(`tbody tr td:nth-child(${COL.konversi + 1})`).allTextContents();
   const numbers = values.filter((v) => v !== "–").map((v) => Number(v.replace(",", ".")));
@@ -247,7 +268,14 @@ test("a puskesmas that asks importance shows expectation against perception from
   );
   expect(rows).toHaveLength(9);
   const table = page.getByTestId("importance-table");
-  for (const r of rows) await expect(table.getByTestId(`importance-${r.code}`).locator("td").nth(1)).toHaveText(formatDecimal(r.mean, 2, "id"));
+  const performance = await expected(["PKM-SUKAMAJU"]);
+  for (const r of rows) {
+    const cells = table.getByTestId(`importance-${r.code}`).locator("td");
+    const nrr = performance.items.find((i) => i.code === r.code)!.nrr!;
+    await expect(cells.nth(1)).toHaveText(formatDecimal(r.mean, 2, "id"));
+    await expect(cells.nth(2)).toHaveText(formatNrr(nrr));
+    await expect(cells.nth(3)).toHaveText(formatDecimal(nrr - r.mean, 2, "id"));
+  }
   await expect(table).toContainText("Prioritas utama");
   // RSUD does not ask it: no such section.
   await page.goto(`/dasbor/unit/RSUD?periode=${PERIOD}`);
@@ -262,6 +290,7 @@ test("in English, numbers and dates are formatted for the reader", async ({ brow
   await expectHeadline(page, e, "en");
   await expect(page.getByTestId("headline-konversi")).toHaveText(/^\d{2}\.\d{2}$/);
   await expect(page.getByTestId("period-label")).toHaveText(`Q${LAST_Q.number} ${LAST_Q.year}`);
+  await expect(page.getByText(`Data as of ${formatDate("en", new Date())}`)).toBeVisible();
   await expect(page.getByText("Mean score (NRR) per unsur, weakest first")).toBeVisible();
 });
 

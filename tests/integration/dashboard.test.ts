@@ -188,6 +188,54 @@ describe("unit dashboard", () => {
     expect((await dash.getUnitDashboard(callers.admin, "RSUD", q({})))!.importance).toBeNull();
   });
 
+  it("pools importance and performance over the same respondents: the puskesmas of a dinas, not the dinas itself", async () => {
+    const d = await dash.getUnitDashboard(callers.admin, "DINKES", q({ cakupan: "gabungan" }));
+    const asked = raw.filter((r) => SUBTREE.DINKES!.includes(r.unit) && !r.suspicious && Q3(r) && r.harapan);
+    expect(new Set(asked.map((r) => r.unit))).toEqual(new Set(["PKM-SUKAMAJU", "PKM-CIBODAS", "PKM-MEKARSARI", "PKM-KARANGANYAR"]));
+    const performance = ikmOf(asked);
+    for (const item of d!.importance!.items) {
+      const given = asked.map((r) => r.harapan![item.code]).filter((v): v is number => typeof v === "number");
+      const importance = given.reduce((a, b) => a + b, 0) / given.length;
+      const nrr = performance.items.find((i) => i.code === item.code)!.nrr!;
+      expect(item.performance).toBeCloseTo(nrr, 12);
+      expect(item.gap).toBeCloseTo(nrr - importance, 12);
+    }
+    // The quadrants sit around the means of the unsur placed.
+    const meanImportance = d!.importance!.items.reduce((a, i) => a + i.importance, 0) / 9;
+    for (const item of d!.importance!.items) expect(item.importance >= meanImportance).toBe(item.quadrant === "keep" || item.quadrant === "concentrate");
+  });
+
+  it("ignores importance stored on a questionnaire that does not ask it", async () => {
+    await withClient(db.url, (c) =>
+      c.query(`UPDATE response SET harapan = '{"U1": 4, "U2": 4, "U3": 4, "U4": 4, "U5": 4, "U6": 4, "U7": 4, "U8": 4, "U9": 4}'
+                WHERE id IN (SELECT r.id FROM response r JOIN unit u ON u.id = r.unit_id WHERE u.code = 'RSUD' LIMIT 20)`),
+    );
+    expect((await dash.getUnitDashboard(callers.admin, "RSUD", q({})))!.importance).toBeNull();
+    expect((await dash.getUnitDashboard(callers.admin, "KAB-SUKAMAJU", q({})))!.importance!.items).toHaveLength(9);
+  });
+
+  it("marks a trend period that runs past the chosen one, and gives each point the interval of its period", async () => {
+    const d = await dash.getUnitDashboard(callers.admin, "RSUD", q({ periode: "2026-05", tren: "tahun" }));
+    expect(d!.trend.at(-1)).toMatchObject({ period: { kind: "YEAR", year: 2026 }, partial: true });
+    expect(d!.trend.at(-1)!.respondents).toBe(raw.filter((r) => r.unit === "RSUD" && !r.suspicious && r.day >= "2026-01-01" && r.day < "2026-06-01").length);
+    const quarters = await dash.getUnitDashboard(callers.admin, "RSUD", q({}));
+    const last = quarters!.trend.at(-1)!;
+    expect(last.partial).toBe(false);
+    expect([last.lower, last.upper]).toEqual([quarters!.score!.result.confidence!.lower, quarters!.score!.result.confidence!.upper]);
+  });
+
+  it("keeps a closed unit's past responses in its parent's pooled index", async () => {
+    await withClient(db.url, (c) => c.query(`UPDATE unit SET active = false WHERE code = 'UPT-TERMINAL'`));
+    try {
+      const d = await dash.getUnitDashboard(callers.admin, "DISHUB", q({ cakupan: "gabungan" }));
+      expectSame(d!.score!.result, raw.filter((r) => SUBTREE.DISHUB!.includes(r.unit) && !r.suspicious && Q3(r)));
+      const agency = await dash.getAgencyDashboard(callers.admin, q({}));
+      expect(agency!.rows.map((r) => r.code)).toContain("UPT-TERMINAL");
+    } finally {
+      await withClient(db.url, (c) => c.query(`UPDATE unit SET active = true WHERE code = 'UPT-TERMINAL'`));
+    }
+  });
+
   it("shows the latest saran of the period, and how many are not yet read", async () => {
     const d = await dash.getUnitDashboard(callers.admin, "RSUD", q({}));
     const withSaran = raw.filter((r) => r.unit === "RSUD" && !r.suspicious && Q3(r) && r.saran).sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? -1 : 1));
@@ -208,6 +256,18 @@ describe("unit dashboard", () => {
     const after = await dash.getUnitDashboard(callers.admin, "UPT-TERMINAL", q({ kanal: "PAPER" }));
     expect(after!.score!.result.respondents).toBe(n + 1);
     expectSame(after!.score!.result, raw.filter((x) => x.unit === "UPT-TERMINAL" && !x.suspicious && Q3(x) && x.channel === "PAPER"));
+  });
+
+  it("shows no data, not an empty index, once a unit's responses of the period are deleted", async () => {
+    await withClient(db.url, (c) =>
+      c.query(`DELETE FROM response r USING unit u WHERE u.id = r.unit_id AND u.code = 'KEL-SUKAMAJU'
+                AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date >= '2026-07-01' AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date < '2026-10-01'`),
+    );
+    await loadRaw();
+    const d = await dash.getUnitDashboard(callers.admin, "KEL-SUKAMAJU", q({}));
+    expect(d!.score).toBeNull();
+    const agency = await dash.getAgencyDashboard(callers.admin, q({ tingkat: "semua" }));
+    expect(agency!.rows.find((r) => r.code === "KEL-SUKAMAJU")!.score).toBeNull();
   });
 
   it("is not found outside the caller's scope, and for operators", async () => {

@@ -27,6 +27,20 @@ const count = (where = "true", params: unknown[] = []) =>
   withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM response WHERE ${where}`, params)).rows[0].n as number);
 
 describe("submitResponse", () => {
+  it("takes importance (harapan) only where the questionnaire asks it", async () => {
+    const harapan = { U1: 4, U3: 4, U9: 2 };
+    const asked = await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: full, harapan }, randomUUID(), web);
+    expect(asked.ok).toBe(true);
+    const stored = await withClient(db.url, async (c) => (await c.query(`SELECT harapan FROM response WHERE id = $1`, [asked.ok ? asked.id : null])).rows[0].harapan);
+    expect(stored).toEqual(harapan);
+    const before = await count();
+    const refused = await dal.submitResponse({ unit: "RSUD", service: "IGD", answers: full, harapan }, randomUUID(), web);
+    expect(refused).toEqual({ ok: false, status: 400, errors: { harapan: "harapanNotAsked" } });
+    expect(await count()).toBe(before);
+    const outOfScale = await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: full, harapan: { U2: 7 } }, randomUUID(), web);
+    expect(outOfScale).toMatchObject({ ok: false, errors: { "harapan.U2": "scoreOutOfScale" } });
+  });
+
   it("stores an accepted response once, however often the same key comes back", async () => {
     const key = randomUUID();
     const input = { unit: "pkm-sukamaju", service: "umum", answers: full, saran: "Bagus", profile: { gender: "P", age: 31 } };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { attentionOf, moversOf, mutuSpread, sortUnitRows, type TUnitRow } from "@/lib/dashboard/agency";
-import { buildVersions, poolBy, resultOf, scoreOf, type TRollupRow, type TVersionRow } from "@/lib/dashboard/pool";
+import { buildVersions, importanceFor, poolBy, resultOf, scoreOf, type TRollupRow, type TVersionRow } from "@/lib/dashboard/pool";
 import { computeIkmFromRows, KEPMENPAN_25_2004, PERMENPAN_14_2017 } from "@/lib/ikm";
 import { monthIndex } from "@/lib/periods";
 
@@ -41,7 +41,8 @@ describe("pooling rollup rows", () => {
 
   it("puts versions with the same items, scale and bands in one family, and others apart", () => {
     expect(versions.get("v1")!.family).toBe(versions.get("v2")!.family);
-    expect(versions.get("v1")!.family.asksHarapan).toBe(true);
+    // Whether importance was asked stays with each version, not with the family.
+    expect([versions.get("v1")!.asksHarapan, versions.get("v2")!.asksHarapan]).toEqual([false, true]);
     expect(versions.get("old")!.family).not.toBe(versions.get("v1")!.family);
   });
 
@@ -70,6 +71,19 @@ describe("pooling rollup rows", () => {
     expect(() => poolBy([row("A", "missing", [[1]])], versions, () => 1)).toThrow(/not loaded/);
   });
 
+  it("reads importance against the performance of the same respondents only (those asked it)", () => {
+    const asked = row("PKM", "v2", [new Array(9).fill(4), new Array(9).fill(4)], { harapanSums: new Array(9).fill(8), harapanCounts: new Array(9).fill(2) });
+    const notAsked = row("DINKES", "v1", Array.from({ length: 6 }, () => new Array(9).fill(2)));
+    // A forged importance on a version that does not ask it is not read either.
+    const forged = row("RSUD", "v1", [new Array(9).fill(1)], { harapanSums: new Array(9).fill(4), harapanCounts: new Array(9).fill(1) });
+    const family = versions.get("v1")!.family.key;
+    const imp = importanceFor([asked, notAsked, forged], versions, family, () => true)!;
+    expect(imp.items).toHaveLength(9);
+    for (const i of imp.items) expect([i.performance, i.importance, i.gap]).toEqual([4, 4, 0]);
+    expect(importanceFor([notAsked, forged], versions, family, () => true)).toBeNull();
+    expect(importanceFor([asked], versions, family, () => false)).toBeNull();
+  });
+
   it("ignores a population smaller than the respondents (a typing slip), and uses a real one", () => {
     const p = [...poolBy([row("A", "v1", [[4, 3, 4, 3, 4, 3, 4, 3, 4], [2, 3, 2, 3, 2, 3, 2, 3, 2], [3, 3, 3, 3, 3, 3, 3, 3, 3]])], versions, () => 1).get(1)!.values()][0]!;
     expect(scoreOf(p, undefined, 2, null).result.sample).toBeNull();
@@ -85,7 +99,7 @@ describe("the agency table", () => {
   const unitRow = (code: string, now: number[][] | null, before: number[][] | null): TUnitRow => {
     const pooled = (a: number[][] | null) => (a ? [...poolBy([row(code, "v1", a)], versions, () => 1).get(1)!.values()][0]! : undefined);
     const cur = pooled(now);
-    return { code, name: code, depth: 1, parentName: null, hasChildren: false, comparable: true, score: cur ? scoreOf(cur, pooled(before), null, null) : null };
+    return { code, name: code, depth: 1, parentName: null, hasChildren: false, scope: "sendiri", comparable: true, score: cur ? scoreOf(cur, pooled(before), null, null) : null };
   };
   const many = (score: number, n = 60) => Array.from({ length: n }, (_, i) => new Array(9).fill(i % 2 ? score : Math.max(1, score - 1)));
   const rows = [
@@ -101,6 +115,8 @@ describe("the agency table", () => {
     expect(sortUnitRows(rows, "konversi", "naik").map((r) => r.code).at(-1)).toBe("EMPTY");
     expect(sortUnitRows(rows, "nama", "naik").map((r) => r.code)).toEqual(["EMPTY", "FALLING", "NEW", "RISING", "STEADY"]);
     expect(sortUnitRows(rows, "perubahan", "turun").map((r) => r.code).slice(0, 2)).toEqual(["RISING", "STEADY"]);
+    expect(sortUnitRows(rows, "responden", "turun").map((r) => r.code)).toEqual(["FALLING", "RISING", "STEADY", "NEW", "EMPTY"]);
+    expect(sortUnitRows(rows, "responden", "naik").map((r) => r.code)[0]).toBe("EMPTY");
   });
 
   it("names only moves beyond sampling noise, and the units to look at", () => {

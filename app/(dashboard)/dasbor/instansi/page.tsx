@@ -13,7 +13,7 @@ import { DASH_TEXT } from "@/components/dashboard/text";
 import { withQuery } from "@/components/dashboard/url";
 import { requireCaller } from "@/lib/auth/page";
 import { hasAnywhere, type TCaller } from "@/lib/auth/permissions";
-import { sortUnitRows } from "@/lib/dashboard/agency";
+import { sortUnitRows, type TUnitRow } from "@/lib/dashboard/agency";
 import { getAgencyDashboard } from "@/lib/dal/dashboard";
 import { getUnitForCaller } from "@/lib/dal/units";
 import { formatDate } from "@/lib/i18n";
@@ -49,12 +49,17 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
   const sort = query.urut ?? "konversi";
   const direction = query.arah ?? (sort === "nama" ? "naik" : "turun");
   const rows = sortUnitRows(d.rows, sort, direction);
-  // Links into a unit carry the period and the filters; drilling down keeps the whole view.
-  const unitHref = (code: string) =>
-    withQuery(`/dasbor/unit/${code}`, {}, { periode: params.periode as string | undefined, kanal: query.kanal, terverifikasi: query.verifiedOnly ? "1" : undefined, tren: params.tren as string | undefined });
+  // Links into a unit carry the period, the filters and what the row counted (own responses, or
+  // with sub-units), so the unit's page shows the row's numbers; drilling down keeps the whole view.
+  const unitHref = (r: TUnitRow) =>
+    withQuery(`/dasbor/unit/${r.code}`, {}, {
+      periode: params.periode as string | undefined, kanal: query.kanal, layanan: query.layanan,
+      terverifikasi: query.verifiedOnly ? "1" : undefined, tren: params.tren as string | undefined, cakupan: r.scope,
+    });
   const drillHref = (code: string) => withQuery("/dasbor/instansi", params, { unit: code });
   const template = d.family?.template;
-  const views = unitRowViews(rows, template, locale, unitHref, drillHref);
+  const views = (list: TUnitRow[]) => unitRowViews(list, template, locale, unitHref, drillHref);
+  const tableRows = views(rows);
   const text = tableText(locale);
 
   return (
@@ -110,9 +115,13 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
           {template && <TrendSection trend={d.trend} template={template} locale={locale} />}
         </div>
       </div>
-      <MoversSection movers={d.movers} attention={d.attention} locale={locale} unitHref={unitHref} />
-      <UnitTable rows={views} headers={sortHeaders(params, sort, direction, locale)} t={text} />
-      {template && <HeatMap rows={views} items={heatItems(template, locale)} t={text} />}
+      <MoversSection
+        movers={{ rises: views(d.movers.rises), falls: views(d.movers.falls) }}
+        attention={{ noData: views(d.attention.noData), belowSample: views(d.attention.belowSample) }}
+        t={t}
+      />
+      <UnitTable rows={tableRows} headers={sortHeaders(params, sort, direction, locale)} t={text} />
+      {template && <HeatMap rows={tableRows} items={heatItems(template, locale)} t={text} />}
     </main>
   );
 }
