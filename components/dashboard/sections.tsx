@@ -134,6 +134,8 @@ function Bars({ title, rows, total, locale, testId }: { title: string; rows: { l
   );
 }
 
+const SERVICES_SHOWN = 12;
+
 /** Who answered: profile, services and channels, as shares of the period's respondents. */
 export function ProfileSection({ d, locale, showUnit }: { d: Pick<TUnitDashboard, "profile" | "byService" | "byChannel">; locale: Locale; showUnit: boolean }) {
   const t = DASH_TEXT[locale];
@@ -146,6 +148,10 @@ export function ProfileSection({ d, locale, showUnit }: { d: Pick<TUnitDashboard
     return OCCUPATION_LABEL[a]?.[locale] ?? a;
   };
   const rows = (q: keyof TUnitDashboard["profile"]) => d.profile[q].map((x) => ({ label: label(q, x.answer), n: x.respondents }));
+  // The busiest services; the rest in one line (a whole agency has hundreds).
+  const services = d.byService.slice(0, SERVICES_SHOWN).map((s) => ({ label: `${s.name || t.noService}${showUnit && s.unit ? ` · ${s.unit}` : ""}`, n: s.respondents }));
+  const rest = d.byService.slice(SERVICES_SHOWN);
+  if (rest.length > 0) services.push({ label: t.otherServices(formatInteger(rest.length, locale)), n: rest.reduce((a, s) => a + s.respondents, 0) });
   return (
     <section className={card} data-testid="profile">
       <h2 className="font-semibold">{t.profileTitle}</h2>
@@ -154,7 +160,7 @@ export function ProfileSection({ d, locale, showUnit }: { d: Pick<TUnitDashboard
         <Bars title={t.age} rows={rows("age")} total={total} locale={locale} testId="profile-age" />
         <Bars title={t.education} rows={rows("education")} total={total} locale={locale} testId="profile-education" />
         <Bars title={t.occupation} rows={rows("occupation")} total={total} locale={locale} testId="profile-occupation" />
-        <Bars title={t.byService} rows={d.byService.map((s) => ({ label: `${s.name || t.noService}${showUnit ? ` · ${s.unit}` : ""}`, n: s.respondents }))} total={total} locale={locale} testId="profile-service" />
+        <Bars title={t.byService} rows={services} total={total} locale={locale} testId="profile-service" />
         <Bars title={t.byChannel} rows={d.byChannel.map((c) => ({ label: CHANNEL_LABEL[locale][c.channel] ?? c.channel, n: c.respondents }))} total={total} locale={locale} testId="profile-channel" />
       </div>
     </section>

@@ -416,31 +416,42 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
   };
 }
 
-/** Profile, services and channels of the period's respondents (every questionnaire counts). */
+/**
+ * Profile, services and channels of the period's respondents (every questionnaire counts).
+ * The profile is one summed vector (from the monthly summary when no filter needs the detail);
+ * services and channels are plain counts from the monthly rollup.
+ */
 async function readBreakdown(f: TRollupFilter): Promise<Pick<TUnitDashboard, "profile" | "byService" | "byChannel">> {
   const where = filterSql(f, "rollup");
-  const { rows } = await pool().query<{ service_id: string; code: string | null; service: string | null; unit: string; channel: TChannel; n: number; p: number[] }>(
-    `SELECT r.service_id, s.code, s.name AS service, u.name AS unit, r.channel::text AS channel, sum(r.responses)::int AS n,
-            ${sumArray("profile", PROFILE_SLOTS)} AS p
-       FROM unit_monthly_rollup r JOIN unit u ON u.id = r.unit_id LEFT JOIN service s ON s.id = r.service_id
-      WHERE ${where.sql} AND NOT r.suspicious
-      GROUP BY r.service_id, s.code, s.name, u.name, r.channel`,
-    where.params,
-  );
-  const vector = new Array<number>(PROFILE_SLOTS).fill(0);
-  const services = new Map<string, TUnitDashboard["byService"][number]>();
+  const table = f.channel || f.service || f.verifiedOnly ? "unit_monthly_rollup" : "unit_monthly_summary";
+  const [profile, counts] = await Promise.all([
+    pool().query<{ p: number[] }>(`SELECT ${sumArray("profile", PROFILE_SLOTS)} AS p FROM ${table} r WHERE ${where.sql} AND NOT r.suspicious`, where.params),
+    pool().query<{ service_id: string; channel: TChannel; n: number }>(
+      `SELECT r.service_id, r.channel::text AS channel, sum(r.responses)::int AS n
+         FROM unit_monthly_rollup r WHERE ${where.sql} AND NOT r.suspicious
+        GROUP BY r.service_id, r.channel HAVING sum(r.responses) > 0`,
+      where.params,
+    ),
+  ]);
+  const byServiceId = new Map<string, number>();
   const channels = new Map<TChannel, number>();
-  for (const r of rows) {
-    r.p.forEach((x, i) => (vector[i]! += x));
-    const key = `${r.unit}|${r.service_id}`;
-    const s = services.get(key) ?? { code: r.code ?? "", name: r.service ?? "", unit: r.unit, respondents: 0 };
-    s.respondents += r.n;
-    services.set(key, s);
+  for (const r of counts.rows) {
+    byServiceId.set(r.service_id, (byServiceId.get(r.service_id) ?? 0) + r.n);
     channels.set(r.channel, (channels.get(r.channel) ?? 0) + r.n);
   }
+  const names = await pool().query<{ id: string; code: string; name: string; unit: string }>(
+    `SELECT s.id, s.code, s.name, u.name AS unit FROM service s JOIN unit u ON u.id = s.unit_id WHERE s.id = ANY($1::uuid[])`,
+    [[...byServiceId.keys()]],
+  );
+  const serviceOf = new Map(names.rows.map((r) => [r.id, r]));
   return {
-    profile: readProfile(vector),
-    byService: [...services.values()].sort((a, b) => b.respondents - a.respondents),
+    profile: readProfile(profile.rows[0]?.p ?? []),
+    byService: [...byServiceId.entries()]
+      .map(([id, respondents]) => {
+        const s = serviceOf.get(id);
+        return { code: s?.code ?? "", name: s?.name ?? "", unit: s?.unit ?? "", respondents };
+      })
+      .sort((a, b) => b.respondents - a.respondents),
     byChannel: [...channels.entries()].map(([channel, respondents]) => ({ channel, respondents })).sort((a, b) => b.respondents - a.respondents),
   };
 }
