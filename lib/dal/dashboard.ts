@@ -24,6 +24,7 @@ import {
   currentMonth,
   inProgress,
   monthStart,
+  periodKey,
   periodMonths,
   periodsBetween,
   previousPeriod,
@@ -180,25 +181,31 @@ const sumArray = (column: string, k: number) =>
  * Without a service, channel or verified filter it reads the monthly summary (a few rows per
  * unit and month, whatever the volume); with one, the monthly rollup that keeps those apart.
  */
-async function readRollup(f: TRollupFilter, byUnit: boolean): Promise<TRollupRow[]> {
+async function readRollup(f: TRollupFilter, byUnit: boolean, periods?: TPeriod[]): Promise<TRollupRow[]> {
   if (f.unitIds.length === 0 || f.from >= f.to) return [];
   const k = (await pool().query<{ k: number }>(`SELECT coalesce(max(position), 0)::int AS k FROM template_item`)).rows[0]!.k;
   if (k === 0) return [];
   const table = f.channel || f.service || f.verifiedOnly ? "unit_monthly_rollup" : "unit_monthly_summary";
   const where = filterSql(f, "rollup");
+  // With `periods`, months are summed into the period that holds them (each row's month is then
+  // the period's first): far fewer rows to send when only whole periods are needed.
+  const monthIndex = `(extract(year FROM r.month) * 12 + extract(month FROM r.month) - 1)::int`;
+  const month = periods
+    ? `CASE ${[...periods].sort((a, b) => periodMonths(b).start - periodMonths(a).start).map((p) => `WHEN ${monthIndex} >= ${periodMonths(p).start} THEN ${periodMonths(p).start}`).join(" ")} END`
+    : monthIndex;
   const { rows } = await pool().query<{
     unit_id: string | null; m: number; v: string; sus: boolean; n: number; ms: number; mss: number;
     s: number[]; c: number[]; hs: number[]; hc: number[];
   }>(
     `SELECT ${byUnit ? "r.unit_id" : "NULL::uuid AS unit_id"},
-            (extract(year FROM r.month) * 12 + extract(month FROM r.month) - 1)::int AS m,
+            ${month} AS m,
             r.template_version_id AS v, r.suspicious AS sus,
             sum(r.responses)::int AS n, sum(r.mean_sum)::float8 AS ms, sum(r.mean_sum_sq)::float8 AS mss,
             ${sumArray("sums", k)} AS s, ${sumArray("counts", k)} AS c,
             ${sumArray("harapan_sums", k)} AS hs, ${sumArray("harapan_counts", k)} AS hc
        FROM ${table} r
       WHERE ${where.sql}
-      GROUP BY ${byUnit ? "r.unit_id, " : ""}r.month, r.template_version_id, r.suspicious
+      GROUP BY ${byUnit ? "r.unit_id, " : ""}m, r.template_version_id, r.suspicious
      HAVING sum(r.responses) > 0`,
     where.params,
   );
@@ -374,16 +381,19 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
   const current = periodMonths(q.period);
   const previous = previousPeriod(q.period);
 
-  const [rows, breakdown, saran, choices, ancestors] = await Promise.all([
-    readRollup({ ...filter, ...months }, true),
+  // Per unit only the two periods compared (populations need per-unit respondents); the trend per month, pooled.
+  const [rows, trendRows, breakdown, saran, choices, ancestors] = await Promise.all([
+    readRollup({ ...filter, from: periodMonths(previous).start, to: current.end }, true, [previous, q.period]),
+    readRollup({ ...filter, ...months }, false),
     readBreakdown({ ...filter, from: current.start, to: current.end }),
     readSaran({ ...filter, from: current.start, to: current.end }),
     choicesFor(unitIds),
     ancestorsFor(caller, unit),
   ]);
-  const versions = await versionsFor(rows.map((r) => r.versionId));
-  const pops = await populations(unitIds, [q.period, previous, ...trend]);
-  const populationIn = (p: TPeriod) => populationOf(pops, unitIds, respondentsByUnit(rows, p), p);
+  const versions = await versionsFor([...rows, ...trendRows].map((r) => r.versionId));
+  const pops = await populations(unitIds, [q.period, previous]);
+  const populationIn = (p: TPeriod) =>
+    [periodKey(q.period), periodKey(previous)].includes(periodKey(p)) ? populationOf(pops, unitIds, respondentsByUnit(rows, p), p) : null;
 
   const isCurrent = inPeriod(q.period);
   const isPrevious = inPeriod(previous);
@@ -408,7 +418,7 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
     inProgress: inProgress(q.period),
     suspiciousExcluded: sumSuspicious(rows, q.period),
     otherTemplate,
-    trend: trendOf(rows, versions, family, trend, months.to, populationIn),
+    trend: trendOf(trendRows, versions, family, trend, months.to, populationIn),
     importance,
     ...breakdown,
     saran,
@@ -543,13 +553,15 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
   const previous = previousPeriod(q.period);
   const filter = { unitIds, channel: q.kanal, verifiedOnly: q.verifiedOnly, service: q.layanan };
 
-  const [rows, choices, ancestors, pops] = await Promise.all([
-    readRollup({ ...filter, ...months }, true),
+  // Per unit only the two periods compared; the trend pooled over all units, per month.
+  const [rows, trendRows, choices, ancestors, pops] = await Promise.all([
+    readRollup({ ...filter, from: periodMonths(previous).start, to: periodMonths(q.period).end }, true, [previous, q.period]),
+    readRollup({ ...filter, ...months }, false),
     choicesFor(unitIds),
     ancestorsFor(caller, root),
-    populations(unitIds, [q.period, previous, ...trend]),
+    populations(unitIds, [q.period, previous]),
   ]);
-  const versions = await versionsFor(rows.map((r) => r.versionId));
+  const versions = await versionsFor([...rows, ...trendRows].map((r) => r.versionId));
   const isCurrent = inPeriod(q.period);
   const isPrevious = inPeriod(previous);
   // Per unit, own responses: current and previous period.
@@ -625,7 +637,11 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
     family,
     pooled,
     inProgress: inProgress(q.period),
-    trend: trendOf(rows, versions, family, trend, months.to, (p) => populationOf(pops, unitIds, respondentsByUnit(rows, p), p)),
+    // Populations need per-unit respondents, read for the two periods compared only: the other trend
+    // points carry an interval without the finite-population correction (slightly wider).
+    trend: trendOf(trendRows, versions, family, trend, months.to, (p) =>
+      [periodKey(q.period), periodKey(previous)].includes(periodKey(p)) ? populationOf(pops, unitIds, respondentsByUnit(rows, p), p) : null,
+    ),
     rows: unitRows,
     spread: mutuSpread(unitRows),
     movers: moversOf(unitRows.filter((r) => r.comparable)),
