@@ -1,6 +1,6 @@
 import { MutuBadge } from "@/components/dashboard/mutu-badge";
 import { Change, type TSortHeader, type TTableText, type TUnitRowView } from "@/components/dashboard/unit-table";
-import { DASH_TEXT, MUTU_CELL } from "@/components/dashboard/text";
+import { DASH_TEXT } from "@/components/dashboard/text";
 import { withQuery } from "@/components/dashboard/url";
 import { mutuOfNrr } from "@/components/dashboard/view";
 import type { TMutuSpread, TUnitRow } from "@/lib/dashboard/agency";
@@ -23,7 +23,7 @@ export function SpreadSection({ spread, locale }: { spread: TMutuSpread; locale:
           <li key={r.key} className="grid grid-cols-[2rem_1fr_3rem] items-center gap-2 text-sm" data-testid={`spread-${r.key}`}>
             <MutuBadge mutu={r.key} size="sm" />
             <span className="h-4 rounded bg-slate-100" aria-hidden="true">
-              <span className={`block h-4 rounded ${MUTU_CELL[r.key]}`} style={{ width: `${total ? (100 * r.n) / total : 0}%` }} />
+              <span className={`block h-4 rounded m${r.key}`} style={{ width: `${total ? (100 * r.n) / total : 0}%` }} />
             </span>
             <span className="text-right tabular-nums" data-testid="count">{formatInteger(r.n, locale)}</span>
           </li>

@@ -176,15 +176,18 @@ function filterSql(f: TRollupFilter, on: "rollup" | "response"): { sql: string; 
 const sumArray = (column: string, k: number) =>
   `ARRAY[${Array.from({ length: k }, (_, i) => `coalesce(sum(r.${column}[${i + 1}]), 0)`).join(", ")}]::int[]`;
 
+/** How many item positions a rollup array can hold: the longest questionnaire's (read once per view). */
+async function itemSlots(): Promise<number> {
+  return (await pool().query<{ k: number }>(`SELECT coalesce(max(position), 0)::int AS k FROM template_item`)).rows[0]!.k;
+}
+
 /**
  * Monthly rollup rows of the units, summed per (unit or not, month, version, suspicious).
  * Without a service, channel or verified filter it reads the monthly summary (a few rows per
  * unit and month, whatever the volume); with one, the monthly rollup that keeps those apart.
  */
-async function readRollup(f: TRollupFilter, byUnit: boolean, periods?: TPeriod[]): Promise<TRollupRow[]> {
-  if (f.unitIds.length === 0 || f.from >= f.to) return [];
-  const k = (await pool().query<{ k: number }>(`SELECT coalesce(max(position), 0)::int AS k FROM template_item`)).rows[0]!.k;
-  if (k === 0) return [];
+async function readRollup(f: TRollupFilter, k: number, byUnit: boolean, periods?: TPeriod[]): Promise<TRollupRow[]> {
+  if (f.unitIds.length === 0 || f.from >= f.to || k === 0) return [];
   const table = f.channel || f.service || f.verifiedOnly ? "unit_monthly_rollup" : "unit_monthly_summary";
   const where = filterSql(f, "rollup");
   // With `periods`, months are summed into the period that holds them (each row's month is then
@@ -350,11 +353,9 @@ function respondentsByUnit(rows: TRollupRow[], p: TPeriod): Map<string, number> 
   return m;
 }
 
-/** The months the view reads: the trend and the previous period, up to the end of the chosen one. */
-function monthsToRead(q: TDashboardQuery, trend: TPeriod[]): { from: TMonthIndex; to: TMonthIndex } {
-  const to = periodMonths(q.period).end;
-  const from = Math.min(periodMonths(trend[0]!).start, periodMonths(previousPeriod(q.period)).start);
-  return { from, to };
+/** The months the trend reads: from its first period to the end of the chosen one. */
+function trendMonths(q: TDashboardQuery, trend: TPeriod[]): { from: TMonthIndex; to: TMonthIndex } {
+  return { from: periodMonths(trend[0]!).start, to: periodMonths(q.period).end };
 }
 
 function sumSuspicious(rows: TRollupRow[], p: TPeriod): number {
@@ -376,15 +377,16 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
   const units = scope === "gabungan" ? tree : [unit];
   const unitIds = units.map((u) => u.id);
   const trend = trendPeriods(q.period, q.trend);
-  const months = monthsToRead(q, trend);
+  const months = trendMonths(q, trend);
   const filter = { unitIds, channel: q.kanal, verifiedOnly: q.verifiedOnly, service: q.layanan };
   const current = periodMonths(q.period);
   const previous = previousPeriod(q.period);
 
   // Per unit only the two periods compared (populations need per-unit respondents); the trend per month, pooled.
+  const k = await itemSlots();
   const [rows, trendRows, breakdown, saran, choices, ancestors] = await Promise.all([
-    readRollup({ ...filter, from: periodMonths(previous).start, to: current.end }, true, [previous, q.period]),
-    readRollup({ ...filter, ...months }, false),
+    readRollup({ ...filter, from: periodMonths(previous).start, to: current.end }, k, true, [previous, q.period]),
+    readRollup({ ...filter, ...months }, k, false),
     readBreakdown({ ...filter, from: current.start, to: current.end }),
     readSaran({ ...filter, from: current.start, to: current.end }),
     choicesFor(unitIds),
@@ -549,14 +551,15 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
   const level = q.tingkat ?? "semua";
   const unitIds = tree.map((u) => u.id);
   const trend = trendPeriods(q.period, q.trend);
-  const months = monthsToRead(q, trend);
+  const months = trendMonths(q, trend);
   const previous = previousPeriod(q.period);
   const filter = { unitIds, channel: q.kanal, verifiedOnly: q.verifiedOnly, service: q.layanan };
 
   // Per unit only the two periods compared; the trend pooled over all units, per month.
+  const k = await itemSlots();
   const [rows, trendRows, choices, ancestors, pops] = await Promise.all([
-    readRollup({ ...filter, from: periodMonths(previous).start, to: periodMonths(q.period).end }, true, [previous, q.period]),
-    readRollup({ ...filter, ...months }, false),
+    readRollup({ ...filter, from: periodMonths(previous).start, to: periodMonths(q.period).end }, k, true, [previous, q.period]),
+    readRollup({ ...filter, ...months }, k, false),
     choicesFor(unitIds),
     ancestorsFor(caller, root),
     populations(unitIds, [q.period, previous]),
