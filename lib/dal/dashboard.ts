@@ -8,6 +8,7 @@ import {
   emptyPooled,
   importanceFor,
   largestFamily,
+  MEAN_DIGITS,
   mergePooled,
   poolBy,
   resultOf,
@@ -173,6 +174,9 @@ function filterSql(f: TRollupFilter, on: "rollup" | "response"): { sql: string; 
   return { sql, params };
 }
 
+/** The respondents' means summed exactly, as integers scaled by MEAN_SCALE and MEAN_SQ_SCALE (see TRollupRow). */
+const MEAN_SUMS_SQL = `trunc(sum(r.mean_sum) * 1e${MEAN_DIGITS})::text AS ms, trunc(sum(r.mean_sum_sq) * 1e${2 * MEAN_DIGITS})::text AS mss`;
+
 const sumArray = (column: string, k: number) =>
   `ARRAY[${Array.from({ length: k }, (_, i) => `coalesce(sum(r.${column}[${i + 1}]), 0)`).join(", ")}]::int[]`;
 
@@ -197,13 +201,13 @@ async function readRollup(f: TRollupFilter, k: number, byUnit: boolean, periods?
     ? `CASE ${[...periods].sort((a, b) => periodMonths(b).start - periodMonths(a).start).map((p) => `WHEN ${monthIndex} >= ${periodMonths(p).start} THEN ${periodMonths(p).start}`).join(" ")} END`
     : monthIndex;
   const { rows } = await pool().query<{
-    unit_id: string | null; m: number; v: string; sus: boolean; n: number; ms: number; mss: number;
+    unit_id: string | null; m: number; v: string; sus: boolean; n: number; ms: string; mss: string;
     s: number[]; c: number[]; hs: number[]; hc: number[];
   }>(
     `SELECT ${byUnit ? "r.unit_id" : "NULL::uuid AS unit_id"},
             ${month} AS m,
             r.template_version_id AS v, r.suspicious AS sus,
-            sum(r.responses)::int AS n, sum(r.mean_sum)::float8 AS ms, sum(r.mean_sum_sq)::float8 AS mss,
+            sum(r.responses)::int AS n, ${MEAN_SUMS_SQL},
             ${sumArray("sums", k)} AS s, ${sumArray("counts", k)} AS c,
             ${sumArray("harapan_sums", k)} AS hs, ${sumArray("harapan_counts", k)} AS hc
        FROM ${table} r
@@ -218,8 +222,8 @@ async function readRollup(f: TRollupFilter, k: number, byUnit: boolean, periods?
     versionId: r.v,
     suspicious: r.sus,
     responses: r.n,
-    meanSum: r.ms,
-    meanSumSq: r.mss,
+    meanSum: BigInt(r.ms),
+    meanSumSq: BigInt(r.mss),
     sums: r.s,
     counts: r.c,
     harapanSums: r.hs,

@@ -64,6 +64,23 @@ export function buildVersions(rows: readonly TVersionRow[]): Map<string, TVersio
   return out;
 }
 
+/**
+ * Decimals of each respondent's own mean in the rollups (numeric(32,12); squares keep 24).
+ * Sums of those means travel as integers scaled by 10^MEAN_DIGITS (squares by 10^(2 MEAN_DIGITS))
+ * and are added as bigints: exact, so pooling rows in any grouping or order gives the same
+ * interval, bit for bit (a period's interval on the headline equals its trend point's).
+ */
+export const MEAN_DIGITS = 12;
+const MEAN_SCALE = 10 ** MEAN_DIGITS;
+
+/** One respondent's mean score (total / answered) as the rollup stores it: rounded half up to MEAN_DIGITS, scaled. */
+export function scaledMean(total: number, answered: number): bigint {
+  if (answered === 0) return 0n;
+  const num = BigInt(total) * 10n ** BigInt(MEAN_DIGITS);
+  const den = BigInt(answered);
+  return (num + den / 2n) / den;
+}
+
 /** One row of the monthly rollup, summed over whatever the query grouped away. */
 export type TRollupRow = {
   unitId: string;
@@ -71,8 +88,10 @@ export type TRollupRow = {
   versionId: string;
   suspicious: boolean;
   responses: number;
-  meanSum: number;
-  meanSumSq: number;
+  /** Σ respondent mean × 10^MEAN_DIGITS, exact. */
+  meanSum: bigint;
+  /** Σ (respondent mean)² × 10^(2 MEAN_DIGITS), exact. */
+  meanSumSq: bigint;
   sums: readonly number[];
   counts: readonly number[];
   harapanSums: readonly number[];
@@ -83,8 +102,9 @@ export type TRollupRow = {
 export type TPooled = {
   family: TFamily;
   respondents: number;
-  indexSum: number;
-  indexSumSquares: number;
+  /** Scaled as TRollupRow.meanSum / meanSumSq. */
+  indexSum: bigint;
+  indexSumSquares: bigint;
   items: Record<string, { answered: number; sum: number }>;
   harapan: Record<string, { answered: number; sum: number }>;
 };
@@ -96,7 +116,7 @@ export function emptyPooled(family: TFamily): TPooled {
     items[code] = { answered: 0, sum: 0 };
     harapan[code] = { answered: 0, sum: 0 };
   }
-  return { family, respondents: 0, indexSum: 0, indexSumSquares: 0, items, harapan };
+  return { family, respondents: 0, indexSum: 0n, indexSumSquares: 0n, items, harapan };
 }
 
 export function addRow(p: TPooled, row: TRollupRow, version: TVersion): void {
@@ -167,7 +187,13 @@ export function resultOf(p: TPooled, population?: number | null): IkmResult {
   const items: Record<string, ItemStats> = {};
   for (const [code, s] of Object.entries(p.items)) items[code] = { answered: s.answered, sum: s.sum };
   return computeIkmFromSums(
-    { respondents: p.respondents, items, indexSum: p.indexSum, indexSumSquares: p.indexSumSquares },
+    {
+      respondents: p.respondents,
+      items,
+      // One rounding each, from the exact sums.
+      indexSum: Number(p.indexSum) / MEAN_SCALE,
+      indexSumSquares: Number(p.indexSumSquares) / MEAN_SCALE / MEAN_SCALE,
+    },
     {
       template: p.family.template,
       // A population below the respondents is a data-entry slip: no sample check, no correction.

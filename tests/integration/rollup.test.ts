@@ -10,11 +10,11 @@ import type pg from "pg";
 
 type Rollup = {
   unit_id: string; service_id: string; day: string; channel: string; responses: number; sums: number[]; counts: number[];
-  mean_sum: number; mean_sum_sq: number; harapan_sums: number[]; harapan_counts: number[]; profile: number[];
+  mean_sum: string; mean_sum_sq: string; harapan_sums: number[]; harapan_counts: number[]; profile: number[];
 };
 
 const COLUMNS = `unit_id, service_id, channel::text, verified, suspicious, responses, sums, counts,
-  round(mean_sum::numeric, 9)::float8 AS mean_sum, round(mean_sum_sq::numeric, 9)::float8 AS mean_sum_sq,
+  mean_sum::text, mean_sum_sq::text,
   harapan_sums, harapan_counts, profile`;
 
 async function readRollup(c: pg.Client): Promise<Rollup[]> {
@@ -34,10 +34,18 @@ async function readMonthly(c: pg.Client): Promise<Rollup[]> {
 async function readSummary(c: pg.Client): Promise<Rollup[]> {
   const res = await c.query(`
     SELECT month::text AS day, unit_id, NULL AS service_id, NULL AS channel, NULL AS verified, suspicious, responses, sums, counts,
-           round(mean_sum::numeric, 9)::float8 AS mean_sum, round(mean_sum_sq::numeric, 9)::float8 AS mean_sum_sq,
+           mean_sum::text, mean_sum_sq::text,
            harapan_sums, harapan_counts, profile
       FROM unit_monthly_summary WHERE responses <> 0 ORDER BY unit_id, month, suspicious`);
   return res.rows;
+}
+
+/** Adds two numeric strings of the same scale exactly ("6.000000000000" + "3.5..."). */
+function addDecimal(a: string, b: string): string {
+  const digits = a.split(".")[1]?.length ?? 0;
+  const scaled = (v: string) => BigInt(v.replace(".", ""));
+  const sum = (scaled(a) + scaled(b)).toString().padStart(digits + 1, "0");
+  return digits ? `${sum.slice(0, -digits)}.${sum.slice(-digits)}` : sum;
 }
 
 /** The daily rollup added up per month (and, with `summary`, over services, channels and verified), in TypeScript. */
@@ -58,8 +66,9 @@ function monthsOf(daily: Rollup[], summary = false): Rollup[] {
         harapan_sums: add(m.harapan_sums, r.harapan_sums),
         harapan_counts: add(m.harapan_counts, r.harapan_counts),
         profile: add(m.profile, r.profile),
-        mean_sum: Math.round((m.mean_sum + r.mean_sum) * 1e9) / 1e9,
-        mean_sum_sq: Math.round((m.mean_sum_sq + r.mean_sum_sq) * 1e9) / 1e9,
+        // Exact numerics: the months' sums must equal the days' to the last digit.
+        mean_sum: addDecimal(m.mean_sum, r.mean_sum),
+        mean_sum_sq: addDecimal(m.mean_sum_sq, r.mean_sum_sq),
       });
   }
   const out = [...byKey.values()];
@@ -122,8 +131,8 @@ describe("per-unit per-day rollup", () => {
     expect(rows[0]).toMatchObject({ day: "2026-03-02", responses: 2, sums: [6, 3, 6], counts: [2, 1, 2] });
     expect(rows[1]).toMatchObject({ day: "2026-03-03", responses: 1, sums: [1, 1, 1], counts: [1, 1, 1] });
     // Respondent means 3 and 3 (2 answered items: 6/2).
-    expect(rows[0]!.mean_sum).toBeCloseTo(6, 9);
-    expect(rows[0]!.mean_sum_sq).toBeCloseTo(18, 9);
+    expect(rows[0]!.mean_sum).toBe("6.000000000000");
+    expect(rows[0]!.mean_sum_sq).toBe("18.000000000000000000000000");
   });
 
   it("follows corrections and deletions, and equals a full rebuild", async () => {

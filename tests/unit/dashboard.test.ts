@@ -1,6 +1,18 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { attentionOf, moversOf, mutuSpread, sortUnitRows, type TUnitRow } from "@/lib/dashboard/agency";
-import { buildVersions, importanceFor, poolBy, resultOf, scoreOf, type TRollupRow, type TVersionRow } from "@/lib/dashboard/pool";
+import {
+  buildVersions,
+  importanceFor,
+  mergePooled,
+  poolBy,
+  resultOf,
+  scaledMean,
+  scoreOf,
+  type TPooled,
+  type TRollupRow,
+  type TVersionRow,
+} from "@/lib/dashboard/pool";
 import { computeIkmFromRows, KEPMENPAN_25_2004, PERMENPAN_14_2017 } from "@/lib/ikm";
 import { monthIndex } from "@/lib/periods";
 
@@ -19,21 +31,27 @@ const version = (id: string, tpl = PERMENPAN_14_2017, harapan = false, key = tpl
 /** A rollup row holding exactly `answers` (one array of scores per respondent). */
 function row(unitId: string, versionId: string, answers: number[][], extra: Partial<TRollupRow> = {}): TRollupRow {
   const k = answers[0]!.length;
-  const means = answers.map((a) => a.reduce((x, y) => x + y, 0) / a.length);
+  const means = answers.map((a) => scaledMean(a.reduce((x, y) => x + y, 0), a.length));
   return {
     unitId,
     versionId,
     month: monthIndex(2026, 8),
     suspicious: false,
     responses: answers.length,
-    meanSum: means.reduce((a, b) => a + b, 0),
-    meanSumSq: means.reduce((a, b) => a + b * b, 0),
+    meanSum: means.reduce((a, b) => a + b, 0n),
+    meanSumSq: means.reduce((a, b) => a + b * b, 0n),
     sums: Array.from({ length: k }, (_, i) => answers.reduce((a, r) => a + r[i]!, 0)),
     counts: Array.from({ length: k }, () => answers.length),
     harapanSums: new Array(k).fill(0),
     harapanCounts: new Array(k).fill(0),
     ...extra,
   };
+}
+
+/** Every key's pooled sums merged into one (the view's family is the only one here). */
+function mergePooledOf<K>(byKey: Map<K, Map<string, TPooled>>): TPooled {
+  const list = [...byKey.values()].flatMap((m) => [...m.values()]);
+  return mergePooled(list, list[0]!.family);
 }
 
 describe("pooling rollup rows", () => {
@@ -59,6 +77,35 @@ describe("pooling rollup rows", () => {
     // The mean of the two units' indexes would be another (wrong) number.
     const meanOfMeans = (computeIkmFromRows(a).konversi! + computeIkmFromRows(b).konversi!) / 2;
     expect(Math.abs(result.konversi! - meanOfMeans)).toBeGreaterThan(1);
+  });
+
+  it("gives bit-identical figures whatever the grouping and order of the rows pooled", () => {
+    // The headline pools per unit then across units; the trend per month then across months.
+    // Both must show the same interval for the same period (floating sums in another order did not).
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 12 }),
+        fc.integer({ min: 1, max: 1_000_000 }),
+        (groups, seed) => {
+          const rows = groups.map((g, i) => row(`U${i % 3}`, "v1", g, { month: monthIndex(2026, 7 + (i % 3)) }));
+          const shuffled = [...rows].sort((a, b) => ((rows.indexOf(a) * seed) % 7) - ((rows.indexOf(b) * seed) % 7));
+          const pooledOnce = (rs: TRollupRow[]) => [...poolBy(rs, versions, () => "all").get("all")!.values()][0]!;
+          const byUnitThenAll = mergePooledOf(poolBy(rows, versions, (r) => r.unitId));
+          const byMonthThenAll = mergePooledOf(poolBy(shuffled, versions, (r) => r.month));
+          const a = resultOf(pooledOnce(shuffled), 5_000).confidence;
+          expect(resultOf(byUnitThenAll, 5_000).confidence).toEqual(a);
+          expect(resultOf(byMonthThenAll, 5_000).confidence).toEqual(a);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("stores a respondent's mean rounded half up to 12 decimals", () => {
+    expect(scaledMean(31, 9)).toBe(3_444_444_444_444n);
+    expect(scaledMean(32, 9)).toBe(3_555_555_555_556n);
+    expect(scaledMean(36, 9)).toBe(4_000_000_000_000n);
+    expect(scaledMean(0, 0)).toBe(0n);
   });
 
   it("leaves suspicious rows out and never pools two questionnaires", () => {
