@@ -45,7 +45,7 @@ export const ZServerEnv = z.object({
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("SSO Instansi"),
-  /** Reverse proxies in front of Suara that append to X-Forwarded-For (see lib/server/client-key.ts). */
+  /** Reverse proxies in front of Suara that append to X-Forwarded-For (see lib/request/client-address.ts). */
   SUARA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
   /** Origin printed in QR codes and kiosk links, e.g. https://ikm.example.go.id. */
   SUARA_PUBLIC_URL: z.url().optional(),

@@ -1,12 +1,12 @@
 "use server";
 import { AuthError } from "next-auth";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getCaller } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/dal/users";
 import type { TPasswordProblem } from "@/lib/auth/password-policy";
+import { currentRequestMeta } from "@/lib/request/meta";
 
 export type TLoginState = { error?: "invalid" | "throttled"; email?: string };
 
@@ -47,7 +47,7 @@ export async function changePasswordAction(_prev: TPasswordState, form: FormData
   const parsed = ZChangePassword.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });
   if (!parsed.success) return { error: "current" };
   if (parsed.data.next !== parsed.data.repeat) return { error: "mismatch" };
-  const result = await changeOwnPassword(await getCaller(), parsed.data.current, parsed.data.next, await headers());
+  const result = await changeOwnPassword(await getCaller(), parsed.data.current, parsed.data.next, await currentRequestMeta());
   if (result !== "ok") return { error: result };
   // Every session, this one included, ended with the old password.
   redirect("/masuk?changed=1");

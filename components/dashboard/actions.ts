@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getCaller } from "@/lib/auth/session";
 import { updateFeedback } from "@/lib/dal/dashboard";
+import { currentRequestMeta } from "@/lib/request/meta";
 
 export type TFeedbackFormState = { result?: "saved" | "invalid" | "notFound" };
 
@@ -11,7 +11,7 @@ export async function updateFeedbackAction(_prev: TFeedbackFormState, form: Form
   const r = await updateFeedback(
     await getCaller(),
     { responseId: form.get("responseId"), status: form.get("status"), note: form.get("note") ?? null },
-    await headers(),
+    await currentRequestMeta(),
   );
   if (!r.ok) return { result: r.error };
   const unit = form.get("unitCode");

@@ -3,7 +3,8 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { getCaller } from "@/lib/auth/session";
 import { enrollKioskForCaller, issueTransactionTokens, type TIssuedToken } from "@/lib/dal/operate";
-import { publicOrigin } from "@/lib/server/public-url";
+import { publicOrigin } from "@/lib/request/public-origin";
+import { requestMetaFrom } from "@/lib/request/meta";
 
 export type TEnrollState = { link?: string; error?: boolean };
 
@@ -13,7 +14,7 @@ export async function enrollKioskAction(_prev: TEnrollState, form: FormData): Pr
   const parsed = ZEnroll.safeParse({ unitCode: form.get("unitCode"), name: form.get("name") });
   if (!parsed.success) return { error: true };
   const h = await headers();
-  const result = await enrollKioskForCaller(await getCaller(), parsed.data.unitCode, parsed.data.name, h);
+  const result = await enrollKioskForCaller(await getCaller(), parsed.data.unitCode, parsed.data.name, requestMetaFrom(h));
   if (!result) return { error: true };
   return { link: `${publicOrigin(h)}/kiosk/${parsed.data.unitCode.toUpperCase()}#token=${result.token}` };
 }
@@ -31,6 +32,6 @@ export async function issueTokensAction(_prev: TTokensState, form: FormData): Pr
   const parsed = ZIssue.safeParse({ unitCode: form.get("unitCode"), serviceCode: form.get("serviceCode") ?? "", count: form.get("count"), days: form.get("days") });
   if (!parsed.success) return { error: true };
   const h = await headers();
-  const tokens = await issueTransactionTokens(await getCaller(), { ...parsed.data, origin: publicOrigin(h) }, h);
+  const tokens = await issueTransactionTokens(await getCaller(), { ...parsed.data, origin: publicOrigin(h) }, requestMetaFrom(h));
   return tokens ? { tokens } : { error: true };
 }

@@ -1,9 +1,9 @@
 "use server";
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { redirect, RedirectType } from "next/navigation";
 import { SENT_COOKIE } from "@/components/survey/sent-cookie";
 import { submitResponse } from "@/lib/dal/responses";
-import { clientKeyFromHeaders } from "@/lib/server/client-key";
+import { currentRequestMeta } from "@/lib/request/meta";
 import { responseInputFromForm, type TFieldErrors } from "@/lib/validation/response";
 
 export type TSurveyFormState = {
@@ -16,7 +16,7 @@ export type TSurveyFormState = {
 export async function submitSurveyAction(_prev: TSurveyFormState, form: FormData): Promise<TSurveyFormState> {
   const result = await submitResponse(responseInputFromForm(form), form.get("idempotencyKey"), {
     channel: "WEB",
-    clientKey: clientKeyFromHeaders(await headers()),
+    clientKey: (await currentRequestMeta()).clientKey,
     requireService: true,
   });
   if (result.ok) {

@@ -3,6 +3,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { checkCredentials, findSsoAccount } from "@/lib/dal/sign-in";
 import { serverEnv } from "@/lib/env";
+import { requestMetaFrom } from "@/lib/request/meta";
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
 
@@ -37,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
-        const result = await checkCredentials(raw, request.headers);
+        const result = await checkCredentials(raw, requestMetaFrom(request.headers));
         if (!result.ok) throw result.error === "throttled" ? new ThrottledLogin() : new InvalidLogin();
         return result.user;
       },

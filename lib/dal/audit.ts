@@ -1,7 +1,7 @@
 import "server-only";
 import type { TCaller } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
-import { clientIp } from "@/lib/server/client-key";
+import type { TRequestMeta } from "@/lib/request/meta";
 
 export type TAuditInput = {
   caller: TCaller | null;
@@ -9,7 +9,7 @@ export type TAuditInput = {
   targetType?: string;
   targetId?: string;
   unitId?: string;
-  headers?: Headers;
+  meta?: TRequestMeta;
   detail?: Record<string, unknown>;
 };
 
@@ -23,8 +23,8 @@ export async function recordAudit(e: TAuditInput) {
       targetType: e.targetType ?? null,
       targetId: e.targetId ?? null,
       unitId: e.unitId ?? null,
-      ip: e.headers ? clientIp(e.headers) : null,
-      userAgent: e.headers?.get("user-agent")?.slice(0, 300) ?? null,
+      ip: e.meta?.clientAddress ?? null,
+      userAgent: e.meta?.userAgent ?? null,
       detail: (e.detail as object | undefined) ?? undefined,
     },
   });

@@ -35,6 +35,7 @@ import {
   type TPeriodKind,
 } from "@/lib/periods";
 import { readProfile, PROFILE_SLOTS, type TProfileCounts } from "@/lib/profile";
+import type { TRequestMeta } from "@/lib/request/meta";
 import { ZFeedbackUpdate, type TChannel, type TDashboardQuery } from "@/lib/validation/dashboard";
 
 // The dashboards' data. Every function takes the caller and authorizes on the
@@ -710,7 +711,7 @@ export async function listFeedback(caller: TCaller | null, code: string, q: TDas
 export type TFeedbackUpdateResult = { ok: true } | { ok: false; error: "invalid" | "notFound" };
 
 /** Sets the follow-up status (and a note) of one saran: feedback.manage on the response's own unit. Audited. */
-export async function updateFeedback(caller: TCaller | null, raw: unknown, headers?: Headers): Promise<TFeedbackUpdateResult> {
+export async function updateFeedback(caller: TCaller | null, raw: unknown, meta?: TRequestMeta): Promise<TFeedbackUpdateResult> {
   const parsed = ZFeedbackUpdate.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const input = parsed.data;
@@ -726,7 +727,7 @@ export async function updateFeedback(caller: TCaller | null, raw: unknown, heade
     update: { status: input.status, note: input.note, updatedById: caller.userId },
   });
   await recordAudit({
-    caller, action: "feedback.update", targetType: "response", targetId: input.responseId, unitId: response.unitId, headers,
+    caller, action: "feedback.update", targetType: "response", targetId: input.responseId, unitId: response.unitId, meta,
     detail: { status: input.status },
   });
   return { ok: true };

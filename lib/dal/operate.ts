@@ -7,6 +7,7 @@ import { enrollKiosk } from "@/lib/dal/kiosk";
 import { hashToken } from "@/lib/dal/responses";
 import { recordAudit } from "@/lib/dal/audit";
 import { getUnitForCaller, type TUnitRef } from "@/lib/dal/units";
+import type { TRequestMeta } from "@/lib/request/meta";
 
 // What operators (and admins) do for a unit: QR codes and posters for its
 // survey links, kiosk tablets. Checked on the specific unit ("operate").
@@ -39,11 +40,11 @@ export async function qrPng(url: string): Promise<Buffer> {
 }
 
 /** Enrols a kiosk for the unit if the caller may operate it; the token is returned once. */
-export async function enrollKioskForCaller(caller: TCaller | null, unitCode: string, name: string, headers?: Headers) {
+export async function enrollKioskForCaller(caller: TCaller | null, unitCode: string, name: string, meta?: TRequestMeta) {
   const unit = await getUnitForCaller(caller, unitCode, "operate");
   if (!unit) return null;
   const result = await enrollKiosk({ unitCode: unit.code, name, enrolledById: caller!.userId });
-  if (result) await recordAudit({ caller, action: "kiosk.enroll.by", targetType: "kiosk_device", targetId: result.deviceId, unitId: unit.id, headers });
+  if (result) await recordAudit({ caller, action: "kiosk.enroll.by", targetType: "kiosk_device", targetId: result.deviceId, unitId: unit.id, meta });
   return result;
 }
 
@@ -58,7 +59,7 @@ export type TIssuedToken = { token: string; url: string; svg: string };
 export async function issueTransactionTokens(
   caller: TCaller | null,
   input: { unitCode: string; serviceCode?: string | null; count: number; days: number; origin: string },
-  headers?: Headers,
+  meta?: TRequestMeta,
 ): Promise<TIssuedToken[] | null> {
   const link = await getSurveyLink(caller, input.unitCode, input.serviceCode);
   if (!link || !Number.isInteger(input.count) || input.count < 1 || input.count > 200) return null;
@@ -74,7 +75,7 @@ export async function issueTransactionTokens(
   await prisma.transactionToken.createMany({
     data: tokens.map((t) => ({ unitId: link.unit.id, serviceId, tokenHash: hashToken(t), expiresAt })),
   });
-  await recordAudit({ caller, action: "token.issue", targetType: "unit", targetId: link.unit.id, unitId: link.unit.id, headers, detail: { count: input.count, service: link.service?.code ?? null, days: input.days } });
+  await recordAudit({ caller, action: "token.issue", targetType: "unit", targetId: link.unit.id, unitId: link.unit.id, meta, detail: { count: input.count, service: link.service?.code ?? null, days: input.days } });
   return Promise.all(
     tokens.map(async (token) => {
       const url = `${input.origin}${link.path}?t=${token}`;

@@ -5,7 +5,7 @@ import type { TCaller } from "@/lib/auth/permissions";
 import { prisma } from "@/lib/db";
 import { hitRateWindows, peekRateWindows } from "@/lib/dal/rate-limit";
 import { serverEnv } from "@/lib/env";
-import { clientIp, clientKeyFromHeaders } from "@/lib/server/client-key";
+import type { TRequestMeta } from "@/lib/request/meta";
 
 // Sign-in and sessions: the reads and writes behind next-auth's callbacks.
 
@@ -21,31 +21,31 @@ export type TSignInResult =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; error: "invalid" | "throttled" };
 
-async function audit(action: string, email: string | null, actorId: string | null, headers: Headers, detail?: object) {
+async function audit(action: string, email: string | null, actorId: string | null, meta: TRequestMeta, detail?: object) {
   await prisma.auditLog.create({
     data: {
       action,
       actorId,
       actorEmail: email,
-      ip: clientIp(headers),
-      userAgent: headers.get("user-agent")?.slice(0, 300) ?? null,
+      ip: meta.clientAddress,
+      userAgent: meta.userAgent,
       detail: detail ?? undefined,
     },
   });
 }
 
 /** Checks an email and password, with throttling of failures per account and per client, and audits the outcome. */
-export async function checkCredentials(raw: unknown, headers: Headers): Promise<TSignInResult> {
+export async function checkCredentials(raw: unknown, meta: TRequestMeta): Promise<TSignInResult> {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const { email, password } = parsed.data;
   const windows = [
     { key: `login:acct:${email}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
-    { key: `login:client:${clientKeyFromHeaders(headers)}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
+    { key: `login:client:${meta.clientKey}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
   ];
   const [failedForAccount, failedFromClient] = await peekRateWindows(windows);
   if (failedForAccount! >= LOGIN_LIMIT.perAccount || failedFromClient! >= serverEnv().SUARA_LOGIN_CLIENT_LIMIT) {
-    await audit("auth.signin.throttled", email, null, headers);
+    await audit("auth.signin.throttled", email, null, meta);
     return { ok: false, error: "throttled" };
   }
   const user = await prisma.user.findUnique({
@@ -55,11 +55,11 @@ export async function checkCredentials(raw: unknown, headers: Headers): Promise<
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
   if (!user || !ok || !user.active) {
     await hitRateWindows(windows);
-    await audit("auth.signin.failure", email, user?.id ?? null, headers, { reason: !user ? "unknown" : !ok ? "password" : "inactive" });
+    await audit("auth.signin.failure", email, user?.id ?? null, meta, { reason: !user ? "unknown" : !ok ? "password" : "inactive" });
     return { ok: false, error: "invalid" };
   }
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-  await audit("auth.signin.success", user.email, user.id, headers);
+  await audit("auth.signin.success", user.email, user.id, meta);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }
 

@@ -7,12 +7,13 @@ import { can, hasAnywhere, scopePaths, type TCaller } from "@/lib/auth/permissio
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/dal/audit";
 import { Role } from "@/lib/generated/prisma/enums";
+import type { TRequestMeta } from "@/lib/request/meta";
 
 // Users, roles and the audit log. Admin functions check the admin capability
 // on the specific unit concerned; a user is managed by an admin whose scope
 // covers every unit that user holds a role on.
 
-export async function changeOwnPassword(caller: TCaller | null, current: string, next: string, headers?: Headers): Promise<"ok" | "current" | TPasswordProblem> {
+export async function changeOwnPassword(caller: TCaller | null, current: string, next: string, meta?: TRequestMeta): Promise<"ok" | "current" | TPasswordProblem> {
   if (!caller) return "current";
   const user = await prisma.user.findUnique({ where: { id: caller.userId }, select: { passwordHash: true, email: true } });
   if (!user || !(await verifyPassword(user.passwordHash, current))) return "current";
@@ -22,7 +23,7 @@ export async function changeOwnPassword(caller: TCaller | null, current: string,
     where: { id: caller.userId },
     data: { passwordHash: await hashPassword(next), mustChangePassword: false, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
   });
-  await recordAudit({ caller, action: "user.password.change", targetType: "user", targetId: caller.userId, headers });
+  await recordAudit({ caller, action: "user.password.change", targetType: "user", targetId: caller.userId, meta });
   return "ok";
 }
 
@@ -75,7 +76,7 @@ export const ZCreateUser = z.object({
 export type TAdminResult<T = undefined> = { ok: true; value: T } | { ok: false; error: "notFound" | "invalid" | "exists" | "lastAdmin"; fields?: string[] };
 
 /** Creates an account with a one-time password the user must change at first sign-in. */
-export async function createUser(caller: TCaller | null, raw: unknown, headers?: Headers): Promise<TAdminResult<{ id: string; temporaryPassword: string }>> {
+export async function createUser(caller: TCaller | null, raw: unknown, meta?: TRequestMeta): Promise<TAdminResult<{ id: string; temporaryPassword: string }>> {
   const parsed = ZCreateUser.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid", fields: parsed.error.issues.map((i) => i.path.join(".")) };
   const unit = await prisma.unit.findUnique({ where: { code: parsed.data.unitCode }, select: { id: true, path: true } });
@@ -92,13 +93,13 @@ export async function createUser(caller: TCaller | null, raw: unknown, headers?:
     },
     select: { id: true },
   });
-  await recordAudit({ caller, action: "user.create", targetType: "user", targetId: user.id, unitId: unit.id, headers, detail: { email: parsed.data.email, role: parsed.data.role } });
+  await recordAudit({ caller, action: "user.create", targetType: "user", targetId: user.id, unitId: unit.id, meta, detail: { email: parsed.data.email, role: parsed.data.role } });
   return { ok: true, value: { id: user.id, temporaryPassword } };
 }
 
 const ZAssign = z.object({ userId: z.uuid(), role: z.enum(Role), unitCode: z.string().trim().min(1).max(40).transform((v) => v.toUpperCase()) });
 
-export async function assignRole(caller: TCaller | null, raw: unknown, headers?: Headers): Promise<TAdminResult> {
+export async function assignRole(caller: TCaller | null, raw: unknown, meta?: TRequestMeta): Promise<TAdminResult> {
   const parsed = ZAssign.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const unit = await prisma.unit.findUnique({ where: { code: parsed.data.unitCode }, select: { id: true, path: true } });
@@ -108,32 +109,32 @@ export async function assignRole(caller: TCaller | null, raw: unknown, headers?:
     create: { userId: parsed.data.userId, unitId: unit.id, role: parsed.data.role },
     update: {},
   });
-  await recordAudit({ caller, action: "role.assign", targetType: "user", targetId: parsed.data.userId, unitId: unit.id, headers, detail: { role: parsed.data.role } });
+  await recordAudit({ caller, action: "role.assign", targetType: "user", targetId: parsed.data.userId, unitId: unit.id, meta, detail: { role: parsed.data.role } });
   return { ok: true, value: undefined };
 }
 
-export async function removeRole(caller: TCaller | null, assignmentId: unknown, headers?: Headers): Promise<TAdminResult> {
+export async function removeRole(caller: TCaller | null, assignmentId: unknown, meta?: TRequestMeta): Promise<TAdminResult> {
   const id = z.uuid().safeParse(assignmentId);
   if (!id.success) return { ok: false, error: "invalid" };
   const a = await prisma.roleAssignment.findUnique({ where: { id: id.data }, select: { userId: true, role: true, unitId: true, unit: { select: { path: true } } } });
   if (!a || !can(caller, "admin", a.unit.path)) return { ok: false, error: "notFound" };
   if (a.role === "ADMIN" && a.userId === caller!.userId) return { ok: false, error: "lastAdmin" }; // no locking yourself out
   await prisma.roleAssignment.delete({ where: { id: id.data } });
-  await recordAudit({ caller, action: "role.remove", targetType: "user", targetId: a.userId, unitId: a.unitId, headers, detail: { role: a.role } });
+  await recordAudit({ caller, action: "role.remove", targetType: "user", targetId: a.userId, unitId: a.unitId, meta, detail: { role: a.role } });
   return { ok: true, value: undefined };
 }
 
-export async function setUserActive(caller: TCaller | null, userId: unknown, active: boolean, headers?: Headers): Promise<TAdminResult> {
+export async function setUserActive(caller: TCaller | null, userId: unknown, active: boolean, meta?: TRequestMeta): Promise<TAdminResult> {
   const id = z.uuid().safeParse(userId);
   if (!id.success || !(await manageable(caller, id.data))) return { ok: false, error: "notFound" };
   if (id.data === caller!.userId && !active) return { ok: false, error: "lastAdmin" };
   await prisma.user.update({ where: { id: id.data }, data: { active, sessionVersion: { increment: 1 } } });
-  await recordAudit({ caller, action: active ? "user.activate" : "user.deactivate", targetType: "user", targetId: id.data, headers });
+  await recordAudit({ caller, action: active ? "user.activate" : "user.deactivate", targetType: "user", targetId: id.data, meta });
   return { ok: true, value: undefined };
 }
 
 /** A new one-time password; the user's sessions end and they must choose a password at next sign-in. */
-export async function resetPassword(caller: TCaller | null, userId: unknown, headers?: Headers): Promise<TAdminResult<{ temporaryPassword: string }>> {
+export async function resetPassword(caller: TCaller | null, userId: unknown, meta?: TRequestMeta): Promise<TAdminResult<{ temporaryPassword: string }>> {
   const id = z.uuid().safeParse(userId);
   if (!id.success || !(await manageable(caller, id.data))) return { ok: false, error: "notFound" };
   const temporaryPassword = randomBytes(12).toString("base64url");
@@ -141,7 +142,7 @@ export async function resetPassword(caller: TCaller | null, userId: unknown, hea
     where: { id: id.data },
     data: { passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, sessionVersion: { increment: 1 } },
   });
-  await recordAudit({ caller, action: "user.password.reset", targetType: "user", targetId: id.data, headers });
+  await recordAudit({ caller, action: "user.password.reset", targetType: "user", targetId: id.data, meta });
   return { ok: true, value: { temporaryPassword } };
 }
 

@@ -2,7 +2,7 @@ import { authenticateKiosk } from "@/lib/dal/kiosk";
 import { submitResponse } from "@/lib/dal/responses";
 import { parseLocale } from "@/lib/i18n";
 import { describeErrors } from "@/lib/i18n/response-errors";
-import { clientKeyFromHeaders } from "@/lib/server/client-key";
+import { requestMetaFrom } from "@/lib/request/meta";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
@@ -41,7 +41,7 @@ export async function POST(request: Request) {
 
   const result = await submitResponse(stripTransport(body), key, {
     channel: kiosk ? "KIOSK" : "API",
-    clientKey: kiosk ? `kiosk:${kiosk.deviceId}` : clientKeyFromHeaders(request.headers),
+    clientKey: kiosk ? `kiosk:${kiosk.deviceId}` : requestMetaFrom(request.headers).clientKey,
     kioskDeviceId: kiosk?.deviceId,
     requireService: !!kiosk,
     // Only a kiosk's own queue may date a response in the past (at most 7 days).

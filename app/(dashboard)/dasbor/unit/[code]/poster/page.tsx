@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { requireCaller } from "@/lib/auth/page";
 import { getSurveyLink, qrSvg } from "@/lib/dal/operate";
-import { publicOrigin } from "@/lib/server/public-url";
+import { publicOrigin } from "@/lib/request/public-origin";
 
 export const metadata: Metadata = { title: "Poster survei" };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getCaller } from "@/lib/auth/session";
 import { getSurveyLink, qrPng, qrSvg } from "@/lib/dal/operate";
-import { publicOrigin } from "@/lib/server/public-url";
+import { publicOrigin } from "@/lib/request/public-origin";
 
 export const dynamic = "force-dynamic";
 

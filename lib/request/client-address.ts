@@ -9,7 +9,7 @@ import { serverEnv } from "@/lib/env";
  * entry from the right; entries left of it are whatever the client sent, and
  * are ignored. SUARA_TRUSTED_PROXY_HOPS sets N (default 1: one reverse proxy).
  */
-export function clientIp(headers: Headers): string {
+export function clientAddress(headers: Headers): string {
   const hops = serverEnv().SUARA_TRUSTED_PROXY_HOPS;
   const entries = (headers.get("x-forwarded-for") ?? "")
     .split(",")
@@ -18,7 +18,7 @@ export function clientIp(headers: Headers): string {
   return entries[Math.max(0, entries.length - hops)] ?? headers.get("x-real-ip") ?? "local";
 }
 
-/** A rate-limit key for the sender: a salted hash of its IP address, never the address itself. */
-export function clientKeyFromHeaders(headers: Headers): string {
-  return createHash("sha256").update(`${serverEnv().AUTH_SECRET}:${clientIp(headers)}`).digest("base64url").slice(0, 22);
+/** A rate-limit key for a client address: a salted hash, never the address itself. */
+export function clientKey(address: string): string {
+  return createHash("sha256").update(`${serverEnv().AUTH_SECRET}:${address}`).digest("base64url").slice(0, 22);
 }
