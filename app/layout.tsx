@@ -1,11 +1,12 @@
 import type { Metadata, Viewport } from "next";
+import { getTranslations } from "next-intl/server";
 import "./globals.css";
 import { getLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = {
-  title: { default: "Suara — Survei Kepuasan Masyarakat", template: "%s · Suara" },
-  description: "Survei Kepuasan Masyarakat (IKM) sesuai PermenPANRB 14/2017 untuk unit pelayanan publik.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("defaultTitle"), template: "%s · Suara" }, description: t("description") };
+}
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
 

@@ -1,7 +1,6 @@
 // Survey periods: a month, a triwulan (quarter), a semester or a year. Every
 // period is a run of whole calendar months, which is what the monthly rollup
 // holds. Pure: no database, no framework.
-import type { Locale } from "@/lib/i18n";
 
 export const PERIOD_KINDS = ["MONTH", "QUARTER", "SEMESTER", "YEAR"] as const;
 export type TPeriodKind = (typeof PERIOD_KINDS)[number];
@@ -91,38 +90,6 @@ export function parsePeriodKey(key: string): TPeriod | null {
   if (rest[0] === "T") return { kind: "QUARTER", year, number: Number(rest.slice(1)) };
   return { kind: "MONTH", year, number: Number(rest) };
 }
-
-const ROMAN = ["I", "II", "III", "IV"];
-const MONTH_NAME: Record<Locale, string[]> = {
-  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
-  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-};
-const MONTH_SHORT: Record<Locale, string[]> = {
-  id: ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
-  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-};
-
-/** "Triwulan IV 2026" / "Q4 2026"; `short` for chart axes: "TW IV 2026" / "Q4 2026", "Nov 26". */
-export function periodLabel(p: TPeriod, locale: Locale, short = false): string {
-  const en = locale === "en";
-  switch (p.kind) {
-    case "YEAR":
-      return String(p.year);
-    case "SEMESTER":
-      return en ? `H${p.number} ${p.year}` : `Semester ${ROMAN[p.number - 1]} ${p.year}`;
-    case "QUARTER":
-      return en ? `Q${p.number} ${p.year}` : `${short ? "TW" : "Triwulan"} ${ROMAN[p.number - 1]} ${p.year}`;
-    case "MONTH":
-      return short
-        ? `${MONTH_SHORT[locale][p.number - 1]} ${String(p.year).slice(2)}`
-        : `${MONTH_NAME[locale][p.number - 1]} ${p.year}`;
-  }
-}
-
-export const PERIOD_KIND_LABEL: Record<Locale, Record<TPeriodKind, string>> = {
-  id: { MONTH: "Bulanan", QUARTER: "Triwulan", SEMESTER: "Semester", YEAR: "Tahunan" },
-  en: { MONTH: "Monthly", QUARTER: "Quarterly", SEMESTER: "Half-yearly", YEAR: "Yearly" },
-};
 
 /** Every period of every kind from month `first` to month `last` (inclusive), newest first, for a chooser. */
 export function periodsBetween(first: TMonthIndex, last: TMonthIndex): Record<TPeriodKind, TPeriod[]> {

@@ -1,34 +1,56 @@
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { logoutAction } from "@/components/auth/actions";
-import { AUTH_TEXT } from "@/components/auth/text";
+import { ClientMessages } from "@/components/locale/client-messages";
+import { LocaleSwitch } from "@/components/locale/locale-switch";
+import { Button } from "@/components/ui/button";
+import { linkVariants } from "@/components/ui/text-link";
 import { hasAnywhere } from "@/lib/auth/permissions";
 import { getCaller } from "@/lib/auth/session";
-import { getLocale } from "@/lib/i18n/server";
 
 // The shell only: pages and the data layer decide what may be seen.
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
-  const caller = await getCaller();
-  const locale = await getLocale();
+  const [caller, t, common, auth] = await Promise.all([getCaller(), getTranslations("nav"), getTranslations("common"), getTranslations("auth")]);
+  const nav = linkVariants({ weight: "medium" });
   return (
-    <div className="min-h-dvh bg-slate-50">
-      <header className="border-b border-slate-200 bg-white print:hidden">
-        <nav className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3 text-sm">
-          <Link href="/dasbor" className="font-bold text-brand-700">Suara</Link>
-          {caller && <Link href="/dasbor">{locale === "en" ? "My units" : "Unit saya"}</Link>}
-          {hasAnywhere(caller, "dashboard.read") && <Link href="/dasbor/instansi">{locale === "en" ? "Agency overview" : "Ringkasan instansi"}</Link>}
-          {hasAnywhere(caller, "admin") && <Link href="/admin/pengguna">{locale === "en" ? "Users" : "Pengguna"}</Link>}
-          {hasAnywhere(caller, "admin") && <Link href="/admin/audit">{locale === "en" ? "Audit log" : "Log audit"}</Link>}
-          {caller && (
-            <span className="ml-auto flex items-center gap-3">
-              <span data-testid="signed-in-as">{caller.name}</span>
-              <form action={logoutAction}>
-                <button type="submit" className="rounded-md border border-slate-300 px-3 py-1">{AUTH_TEXT[locale].signOut}</button>
-              </form>
-            </span>
-          )}
-        </nav>
-      </header>
-      <div className="mx-auto max-w-6xl px-4 py-6">{children}</div>
-    </div>
+    <ClientMessages>
+      <div className="min-h-dvh bg-slate-50">
+        <a href="#content" className="sr-only rounded bg-white px-3 py-2 font-medium text-brand-700 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-10">
+          {common("skipToContent")}
+        </a>
+        <header className="border-b border-slate-200 bg-white print:hidden">
+          <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3 text-sm">
+            <Link href="/dasbor" className="font-bold text-brand-700">
+              Suara
+            </Link>
+            <nav aria-label={t("label")} className="flex flex-wrap items-center gap-x-4 gap-y-2">
+              {caller && <Link href="/dasbor" className={nav}>{t("myUnits")}</Link>}
+              {hasAnywhere(caller, "dashboard.read") && <Link href="/dasbor/instansi" className={nav}>{t("agency")}</Link>}
+              {hasAnywhere(caller, "admin") && <Link href="/admin/pengguna" className={nav}>{t("users")}</Link>}
+              {hasAnywhere(caller, "admin") && <Link href="/admin/audit" className={nav}>{t("audit")}</Link>}
+            </nav>
+            <div className="ml-auto flex flex-wrap items-center gap-3">
+              {caller && (
+                <>
+                  <span data-testid="signed-in-as">{caller.name}</span>
+                  <Link href="/akun/kata-sandi" className={nav}>{t("password")}</Link>
+                </>
+              )}
+              <LocaleSwitch />
+              {caller && (
+                <form action={logoutAction}>
+                  <Button type="submit" variant="secondary" size="sm">
+                    {auth("signOut")}
+                  </Button>
+                </form>
+              )}
+            </div>
+          </div>
+        </header>
+        <div id="content" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 focus:outline-none">
+          {children}
+        </div>
+      </div>
+    </ClientMessages>
   );
 }

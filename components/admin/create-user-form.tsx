@@ -1,66 +1,95 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createUserAction, resetPasswordAction, type TCreateUserState, type TResetState } from "@/components/admin/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select } from "@/components/ui/input";
+import { ROLES } from "@/lib/validation/users";
 
-const ROLES = [
-  ["ADMIN", "Admin"],
-  ["PIMPINAN", "Pimpinan"],
-  ["KEPALA_UNIT", "Kepala unit"],
-  ["OPERATOR", "Operator"],
-] as const;
+type TUnitChoice = { code: string; name: string; depth: number };
 
-const ERRORS: Record<string, string> = {
-  invalid: "Periksa email, nama, peran dan unit.",
-  exists: "Email itu sudah terdaftar.",
-  notFound: "Unit tidak ditemukan di wilayah admin Anda.",
-};
+/** Units indented by depth, for a select. */
+export function UnitOptions({ units }: { units: TUnitChoice[] }) {
+  return units.map((u) => (
+    <option key={u.code} value={u.code}>
+      {"\u00a0".repeat(u.depth * 3)}
+      {u.name}
+    </option>
+  ));
+}
 
-export function CreateUserForm({ units }: { units: { code: string; name: string; depth: number }[] }) {
+export function CreateUserForm({ units }: { units: TUnitChoice[] }) {
   const [state, action, pending] = useActionState(createUserAction, {} as TCreateUserState);
+  const t = useTranslations("admin");
+  const role = useTranslations("labels.role");
+  const common = useTranslations("common");
+  const error = state.error ? t(`errors.${state.error as "invalid" | "exists" | "notFound" | "lastAdmin"}`) : null;
   return (
     <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
-      {state.error && <p role="alert" className="text-red-800 sm:col-span-2">{ERRORS[state.error] ?? state.error}</p>}
-      {state.created && (
-        <p role="status" className="rounded-md bg-brand-50 p-3 sm:col-span-2" data-testid="temporary-password">
-          Akun {state.created.email} dibuat. Kata sandi sementara (tampil sekali): <code className="font-mono">{state.created.temporaryPassword}</code>
-        </p>
+      {error && (
+        <Alert tone="error" className="sm:col-span-2">
+          {error}
+        </Alert>
       )}
-      <div className="text-sm">
-        <label htmlFor="new-email">Email</label>
-        <input id="new-email" name="email" type="email" required className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1" />
-      </div>
-      <div className="text-sm">
-        <label htmlFor="new-name">Nama</label>
-        <input id="new-name" name="name" required className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1" />
-      </div>
-      <div className="text-sm">
-        <label htmlFor="new-role">Peran</label>
-        <select id="new-role" name="role" className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1">
-          {ROLES.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-        </select>
-      </div>
-      <div className="text-sm">
-        <label htmlFor="new-unit">Unit</label>
-        <select id="new-unit" name="unitCode" className="mt-1 w-full rounded-md border border-slate-400 px-2 py-1">
-          {units.map((u) => <option key={u.code} value={u.code}>{"\u00a0".repeat(u.depth * 3)}{u.name}</option>)}
-        </select>
-      </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white sm:col-span-2">Buat akun</button>
+      {state.created && (
+        <Alert tone="success" className="sm:col-span-2" data-testid="temporary-password">
+          {t("created", { email: state.created.email })} <code className="font-mono">{state.created.temporaryPassword}</code>
+        </Alert>
+      )}
+      <Field id="new-email" label={t("email")} required requiredText={common("required")}>
+        {(c) => <Input {...c} name="email" type="email" size="sm" />}
+      </Field>
+      <Field id="new-name" label={t("name")} required requiredText={common("required")}>
+        {(c) => <Input {...c} name="name" size="sm" />}
+      </Field>
+      {/* No role is preselected: giving someone admin rights must be a choice. */}
+      <Field id="new-role" label={t("role")} required requiredText={common("required")}>
+        {(c) => (
+          <Select {...c} name="role" size="sm" defaultValue="">
+            <option value="" disabled>
+              {t("chooseRole")}
+            </option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {role(r)}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id="new-unit" label={t("unit")} required requiredText={common("required")}>
+        {(c) => (
+          <Select {...c} name="unitCode" size="sm" defaultValue="">
+            <option value="" disabled>
+              {t("chooseUnit")}
+            </option>
+            <UnitOptions units={units} />
+          </Select>
+        )}
+      </Field>
+      <Button type="submit" disabled={pending} className="sm:col-span-2">
+        {t("create")}
+      </Button>
     </form>
   );
 }
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
   const [state, action, pending] = useActionState(resetPasswordAction, {} as TResetState);
+  const t = useTranslations("admin");
   return (
     <form action={action}>
       <input type="hidden" name="userId" value={userId} />
       {state.temporaryPassword && (
-        <p role="status" className="mb-2 rounded-md bg-brand-50 p-3" data-testid="temporary-password">
-          Kata sandi sementara (tampil sekali): <code className="font-mono">{state.temporaryPassword}</code>
-        </p>
+        <Alert tone="success" className="mb-2" data-testid="temporary-password">
+          {t("temporaryPassword")} <code className="font-mono">{state.temporaryPassword}</code>
+        </Alert>
       )}
-      <button type="submit" disabled={pending} className="rounded-md border border-slate-400 px-3 py-1">Atur ulang kata sandi</button>
+      <Button type="submit" variant="secondary" size="sm" disabled={pending}>
+        {t("resetPassword")}
+      </Button>
     </form>
   );
 }

@@ -1,23 +1,26 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { changePasswordAction, type TPasswordState } from "@/components/auth/actions";
-import { AUTH_TEXT } from "@/components/auth/text";
-import type { Locale } from "@/lib/i18n";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
-export function PasswordForm({ locale }: { locale: Locale }) {
+export function PasswordForm() {
   const [state, action, pending] = useActionState(changePasswordAction, {} as TPasswordState);
-  const t = AUTH_TEXT[locale];
-  const messages = { current: t.errCurrent, tooShort: t.errTooShort, tooCommon: t.errTooCommon, containsEmail: t.errContainsEmail, mismatch: t.errMismatch };
+  const t = useTranslations("auth");
   return (
     <form action={action} className="mt-4 max-w-sm space-y-4">
-      {state.error && <p role="alert" className="rounded-md border-2 border-red-700 bg-red-50 p-3 text-red-900">{messages[state.error]}</p>}
+      {state.error && <Alert tone="error">{t(`errors.${state.error}`)}</Alert>}
       {(["current", "next", "repeat"] as const).map((f) => (
-        <div key={f}>
-          <label htmlFor={f} className="block text-sm font-medium">{t[f]}</label>
-          <input id={f} name={f} type="password" required autoComplete={f === "current" ? "current-password" : "new-password"} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2" />
-        </div>
+        <Field key={f} id={f} label={t(f)}>
+          {(c) => <Input {...c} name={f} type="password" required autoComplete={f === "current" ? "current-password" : "new-password"} />}
+        </Field>
       ))}
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-4 py-2 font-semibold text-white">{t.save}</button>
+      <Button type="submit" disabled={pending}>
+        {t("save")}
+      </Button>
     </form>
   );
 }

@@ -1,21 +1,37 @@
+import { getTranslations } from "next-intl/server";
 import Form from "next/form";
-import { CHANNEL_LABEL, DASH_TEXT } from "@/components/dashboard/text";
+import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/choice";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { TextLink } from "@/components/ui/text-link";
 import type { TFilterChoices } from "@/lib/dal/dashboard";
-import type { Locale } from "@/lib/i18n";
-import { PERIOD_KINDS, PERIOD_KIND_LABEL, periodKey, periodLabel } from "@/lib/periods";
+import { getFormat } from "@/lib/i18n/server";
+import { PERIOD_KINDS, periodKey } from "@/lib/periods";
 import { CHANNELS, TREND_VALUE, type TDashboardQuery } from "@/lib/validation/dashboard";
 
-const field = "rounded-md border border-slate-400 bg-white px-2 py-1.5 text-sm";
+/** One labelled select of the filter bar. */
+function FilterSelect({ id, name, label, defaultValue, wide, children }: { id: string; name: string; label: string; defaultValue: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <Field id={id} label={label} dense className="min-w-0">
+      {(c) => (
+        <Select {...c} name={name} defaultValue={defaultValue} size="sm" width={wide ? "wide" : "auto"} className="max-w-full">
+          {children}
+        </Select>
+      )}
+    </Field>
+  );
+}
 
 /**
  * The view's filters as a GET form: the URL holds the state, so a view can be
  * shared or bookmarked; it works without JavaScript, and with it navigates in place.
  */
-export function DashboardFilters({ action, query, choices, locale, mode, items, scope, keep = {}, resetHref }: {
+export async function DashboardFilters({ action, query, choices, mode, items, scope, keep = {}, resetHref }: {
   action: string;
   query: TDashboardQuery;
   choices: TFilterChoices;
-  locale: Locale;
   mode: "unit" | "agency";
   items?: { code: string; name: string }[];
   /** The scope the unit view shows (its default depends on whether the unit has sub-units). */
@@ -24,86 +40,74 @@ export function DashboardFilters({ action, query, choices, locale, mode, items, 
   /** Parameters to carry over unchanged (the agency root, the sort). */
   keep?: Record<string, string | undefined>;
 }) {
-  const t = DASH_TEXT[locale];
-  const current = periodKey(query.period);
+  const [t, common, f] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat()]);
+  const channel = await getTranslations("labels.channel");
   return (
-    <Form action={action} className="mt-4 rounded-lg border border-slate-200 bg-white p-3 print:hidden" data-testid="filters">
+    <Form action={action} className="mt-4 rounded-lg border border-slate-200 bg-white p-3 print:hidden" data-testid="filters" aria-label={t("filtersTitle")}>
       {Object.entries(keep).map(([k, v]) => (v ? <input key={k} type="hidden" name={k} value={v} /> : null))}
       <div className="flex flex-wrap items-end gap-3">
-        <div className="flex flex-col text-xs font-medium">
-          <label htmlFor="f-periode">{t.period}</label>
-          <select id="f-periode" name="periode" defaultValue={current} className={field}>
-            {PERIOD_KINDS.map((kind) => (
-              <optgroup key={kind} label={PERIOD_KIND_LABEL[locale][kind]}>
-                {choices.periods[kind].map((p) => (
-                  <option key={periodKey(p)} value={periodKey(p)}>{periodLabel(p, locale)}</option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col text-xs font-medium">
-          <label htmlFor="f-layanan">{t.service}</label>
-          <select id="f-layanan" name="layanan" defaultValue={query.layanan ?? ""} className={`${field} max-w-56`}>
-            <option value="">{t.allServices}</option>
-            {choices.services.map((s) => (
-              <option key={s.code} value={s.code}>{s.name}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col text-xs font-medium">
-          <label htmlFor="f-kanal">{t.channel}</label>
-          <select id="f-kanal" name="kanal" defaultValue={query.kanal ?? ""} className={field}>
-            <option value="">{t.allChannels}</option>
-            {CHANNELS.map((c) => (
-              <option key={c} value={c}>{CHANNEL_LABEL[locale][c]}</option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col text-xs font-medium">
-          <label htmlFor="f-tren">{t.trend}</label>
-          <select id="f-tren" name="tren" defaultValue={TREND_VALUE[query.trend]} className={field}>
-            {PERIOD_KINDS.map((k) => (
-              <option key={k} value={TREND_VALUE[k]}>{PERIOD_KIND_LABEL[locale][k]}</option>
-            ))}
-          </select>
-        </div>
-        {mode === "unit" && items && (
-          <div className="flex flex-col text-xs font-medium">
-            <label htmlFor="f-unsur">{t.trendUnsur}</label>
-            <select id="f-unsur" name="unsur" defaultValue={query.unsur ?? ""} className={`${field} max-w-56`}>
-              <option value="">{t.noUnsur}</option>
-              {items.map((i) => (
-                <option key={i.code} value={i.code}>{i.code} {i.name}</option>
+        <FilterSelect id="f-periode" name="periode" label={t("period")} defaultValue={periodKey(query.period)}>
+          {PERIOD_KINDS.map((kind) => (
+            <optgroup key={kind} label={f.periodKind(kind)}>
+              {choices.periods[kind].map((p) => (
+                <option key={periodKey(p)} value={periodKey(p)}>
+                  {f.period(p)}
+                </option>
               ))}
-            </select>
-          </div>
+            </optgroup>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="f-layanan" name="layanan" label={t("service")} defaultValue={query.layanan ?? ""} wide>
+          <option value="">{t("allServices")}</option>
+          {choices.services.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="f-kanal" name="kanal" label={t("channel")} defaultValue={query.kanal ?? ""}>
+          <option value="">{t("allChannels")}</option>
+          {CHANNELS.map((c) => (
+            <option key={c} value={c}>
+              {channel(c)}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect id="f-tren" name="tren" label={t("trend")} defaultValue={TREND_VALUE[query.trend]}>
+          {PERIOD_KINDS.map((k) => (
+            <option key={k} value={TREND_VALUE[k]}>
+              {f.periodKind(k)}
+            </option>
+          ))}
+        </FilterSelect>
+        {mode === "unit" && items && (
+          <FilterSelect id="f-unsur" name="unsur" label={t("trendUnsur")} defaultValue={query.unsur ?? ""} wide>
+            <option value="">{t("noUnsur")}</option>
+            {items.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.code} {i.name}
+              </option>
+            ))}
+          </FilterSelect>
         )}
         {mode === "unit" ? (
-          <div className="flex flex-col text-xs font-medium">
-            <label htmlFor="f-cakupan">{t.scope}</label>
-            <select id="f-cakupan" name="cakupan" defaultValue={query.cakupan ?? scope} className={field}>
-              <option value="sendiri">{t.scopeOwn}</option>
-              <option value="gabungan">{t.scopeSubtree}</option>
-            </select>
-          </div>
+          <FilterSelect id="f-cakupan" name="cakupan" label={t("scope")} defaultValue={query.cakupan ?? scope ?? "sendiri"}>
+            <option value="sendiri">{t("scopeOwn")}</option>
+            <option value="gabungan">{t("scopeSubtree")}</option>
+          </FilterSelect>
         ) : (
-          <div className="flex flex-col text-xs font-medium">
-            <label htmlFor="f-tingkat">{t.level}</label>
-            <select id="f-tingkat" name="tingkat" defaultValue={query.tingkat ?? "semua"} className={field}>
-              <option value="semua">{t.levelAll}</option>
-              <option value="anak">{t.levelChildren}</option>
-            </select>
-          </div>
+          <FilterSelect id="f-tingkat" name="tingkat" label={t("level")} defaultValue={query.tingkat ?? "semua"}>
+            <option value="semua">{t("levelAll")}</option>
+            <option value="anak">{t("levelChildren")}</option>
+          </FilterSelect>
         )}
-        <label className="flex min-h-9 items-center gap-2 text-sm">
-          <input type="checkbox" name="terverifikasi" value="1" defaultChecked={query.verifiedOnly} className="size-4" />
-          {t.verifiedOnly}
-        </label>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-semibold text-white hover:bg-brand-900">
-          {t.apply}
-        </button>
-        <a href={resetHref ?? action} className="text-sm text-brand-700 underline">{t.reset}</a>
+        <Checkbox name="terverifikasi" value="1" defaultChecked={query.verifiedOnly} label={<span className="text-sm">{t("verifiedOnly")}</span>} className="min-h-9 items-center" />
+        <Button type="submit" size="sm">
+          {common("apply")}
+        </Button>
+        <TextLink href={resetHref ?? action} size="sm">
+          {common("reset")}
+        </TextLink>
       </div>
     </Form>
   );

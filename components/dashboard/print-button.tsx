@@ -1,9 +1,10 @@
 "use client";
+import { Button } from "@/components/ui/button";
 
 export function PrintButton({ label }: { label: string }) {
   return (
-    <button type="button" onClick={() => window.print()} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm print:hidden">
+    <Button variant="secondary" size="sm" onClick={() => window.print()}>
       {label}
-    </button>
+    </Button>
   );
 }

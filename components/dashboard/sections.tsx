@@ -1,65 +1,69 @@
+import { getTranslations } from "next-intl/server";
 import { ImportanceChart, NrrChart, TrendChart, type TTrendDatum } from "@/components/dashboard/charts";
 import { MutuBadge } from "@/components/dashboard/mutu-badge";
-import { AGE_LABEL, CHANNEL_LABEL, DASH_TEXT, FEEDBACK_STATUS_LABEL, QUADRANT_LABEL } from "@/components/dashboard/text";
 import { konversiBands, mutuOfNrr, nrrBands, nrrBars, PRIORITY_COUNT } from "@/components/dashboard/view";
-import { EDUCATION_LABEL, OCCUPATION_LABEL } from "@/components/survey/text";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardTitle } from "@/components/ui/card";
+import { ScrollArea, Table } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
 import type { TTrendPoint, TUnitDashboard } from "@/lib/dal/dashboard";
-import { formatDate, type Locale } from "@/lib/i18n";
-import { formatDecimal, formatInteger, formatNrr, toKonversi, type IkmResult, type IkmTemplate, type ImportanceResult } from "@/lib/ikm";
-import { periodLabel } from "@/lib/periods";
-
-const card = "rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid";
-const th = "px-2 py-1.5 text-left text-xs font-semibold text-slate-600";
-const td = "px-2 py-1.5";
+import { getFormat } from "@/lib/i18n/server";
+import { toKonversi, type IkmResult, type IkmTemplate, type ImportanceResult } from "@/lib/ikm";
+import { periodKey } from "@/lib/periods";
 
 /** NRR per unsur: the bars and the table a report prints, weakest first, priorities marked. */
-export function NrrSection({ result, template, locale }: { result: IkmResult; template: IkmTemplate; locale: Locale }) {
-  const t = DASH_TEXT[locale];
-  const en = locale === "en";
-  const bars = nrrBars(result, template, locale);
+export async function NrrSection({ result, template }: { result: IkmResult; template: IkmTemplate }) {
+  const [t, f] = await Promise.all([getTranslations("dashboard"), getFormat()]);
   const ranked = [...result.items].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
   return (
-    <section className={card} data-testid="nrr">
-      <h2 className="font-semibold">{t.nrrTitle}</h2>
-      <div className="mt-2 print:hidden">
-        <NrrChart data={bars} bands={nrrBands(template, locale)} locale={locale} scale={template.scale} />
+    <Card data-testid="nrr" keepTogether={false}>
+      <CardTitle id="nrr-title">{t("nrrTitle")}</CardTitle>
+      <div className="mt-2 break-inside-avoid">
+        <NrrChart data={nrrBars(result, template, f)} bands={nrrBands(template, f)} scale={template.scale} name={{ title: t("nrrTitle"), tableId: "nrr-table" }} />
       </div>
-      <table className="mt-2 w-full text-sm" data-testid="nrr-table">
-        <thead className="border-b border-slate-200">
-          <tr>
-            <th className={th}>{t.rank}</th>
-            <th className={th}>{t.unsur}</th>
-            <th className={`${th} text-right`}>{t.nrr}</th>
-            <th className={`${th} text-right`}>{t.weighted}</th>
-            <th className={th}>{t.mutu}</th>
-            <th className={`${th} text-right`}>{t.answered}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ranked.map((i) => (
-            <tr key={i.code} data-testid={`nrr-${i.code}`} className={`border-b border-slate-100 ${i.rank !== null && i.rank <= PRIORITY_COUNT ? "bg-amber-50" : ""}`}>
-              <td className={td}>{i.rank ?? "–"}</td>
-              <td className={td}>
-                <span className="font-medium">{i.code}</span> {en ? i.nameEn : i.name}
-                {i.rank !== null && i.rank <= PRIORITY_COUNT && (
-                  <span className="ml-2 rounded bg-amber-200 px-1.5 text-xs font-semibold text-amber-950" data-testid="priority">{t.priority}</span>
-                )}
-              </td>
-              <td className={`${td} text-right tabular-nums`} data-testid="nrr-value">{formatNrr(i.nrr, locale)}</td>
-              <td className={`${td} text-right tabular-nums`}>{formatDecimal(i.weightedNrr, 3, locale)}</td>
-              <td className={td}><MutuBadge mutu={mutuOfNrr(i.nrr, template)} size="sm" /></td>
-              <td className={`${td} text-right tabular-nums`}>{formatInteger(i.answered, locale)}</td>
+      <ScrollArea label={t("nrrTitle")} className="mt-2">
+        <Table id="nrr-table" aria-labelledby="nrr-title" data-testid="nrr-table">
+          <thead>
+            <tr>
+              <th>{t("rank")}</th>
+              <th>{t("unsur")}</th>
+              <th className="num">{t("nrr")}</th>
+              <th className="num">{t("weighted")}</th>
+              <th>{t("mutu")}</th>
+              <th className="num">{t("answered")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {ranked.map((i) => {
+              const priority = i.rank !== null && i.rank <= PRIORITY_COUNT;
+              return (
+                <tr key={i.code} data-testid={`nrr-${i.code}`} className={priority ? "bg-amber-50" : undefined}>
+                  <td>{i.rank ?? "–"}</td>
+                  <td>
+                    <span className="font-medium">{i.code}</span> {f.pick(i.name, i.nameEn)}
+                    {priority && (
+                      <Badge tone="warning" className="ml-2" data-testid="priority">
+                        {t("priority")}
+                      </Badge>
+                    )}
+                  </td>
+                  <td className="num" data-testid="nrr-value">{f.nrr(i.nrr)}</td>
+                  <td className="num">{f.decimal(i.weightedNrr, 3)}</td>
+                  <td><MutuBadge mutu={mutuOfNrr(i.nrr, template)} size="sm" /></td>
+                  <td className="num">{f.integer(i.answered)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </Table>
+      </ScrollArea>
+    </Card>
   );
 }
 
-/** IKM over the last periods, optionally with one unsur; the figures in a table below. */
-export function TrendSection({ trend: all, template, locale, unsur, title }: { trend: TTrendPoint[]; template: IkmTemplate; locale: Locale; unsur?: string; title?: string }) {
-  const t = DASH_TEXT[locale];
+/** IKM over the last periods, optionally with one unsur; the figures (interval included) in a table below. */
+export async function TrendSection({ trend: all, template, unsur, id = "trend" }: { trend: TTrendPoint[]; template: IkmTemplate; unsur?: string; id?: string }) {
+  const [t, f] = await Promise.all([getTranslations("dashboard"), getFormat()]);
   // Periods before the first response say nothing: start the trend at the first with data.
   const first = all.findIndex((p) => p.respondents > 0);
   const trend = first > 0 ? all.slice(first) : all;
@@ -67,64 +71,73 @@ export function TrendSection({ trend: all, template, locale, unsur, title }: { t
   const data: TTrendDatum[] = trend.map((p) => {
     const nrr = item ? (p.nrr[item.code] ?? null) : null;
     return {
-      label: `${periodLabel(p.period, locale, true)}${p.partial ? "*" : ""}`,
+      label: `${f.period(p.period, true)}${p.partial ? "*" : ""}`,
       konversi: p.konversi,
       ci: p.lower !== null && p.upper !== null ? [p.lower, p.upper] : null,
       unsur: nrr === null ? null : toKonversi(nrr, template),
       respondents: p.respondents,
     };
   });
-  const itemLabel = item ? `${item.code} ${locale === "en" ? item.nameEn : item.name} (NRR × 25)` : undefined;
+  const itemLabel = item ? t("trendUnsurLabel", { code: item.code, name: f.pick(item.name, item.nameEn) }) : undefined;
+  const tableId = `${id}-table`;
   return (
-    <section className={card} data-testid="trend">
-      <h2 className="font-semibold">{title ?? t.trendTitle}</h2>
-      <div className="mt-2 print:hidden">
-        <TrendChart data={data} bands={konversiBands(template, locale)} locale={locale} ikmLabel={t.konversi} ciLabel={t.ci} unsurLabel={itemLabel} />
+    <Card data-testid="trend" keepTogether={false}>
+      <CardTitle id={`${id}-title`}>{t("trendTitle")}</CardTitle>
+      <div className="mt-2 break-inside-avoid">
+        <TrendChart data={data} bands={konversiBands(template, f)} ikmLabel={t("konversi")} ciLabel={t("ci")} unsurLabel={itemLabel} name={{ title: t("trendTitle"), tableId }} />
       </div>
-      <div className="mt-2 max-h-72 overflow-y-auto print:max-h-none">
-        <table className="w-full text-sm" data-testid="trend-table">
-          <thead className="border-b border-slate-200">
+      <ScrollArea label={t("trendTitle")} className="mt-2 max-h-72 print:max-h-none print:overflow-visible">
+        <Table id={tableId} aria-labelledby={`${id}-title`} data-testid="trend-table">
+          <thead>
             <tr>
-              <th className={th}>{t.period}</th>
-              <th className={`${th} text-right`}>{t.konversi}</th>
-              <th className={th}>{t.mutu}</th>
-              <th className={`${th} text-right`}>{t.respondents}</th>
-              {item && <th className={`${th} text-right`}>{item.code} NRR</th>}
+              <th>{t("period")}</th>
+              <th className="num">{t("konversi")}</th>
+              <th className="num">{t("ci")}</th>
+              <th>{t("mutu")}</th>
+              <th className="num">{t("respondents")}</th>
+              {item && <th className="num">{item.code} NRR</th>}
             </tr>
           </thead>
           <tbody>
             {trend.map((p) => (
-              <tr key={periodLabel(p.period, "id")} className="border-b border-slate-100">
-                <td className={td}>{periodLabel(p.period, locale)}{p.partial ? " *" : ""}</td>
-                <td className={`${td} text-right tabular-nums`}>{formatDecimal(p.konversi, 2, locale)}</td>
-                <td className={td}><MutuBadge mutu={p.mutu} size="sm" /></td>
-                <td className={`${td} text-right tabular-nums`}>{formatInteger(p.respondents, locale)}</td>
-                {item && <td className={`${td} text-right tabular-nums`}>{formatNrr(p.nrr[item.code] ?? null, locale)}</td>}
+              <tr key={periodKey(p.period)}>
+                <td>
+                  {f.period(p.period)}
+                  {p.partial ? " *" : ""}
+                </td>
+                <td className="num">{f.decimal(p.konversi)}</td>
+                <td className="num" data-testid="trend-ci">{p.lower !== null && p.upper !== null ? `${f.decimal(p.lower)}–${f.decimal(p.upper)}` : "–"}</td>
+                <td><MutuBadge mutu={p.mutu} size="sm" /></td>
+                <td className="num">{f.integer(p.respondents)}</td>
+                {item && <td className="num">{f.nrr(p.nrr[item.code] ?? null)}</td>}
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
-      {trend.some((p) => p.partial) && <p className="mt-1 text-xs text-slate-500">* {t.partialPeriod}</p>}
-    </section>
+        </Table>
+      </ScrollArea>
+      {trend.some((p) => p.partial) && <p className="mt-1 text-xs text-slate-600">* {t("partialPeriod")}</p>}
+    </Card>
   );
 }
 
-function Bars({ title, rows, total, locale, testId }: { title: string; rows: { label: string; n: number }[]; total: number; locale: Locale; testId: string }) {
+/** Shares as bars; each label on its own line, so long service names wrap instead of being cut. */
+function Bars({ title, rows, total, f, testId }: { title: string; rows: { label: string; n: number }[]; total: number; f: Awaited<ReturnType<typeof getFormat>>; testId: string }) {
   return (
     <div data-testid={testId}>
       <h3 className="text-sm font-semibold">{title}</h3>
-      <ul className="mt-1 space-y-1">
+      <ul className="mt-1 space-y-1.5">
         {rows.map((r) => {
           const share = total > 0 ? (100 * r.n) / total : 0;
           return (
-            <li key={r.label} className="grid grid-cols-[9rem_1fr_5.5rem] items-center gap-2 text-sm">
-              <span className="truncate" title={r.label}>{r.label}</span>
-              <span className="h-3 rounded bg-slate-100" aria-hidden="true">
-                <span className="block h-3 rounded bg-brand-600" style={{ width: `${share}%` }} />
-              </span>
-              <span className="text-right tabular-nums" data-testid="count">
-                {formatInteger(r.n, locale)} <span className="text-xs text-slate-500">({formatDecimal(share, 0, locale)}%)</span>
+            <li key={r.label} className="text-sm">
+              <span className="block break-words">{r.label}</span>
+              <span className="grid grid-cols-[minmax(0,1fr)_6rem] items-center gap-2">
+                <span className="h-3 rounded bg-slate-100" aria-hidden="true">
+                  <span className="block h-3 rounded bg-brand-600" style={{ width: `${share}%` }} />
+                </span>
+                <span className="text-right tabular-nums" data-testid="count">
+                  {f.integer(r.n)} <span className="text-xs text-slate-600">({f.decimal(share, 0)}%)</span>
+                </span>
               </span>
             </li>
           );
@@ -135,115 +148,121 @@ function Bars({ title, rows, total, locale, testId }: { title: string; rows: { l
 }
 
 const SERVICES_SHOWN = 12;
+const AGE_LABEL: Record<string, string> = { "<20": "< 20", "20-29": "20–29", "30-39": "30–39", "40-49": "40–49", "50-59": "50–59", ">=60": "≥ 60" };
 
 /** Who answered: profile, services and channels, as shares of the period's respondents. */
-export function ProfileSection({ d, locale, showUnit }: { d: Pick<TUnitDashboard, "profile" | "byService" | "byChannel">; locale: Locale; showUnit: boolean }) {
-  const t = DASH_TEXT[locale];
+export async function ProfileSection({ d, showUnit }: { d: Pick<TUnitDashboard, "profile" | "byService" | "byChannel">; showUnit: boolean }) {
+  const [t, labels, f] = await Promise.all([getTranslations("dashboard"), getTranslations("labels"), getFormat()]);
   const total = d.byChannel.reduce((a, c) => a + c.respondents, 0);
-  const label = (q: string, a: string) => {
-    if (a === "-") return t.notGiven;
-    if (q === "gender") return a === "L" ? (locale === "en" ? "Male" : "Laki-laki") : locale === "en" ? "Female" : "Perempuan";
+  const label = (q: keyof TUnitDashboard["profile"], a: string) => {
+    if (a === "-") return labels("notGiven");
+    if (q === "gender") return labels(`gender.${a as "L" | "P"}`);
     if (q === "age") return AGE_LABEL[a] ?? a;
-    if (q === "education") return EDUCATION_LABEL[a]?.[locale] ?? a;
-    return OCCUPATION_LABEL[a]?.[locale] ?? a;
+    if (q === "education") return labels(`education.${a as "SD"}`);
+    return labels(`occupation.${a as "PNS"}`);
   };
   const rows = (q: keyof TUnitDashboard["profile"]) => d.profile[q].map((x) => ({ label: label(q, x.answer), n: x.respondents }));
   // The busiest services; the rest in one line (a whole agency has hundreds).
-  const services = d.byService.slice(0, SERVICES_SHOWN).map((s) => ({ label: `${s.name || t.noService}${showUnit && s.unit ? ` · ${s.unit}` : ""}`, n: s.respondents }));
+  const services = d.byService.slice(0, SERVICES_SHOWN).map((s) => ({ label: `${s.name || t("noService")}${showUnit && s.unit ? ` · ${s.unit}` : ""}`, n: s.respondents }));
   const rest = d.byService.slice(SERVICES_SHOWN);
-  if (rest.length > 0) services.push({ label: t.otherServices(formatInteger(rest.length, locale)), n: rest.reduce((a, s) => a + s.respondents, 0) });
+  if (rest.length > 0) services.push({ label: t("otherServices", { count: rest.length }), n: rest.reduce((a, s) => a + s.respondents, 0) });
   return (
-    <section className={card} data-testid="profile">
-      <h2 className="font-semibold">{t.profileTitle}</h2>
-      <div className="mt-2 grid gap-4 md:grid-cols-2">
-        <Bars title={t.gender} rows={rows("gender")} total={total} locale={locale} testId="profile-gender" />
-        <Bars title={t.age} rows={rows("age")} total={total} locale={locale} testId="profile-age" />
-        <Bars title={t.education} rows={rows("education")} total={total} locale={locale} testId="profile-education" />
-        <Bars title={t.occupation} rows={rows("occupation")} total={total} locale={locale} testId="profile-occupation" />
-        <Bars title={t.byService} rows={services} total={total} locale={locale} testId="profile-service" />
-        <Bars title={t.byChannel} rows={d.byChannel.map((c) => ({ label: CHANNEL_LABEL[locale][c.channel] ?? c.channel, n: c.respondents }))} total={total} locale={locale} testId="profile-channel" />
+    <Card data-testid="profile" keepTogether={false}>
+      <CardTitle>{t("profileTitle")}</CardTitle>
+      <div className="mt-2 grid gap-4 md:grid-cols-2 print:grid-cols-2">
+        <Bars title={t("gender")} rows={rows("gender")} total={total} f={f} testId="profile-gender" />
+        <Bars title={t("age")} rows={rows("age")} total={total} f={f} testId="profile-age" />
+        <Bars title={t("education")} rows={rows("education")} total={total} f={f} testId="profile-education" />
+        <Bars title={t("occupation")} rows={rows("occupation")} total={total} f={f} testId="profile-occupation" />
+        <Bars title={t("byService")} rows={services} total={total} f={f} testId="profile-service" />
+        <Bars title={t("byChannel")} rows={d.byChannel.map((c) => ({ label: labels(`channel.${c.channel}`), n: c.respondents }))} total={total} f={f} testId="profile-channel" />
       </div>
-    </section>
+    </Card>
   );
 }
 
 /** The latest saran of the period, and the way to the inbox. */
-export function SaranSection({ saran, inboxHref, locale, showUnit }: { saran: TUnitDashboard["saran"]; inboxHref: string; locale: Locale; showUnit: boolean }) {
-  const t = DASH_TEXT[locale];
+export async function SaranSection({ saran, inboxHref, showUnit }: { saran: TUnitDashboard["saran"]; inboxHref: string; showUnit: boolean }) {
+  const [t, status, f] = await Promise.all([getTranslations("dashboard"), getTranslations("labels.feedbackStatus"), getFormat()]);
   return (
-    <section className={card} data-testid="saran">
-      <h2 className="font-semibold">{t.saranTitle}</h2>
-      <p className="text-sm text-slate-600" data-testid="saran-count">
-        {saran.capped ? t.saranMany(formatInteger(saran.total, locale)) : t.saranCount(formatInteger(saran.total, locale), formatInteger(saran.unread, locale))}
+    <Card data-testid="saran">
+      <CardTitle>{t("saranTitle")}</CardTitle>
+      <p className="text-sm text-slate-700" data-testid="saran-count">
+        {saran.capped ? t("saranMany", { total: saran.total }) : t("saranCount", { total: saran.total, unread: saran.unread })}
       </p>
       {saran.latest.length === 0 ? (
-        <p className="mt-2 text-sm">{t.noSaran}</p>
+        <p className="mt-2 text-sm">{t("noSaran")}</p>
       ) : (
         <ul className="mt-2 divide-y divide-slate-100">
           {saran.latest.map((s) => (
             <li key={s.id} className="py-2 text-sm">
-              <p className="whitespace-pre-line">{s.text}</p>
-              <p className="mt-0.5 text-xs text-slate-500">
-                {formatDate(locale, s.at)}
+              <p className="whitespace-pre-line break-words">{s.text}</p>
+              <p className="mt-0.5 text-xs text-slate-600">
+                {f.date(s.at)}
                 {showUnit && ` · ${s.unit}`}
                 {s.service && ` · ${s.service}`}
                 {" · "}
-                {FEEDBACK_STATUS_LABEL[locale][s.status] ?? s.status}
+                {status(s.status as "BARU")}
               </p>
             </li>
           ))}
         </ul>
       )}
       <p className="mt-2 print:hidden">
-        <a href={inboxHref} className="text-sm font-medium text-brand-700 underline" data-testid="inbox-link">{t.inbox} →</a>
+        <TextLink href={inboxHref} size="sm" weight="medium" data-testid="inbox-link">
+          {t("inbox")} →
+        </TextLink>
       </p>
-    </section>
+    </Card>
   );
 }
 
 /** Expectation against perception: the IPA quadrants and the gap per unsur. */
-export function ImportanceSection({ importance, locale }: { importance: ImportanceResult; locale: Locale }) {
-  const t = DASH_TEXT[locale];
-  const en = locale === "en";
-  const quadrants = QUADRANT_LABEL[locale];
+export async function ImportanceSection({ importance }: { importance: ImportanceResult }) {
+  const [t, q, f] = await Promise.all([getTranslations("dashboard"), getTranslations("labels.quadrant"), getFormat()]);
+  const quadrants = { concentrate: q("concentrate"), keep: q("keep"), low: q("low"), overkill: q("overkill") };
   const byGap = [...importance.items].sort((a, b) => a.gap - b.gap);
   return (
-    <section className={card} data-testid="importance">
-      <h2 className="font-semibold">{t.importanceTitle}</h2>
-      <p className="text-sm text-slate-600">{t.importanceHint}</p>
-      <div className="mt-2 print:hidden">
+    <Card data-testid="importance" keepTogether={false}>
+      <CardTitle id="importance-title">{t("importanceTitle")}</CardTitle>
+      <p className="text-sm text-slate-700">{t("importanceHint")}</p>
+      <div className="mt-2 break-inside-avoid">
         <ImportanceChart
-          data={importance.items.map((i) => ({ code: i.code, name: en ? i.nameEn : i.name, importance: i.importance, performance: i.performance, quadrant: i.quadrant }))}
+          data={importance.items.map((i) => ({ code: i.code, name: f.pick(i.name, i.nameEn), importance: i.importance, performance: i.performance, quadrant: i.quadrant }))}
           meanImportance={importance.meanImportance}
           meanPerformance={importance.meanPerformance}
-          locale={locale}
-          labels={{ importance: t.importance, performance: t.performance, quadrants }}
+          labels={{ importance: t("importance"), performance: t("performance"), quadrants }}
+          name={{ title: t("importanceTitle"), tableId: "importance-table" }}
         />
       </div>
-      <table className="mt-2 w-full text-sm" data-testid="importance-table">
-        <thead className="border-b border-slate-200">
-          <tr>
-            <th className={th}>{t.unsur}</th>
-            <th className={`${th} text-right`}>{t.importance}</th>
-            <th className={`${th} text-right`}>{t.performance}</th>
-            <th className={`${th} text-right`}>{t.gap}</th>
-            <th className={`${th} text-right`}>{t.conformity}</th>
-            <th className={th}>{t.quadrant}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {byGap.map((i) => (
-            <tr key={i.code} className="border-b border-slate-100" data-testid={`importance-${i.code}`}>
-              <td className={td}><span className="font-medium">{i.code}</span> {en ? i.nameEn : i.name}</td>
-              <td className={`${td} text-right tabular-nums`}>{formatDecimal(i.importance, 2, locale)}</td>
-              <td className={`${td} text-right tabular-nums`}>{formatDecimal(i.performance, 2, locale)}</td>
-              <td className={`${td} text-right tabular-nums ${i.gap < 0 ? "text-red-800" : ""}`}>{formatDecimal(i.gap, 2, locale)}</td>
-              <td className={`${td} text-right tabular-nums`}>{formatDecimal(i.conformity, 1, locale)}%</td>
-              <td className={td}>{quadrants[i.quadrant]}</td>
+      <ScrollArea label={t("importanceTitle")} className="mt-2">
+        <Table id="importance-table" aria-labelledby="importance-title" data-testid="importance-table">
+          <thead>
+            <tr>
+              <th>{t("unsur")}</th>
+              <th className="num">{t("importance")}</th>
+              <th className="num">{t("performance")}</th>
+              <th className="num">{t("gap")}</th>
+              <th className="num">{t("conformity")}</th>
+              <th>{t("quadrant")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+          </thead>
+          <tbody>
+            {byGap.map((i) => (
+              <tr key={i.code} data-testid={`importance-${i.code}`}>
+                <td>
+                  <span className="font-medium">{i.code}</span> {f.pick(i.name, i.nameEn)}
+                </td>
+                <td className="num">{f.decimal(i.importance)}</td>
+                <td className="num">{f.decimal(i.performance)}</td>
+                <td className={i.gap < 0 ? "num text-red-800" : "num"}>{f.decimal(i.gap)}</td>
+                <td className="num">{f.decimal(i.conformity, 1)}%</td>
+                <td>{quadrants[i.quadrant]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </ScrollArea>
+    </Card>
   );
 }

@@ -2,6 +2,7 @@
 // The agency's two big tables, drawn from compact rows the server formats
 // (every number from lib/ikm): the payload carries the data once instead of
 // a server-rendered element per cell.
+import { ScrollArea, Table } from "@/components/ui/table";
 
 export type TUnitRowView = {
   code: string;
@@ -24,13 +25,14 @@ export type TUnitRowView = {
 export type TTableText = {
   title: string; unit: string; konversi: string; mutu: string; respondents: string; sample: string; change: string; weakest: string;
   subUnits: string; otherQuestionnaire: string; yes: string; no: string; beyondNoise: string; withinNoise: string; heatTitle: string;
+  scrollHint: string;
 };
 
 export type TSortHeader = { key: string; label: string; href: string; active: "naik" | "turun" | null; numeric: boolean };
 
 /** A change as a table or a list shows it: arrow, two decimals, and * when beyond sampling noise. */
 export function Change({ c, t }: { c: TUnitRowView["change"]; t: Pick<TTableText, "beyondNoise" | "withinNoise"> }) {
-  if (!c) return <span className="text-slate-400">–</span>;
+  if (!c) return <span className="text-slate-600">–</span>;
   const tone = !c.significant ? "text-slate-600" : c.direction === "naik" ? "font-semibold text-green-800" : c.direction === "turun" ? "font-semibold text-red-800" : "";
   return (
     <span className={tone} title={c.significant ? t.beyondNoise : t.withinNoise}>
@@ -46,17 +48,19 @@ export function UnitTable({ rows, headers, t }: { rows: TUnitRowView[]; headers:
     const h = headers.find((x) => x.key === key)!;
     return (
       <th className={h.numeric ? "num" : undefined} aria-sort={h.active ? (h.active === "naik" ? "ascending" : "descending") : undefined}>
-        <a href={h.href} className="underline decoration-dotted" data-testid={`sort-${h.key}`}>
+        <a href={h.href} className="text-slate-900 underline decoration-dotted" data-testid={`sort-${h.key}`}>
           {h.label} {h.active ? (h.active === "naik" ? "↑" : "↓") : ""}
         </a>
       </th>
     );
   };
   return (
-    <section className="break-inside-avoid overflow-x-auto rounded-lg border border-slate-200 bg-white p-4" data-testid="unit-table">
-      <h2 className="font-semibold">{t.title}</h2>
-      <table className="dash-table mt-2 w-full min-w-[44rem] text-sm">
-        <thead className="border-b border-slate-200">
+    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="unit-table">
+      <h2 className="font-semibold" id="unit-table-title">{t.title}</h2>
+      <p className="text-xs text-slate-600 lg:hidden print:hidden">{t.scrollHint}</p>
+      <ScrollArea label={t.title} className="mt-2">
+      <Table className="min-w-[44rem] print:min-w-0" aria-labelledby="unit-table-title">
+        <thead>
           <tr>
             {head("nama")}
             {head("konversi")}
@@ -75,22 +79,23 @@ export function UnitTable({ rows, headers, t }: { rows: TUnitRowView[]; headers:
                 {r.drillHref && (
                   <a href={r.drillHref} className="ml-2 text-xs text-brand-700 underline print:hidden" data-testid="drill">{t.subUnits} →</a>
                 )}
-                {r.parent && <span className="block text-xs text-slate-500">{r.parent}</span>}
+                {r.parent && <span className="block text-xs text-slate-600">{r.parent}</span>}
                 {r.otherQuestionnaire && <span className="block text-xs text-amber-800">{t.otherQuestionnaire}</span>}
               </td>
               <td className="num">{r.konversi}</td>
               <td>{r.mutu ? <span className={`mb m${r.mutu}`}>{r.mutu}</span> : "–"}</td>
               <td className="num">{r.respondents}</td>
               <td>
-                {r.sample ? (r.sample.met ? <span className="text-green-800">{t.yes}</span> : <span className="font-semibold text-amber-800">⚠ {t.no} ({r.sample.minimum})</span>) : <span className="text-slate-400">–</span>}
+                {r.sample ? (r.sample.met ? <span className="text-green-800">{t.yes}</span> : <span className="font-semibold text-amber-800">⚠ {t.no} ({r.sample.minimum})</span>) : <span className="text-slate-600">–</span>}
               </td>
               <td className="num"><Change c={r.change} t={t} /></td>
               <td>{r.weakest}</td>
             </tr>
           ))}
         </tbody>
-      </table>
-      <p className="mt-2 text-xs text-slate-500">* {t.beyondNoise}</p>
+      </Table>
+      </ScrollArea>
+      <p className="mt-2 text-xs text-slate-600">* {t.beyondNoise}</p>
     </section>
   );
 }
@@ -98,14 +103,16 @@ export function UnitTable({ rows, headers, t }: { rows: TUnitRowView[]; headers:
 /** Unit x unsur, each cell the unit's NRR coloured by the grade it reaches (the letter printed too). */
 export function HeatMap({ rows, items, t }: { rows: TUnitRowView[]; items: { code: string; name: string; short: string }[]; t: TTableText }) {
   return (
-    <section className="break-inside-avoid overflow-x-auto rounded-lg border border-slate-200 bg-white p-4" data-testid="heat-map">
-      <h2 className="font-semibold">{t.heatTitle}</h2>
-      <table className="heat mt-2 w-full min-w-[44rem] border-separate border-spacing-0.5 text-xs">
+    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="heat-map">
+      <h2 className="font-semibold" id="heat-map-title">{t.heatTitle}</h2>
+      <p className="text-xs text-slate-600 lg:hidden print:hidden">{t.scrollHint}</p>
+      <ScrollArea label={t.heatTitle} className="mt-2">
+      <table className="heat w-full min-w-[44rem] border-separate border-spacing-0.5 text-xs print:min-w-0" aria-labelledby="heat-map-title">
         <thead>
           <tr>
-            <th className="px-2 text-left text-xs font-semibold text-slate-600">{t.unit}</th>
+            <th className="px-2 text-left text-xs font-semibold text-slate-700">{t.unit}</th>
             {items.map((i) => (
-              <th key={i.code} className="px-1 text-center text-xs font-semibold text-slate-600" title={i.name}>
+              <th key={i.code} className="px-1 text-center text-xs font-semibold text-slate-700" title={i.name}>
                 {i.code}
                 <span className="block font-normal">{i.short}</span>
               </th>
@@ -128,6 +135,7 @@ export function HeatMap({ rows, items, t }: { rows: TUnitRowView[]; items: { cod
           ))}
         </tbody>
       </table>
+      </ScrollArea>
     </section>
   );
 }

@@ -1,8 +1,14 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { SURVEY_TEXT } from "@/components/survey/text";
+import type { TKioskText } from "@/components/survey/text";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { ChoiceGroup, RadioCard } from "@/components/ui/choice";
+import { Field } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/input";
 import type { TSurveyItem, TSurveyService } from "@/lib/dal/survey";
-import type { Locale } from "@/lib/i18n";
+import { fillMessage } from "@/lib/i18n/fill";
+import { EDUCATION, OCCUPATION, SARAN_MAX } from "@/lib/validation/response-fields";
 
 // A tablet at the counter. Each citizen's answers are queued on the device
 // (localStorage) with their own idempotency key, then sent; when the network
@@ -10,23 +16,24 @@ import type { Locale } from "@/lib/i18n";
 // once, so a retry never counts twice and nothing queued is dropped.
 
 type Queued = { key: string; body: Record<string, unknown>; tries: number };
-type Props = { unitCode: string; unitName: string; services: TSurveyService[]; items: TSurveyItem[] };
+type Locale = "id" | "en";
+type Props = { unitCode: string; unitName: string; services: TSurveyService[]; items: TSurveyItem[]; text: Record<Locale, TKioskText> };
+type Profile = { gender?: string; age?: string; education?: string; occupation?: string };
 
 const IDLE_MS = 60_000;
 const THANKS_MS = 4_000;
 const RETRY_MS = 5_000;
+/** How often an idle tablet asks whether it is still enrolled. */
+const CHECK_MS = 60_000;
 
-const KIOSK_TEXT = {
-  id: { notEnrolled: "Perangkat ini belum didaftarkan untuk unit ini. Minta admin atau operator membuka tautan pendaftaran kios.", thanks: "Terima kasih atas penilaian Anda!", pending: "menunggu jaringan", offline: "Luring: jawaban disimpan di perangkat dan dikirim saat jaringan kembali.", fullscreen: "Layar penuh", needAnswer: "Jawab minimal satu pertanyaan penilaian.", needService: "Pilih jenis layanan yang Anda terima.", rejected: "ditolak server" },
-  en: { notEnrolled: "This device is not enrolled for this unit. Ask an admin or operator to open the kiosk enrolment link.", thanks: "Thank you for your rating!", pending: "waiting for network", offline: "Offline: answers are kept on this device and sent when the network returns.", fullscreen: "Full screen", needAnswer: "Answer at least one rating question.", needService: "Choose the service you received.", rejected: "refused by the server" },
-} satisfies Record<Locale, Record<string, string>>;
-
-export function KioskApp({ unitCode, unitName, services, items }: Props) {
+export function KioskApp({ unitCode, unitName, services, items, text }: Props) {
   const storeKey = `suara.kiosk.${unitCode}`;
   const [token, setToken] = useState<string | null | undefined>(undefined);
+  const [revoked, setRevoked] = useState(false);
   const [locale, setLocale] = useState<Locale>("id");
   const [service, setService] = useState<string>(services.length === 1 ? services[0]!.code : "");
   const [answers, setAnswers] = useState<Record<string, number>>({});
+  const [profile, setProfile] = useState<Profile>({});
   const [saran, setSaran] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [thanks, setThanks] = useState(false);
@@ -36,7 +43,14 @@ export function KioskApp({ unitCode, unitName, services, items }: Props) {
   const sending = useRef(false);
   const lastActivity = useRef(0);
 
-  const t = { ...SURVEY_TEXT[locale], ...KIOSK_TEXT[locale] };
+  const t = text[locale];
+  const pick = (id: string, en: string | null | undefined) => (locale === "en" && en ? en : id);
+
+  // The page's language follows the tablet's switch (screen readers, hyphenation, the title).
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = `${t.survey.title} · ${unitName}`;
+  }, [locale, t, unitName]);
 
   // Enrolment: the token arrives once in the URL fragment (never sent to a server log).
   useEffect(() => {
@@ -63,12 +77,26 @@ export function KioskApp({ unitCode, unitName, services, items }: Props) {
 
   const reset = useCallback(() => {
     setAnswers({});
+    setProfile({});
     setSaran("");
     setError(null);
     setService(services.length === 1 ? services[0]!.code : "");
     setLocale("id");
     window.scrollTo(0, 0);
   }, [services]);
+
+  // Asks the server whether this tablet is still enrolled (revocation shows at once, queue or not).
+  const checkEnrolment = useCallback(async () => {
+    if (!token) return;
+    try {
+      const res = await fetch(`/api/v1/kiosk?unit=${encodeURIComponent(unitCode)}`, { headers: { authorization: `Kiosk ${token}` }, cache: "no-store" });
+      setOnline(true);
+      if (res.status === 401) setRevoked(true);
+      else if (res.ok) setRevoked(false);
+    } catch {
+      setOnline(false);
+    }
+  }, [token, unitCode]);
 
   // Sends what is queued, oldest first; stops at the first network failure.
   const flush = useCallback(async () => {
@@ -90,9 +118,14 @@ export function KioskApp({ unitCode, unitName, services, items }: Props) {
           return; // offline: try again later
         }
         setOnline(true);
-        if (res.status >= 500 || res.status === 429 || res.status === 401) return; // keep it, retry later
+        if (res.status === 401) {
+          // Revoked (or its unit closed): keep the queue, never drop it, and say so.
+          setRevoked(true);
+          return;
+        }
+        if (res.status >= 500 || res.status === 429) return; // keep it, retry later
         if (res.status !== 201) {
-          // Refused for good (e.g. the unit was deactivated): keep a copy aside, never silently.
+          // Refused for good (e.g. a service retired meanwhile): keep a copy aside, never silently.
           const aside = JSON.parse(localStorage.getItem(`${storeKey}.rejected`) ?? "[]") as Queued[];
           localStorage.setItem(`${storeKey}.rejected`, JSON.stringify([...aside, { ...item, status: res.status }]));
           setRejected(aside.length + 1);
@@ -107,18 +140,22 @@ export function KioskApp({ unitCode, unitName, services, items }: Props) {
 
   useEffect(() => {
     if (!token) return;
+    // Both only set state once the network answers.
+    void Promise.resolve().then(checkEnrolment);
     void flush();
     const onOnline = () => void flush();
     const onOffline = () => setOnline(false);
     window.addEventListener("online", onOnline);
     window.addEventListener("offline", onOffline);
     const timer = window.setInterval(() => void flush(), RETRY_MS);
+    const check = window.setInterval(() => void checkEnrolment(), CHECK_MS);
     return () => {
       window.removeEventListener("online", onOnline);
       window.removeEventListener("offline", onOffline);
       window.clearInterval(timer);
+      window.clearInterval(check);
     };
-  }, [token, flush]);
+  }, [token, flush, checkEnrolment]);
 
   // Reset after a minute without a touch, so the next citizen starts clean.
   useEffect(() => {
@@ -141,12 +178,22 @@ export function KioskApp({ unitCode, unitName, services, items }: Props) {
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (services.length > 1 && !service) return setError(t.needService);
-    if (Object.keys(answers).length === 0) return setError(t.needAnswer);
+    if (services.length > 1 && !service) return setError(t.errors.serviceRequired);
+    if (Object.keys(answers).length === 0) return setError(t.errors.noAnswer);
+    const age = profile.age ? Number(profile.age) : undefined;
+    if (age !== undefined && !(Number.isInteger(age) && age >= 10 && age <= 120)) return setError(t.errors.ageRange);
     const item: Queued = {
       key: crypto.randomUUID(),
       tries: 0,
-      body: { unit: unitCode, service: service || undefined, answers, saran: saran.trim() || undefined, locale, submittedAt: new Date().toISOString() },
+      body: {
+        unit: unitCode,
+        service: service || undefined,
+        answers,
+        profile: { gender: profile.gender || undefined, age, education: profile.education || undefined, occupation: profile.occupation || undefined },
+        saran: saran.trim() || undefined,
+        locale,
+        submittedAt: new Date().toISOString(),
+      },
     };
     saveQueue([...(JSON.parse(localStorage.getItem(`${storeKey}.queue`) ?? "[]") as Queued[]), item]);
     reset();
@@ -156,95 +203,148 @@ export function KioskApp({ unitCode, unitName, services, items }: Props) {
   }
 
   if (token === undefined) return null;
-  if (!token) return <p className="p-8 text-xl">{t.notEnrolled}</p>;
+  if (!token || revoked) {
+    return (
+      <main className="mx-auto max-w-2xl p-8" data-testid={revoked ? "kiosk-revoked" : "kiosk-not-enrolled"}>
+        <h1 className="text-2xl font-bold">{revoked ? t.kiosk.revokedTitle : t.kiosk.notEnrolledTitle}</h1>
+        <p className="mt-3 text-xl">{revoked ? t.kiosk.revoked : t.kiosk.notEnrolled}</p>
+        {revoked && queue.length > 0 && <p className="mt-3 text-lg">{fillMessage(t.kiosk.revokedQueue, { count: queue.length })}</p>}
+      </main>
+    );
+  }
 
   return (
     <div className="min-h-dvh bg-white">
-      <header className="flex items-center justify-between gap-4 bg-brand-700 px-6 py-4 text-white">
+      <header className="flex flex-wrap items-center justify-between gap-4 bg-brand-700 px-6 py-4 text-white">
         <div>
-          <p className="text-sm">{t.title}</p>
-          <h1 className="text-2xl font-bold">{unitName}</h1>
+          <p className="text-sm">{t.survey.title}</p>
+          <p className="text-2xl font-bold">{unitName}</p>
         </div>
         <div className="flex items-center gap-3">
           <span data-testid="kiosk-queue" className="text-sm" aria-live="polite">
-            {queue.length > 0 ? `${queue.length} ${t.pending}` : ""}
-            {rejected > 0 ? ` · ${rejected} ${t.rejected}` : ""}
+            {queue.length > 0 ? fillMessage(t.kiosk.pending, { count: queue.length }) : ""}
+            {rejected > 0 ? ` · ${fillMessage(t.kiosk.rejected, { count: rejected })}` : ""}
           </span>
-          <button type="button" className="rounded-md border border-white px-3 py-2" onClick={() => setLocale(locale === "id" ? "en" : "id")}>
-            {locale === "id" ? "English" : "Bahasa Indonesia"}
-          </button>
-          <button type="button" className="rounded-md border border-white px-3 py-2" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
-            {t.fullscreen}
-          </button>
+          <Button variant="inverse" lang={locale === "id" ? "en" : "id"} onClick={() => setLocale(locale === "id" ? "en" : "id")}>
+            {t.common.switchTo}
+          </Button>
+          <Button variant="inverse" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => {})}>
+            {t.kiosk.fullscreen}
+          </Button>
         </div>
       </header>
       {!online && (
         <p role="status" data-testid="kiosk-offline" className="bg-amber-100 px-6 py-2 text-amber-900">
-          {t.offline}
+          {t.kiosk.offline}
         </p>
       )}
-      {thanks ? (
-        <p role="status" data-testid="kiosk-thanks" className="px-6 py-24 text-center text-3xl font-bold text-brand-900">
-          {t.thanks}
-        </p>
-      ) : (
-        <form onSubmit={submit} className="mx-auto max-w-3xl space-y-5 px-6 py-6" lang={locale}>
-          {error && (
-            <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 p-3 text-lg text-red-900">
-              {error}
-            </p>
-          )}
-          {services.length > 1 && (
-            <fieldset className="rounded-lg border border-slate-300 p-4">
-              <legend className="px-1 text-xl font-semibold">{t.service}</legend>
-              <div className="mt-2 grid grid-cols-2 gap-3">
-                {services.map((s) => (
-                  <KioskChoice key={s.code} name="service" label={locale === "en" && s.nameEn ? s.nameEn : s.name} checked={service === s.code} onSelect={() => setService(s.code)} />
-                ))}
-              </div>
-            </fieldset>
-          )}
-          {items.map((item, i) => (
-            <fieldset key={item.code} className="rounded-lg border border-slate-300 p-4">
-              <legend className="px-1 text-lg">
-                <span className="block text-sm font-semibold text-brand-700">
-                  {i + 1}. {locale === "en" ? item.unsurEn : item.unsur}
-                </span>
-                {locale === "en" ? item.questionEn : item.question}
-              </legend>
-              <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
-                {item.options.map((o) => (
-                  <KioskChoice
-                    key={o.value}
-                    name={item.code}
-                    label={locale === "en" ? o.labelEn : o.label}
-                    checked={answers[item.code] === o.value}
-                    onSelect={() => setAnswers({ ...answers, [item.code]: o.value })}
-                  />
-                ))}
-              </div>
-            </fieldset>
-          ))}
-          <div>
-            <label htmlFor="kiosk-saran" className="block text-lg font-medium">
-              {t.saran}
-            </label>
-            <textarea id="kiosk-saran" rows={2} maxLength={2000} value={saran} onChange={(e) => setSaran(e.target.value)} className="mt-1 w-full rounded-md border border-slate-400 px-3 py-2 text-lg" />
-          </div>
-          <button type="submit" className="w-full rounded-lg bg-brand-700 px-4 py-5 text-xl font-semibold text-white">
-            {t.submit}
-          </button>
-        </form>
-      )}
-    </div>
-  );
-}
+      <main>
+        <h1 className="sr-only">
+          {t.survey.title} · {unitName}
+        </h1>
+        {thanks ? (
+          <p role="status" data-testid="kiosk-thanks" className="px-6 py-24 text-center text-3xl font-bold text-brand-900">
+            {t.kiosk.thanks}
+          </p>
+        ) : (
+          <form onSubmit={submit} className="mx-auto max-w-3xl space-y-5 px-6 py-6" noValidate>
+            {error && (
+              <Alert tone="error" className="text-lg">
+                {error}
+              </Alert>
+            )}
+            {services.length > 1 && (
+              <ChoiceGroup id="k-service" className="p-4" legend={<span className="text-xl font-semibold">{t.survey.service}</span>}>
+                {() => (
+                  <div className="mt-2 grid grid-cols-2 gap-3">
+                    {services.map((s) => (
+                      <RadioCard key={s.code} size="lg" name="service" label={pick(s.name, s.nameEn)} checked={service === s.code} onChange={() => setService(s.code)} />
+                    ))}
+                  </div>
+                )}
+              </ChoiceGroup>
+            )}
+            {items.map((item, i) => (
+              <ChoiceGroup
+                key={item.code}
+                id={`k-${item.code}`}
+                className="p-4"
+                legend={
+                  <span className="text-lg">
+                    <span className="block text-sm font-semibold text-brand-700">
+                      {i + 1}. {pick(item.unsur, item.unsurEn)}
+                    </span>
+                    {pick(item.question, item.questionEn)}
+                  </span>
+                }
+              >
+                {() => (
+                  <div className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4">
+                    {item.options.map((o) => (
+                      <RadioCard
+                        key={o.value}
+                        size="lg"
+                        name={item.code}
+                        label={pick(o.label, o.labelEn)}
+                        checked={answers[item.code] === o.value}
+                        onChange={() => setAnswers({ ...answers, [item.code]: o.value })}
+                      />
+                    ))}
+                  </div>
+                )}
+              </ChoiceGroup>
+            ))}
 
-function KioskChoice({ name, label, checked, onSelect }: { name: string; label: string; checked: boolean; onSelect: () => void }) {
-  return (
-    <label className="flex min-h-16 cursor-pointer items-center gap-3 rounded-lg border-2 border-slate-300 px-4 text-lg has-[:checked]:border-brand-700 has-[:checked]:bg-brand-50">
-      <input type="radio" name={name} checked={checked} onChange={onSelect} className="size-6 accent-brand-700" />
-      {label}
-    </label>
+            <fieldset className="space-y-3 rounded-lg border border-slate-300 p-4">
+              <legend className="px-1 text-lg font-semibold">{t.survey.profileTitle}</legend>
+              <p className="text-slate-700">{t.survey.profileHint}</p>
+              <ChoiceGroup id="k-gender" className="border-0 p-0" legend={<span className="font-medium">{t.survey.gender}</span>}>
+                {() => (
+                  <div className="mt-1 grid grid-cols-2 gap-3">
+                    {(["L", "P"] as const).map((g) => (
+                      <RadioCard key={g} size="lg" name="gender" label={t.labels.gender[g]} checked={profile.gender === g} onChange={() => setProfile({ ...profile, gender: g })} />
+                    ))}
+                  </div>
+                )}
+              </ChoiceGroup>
+              <Field id="k-age" label={t.survey.age} hint={t.survey.ageHint}>
+                {(c) => <Input {...c} size="lg" width="short" type="number" inputMode="numeric" min={10} max={120} value={profile.age ?? ""} onChange={(e) => setProfile({ ...profile, age: e.target.value })} />}
+              </Field>
+              <Field id="k-education" label={t.survey.education}>
+                {(c) => (
+                  <Select {...c} size="lg" value={profile.education ?? ""} onChange={(e) => setProfile({ ...profile, education: e.target.value })}>
+                    <option value="">{t.common.choose}</option>
+                    {EDUCATION.map((e) => (
+                      <option key={e} value={e}>
+                        {t.labels.education[e]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+              <Field id="k-occupation" label={t.survey.occupation}>
+                {(c) => (
+                  <Select {...c} size="lg" value={profile.occupation ?? ""} onChange={(e) => setProfile({ ...profile, occupation: e.target.value })}>
+                    <option value="">{t.common.choose}</option>
+                    {OCCUPATION.map((o) => (
+                      <option key={o} value={o}>
+                        {t.labels.occupation[o]}
+                      </option>
+                    ))}
+                  </Select>
+                )}
+              </Field>
+            </fieldset>
+
+            <Field id="kiosk-saran" label={<span className="text-lg">{t.survey.saran}</span>}>
+              {(c) => <Textarea {...c} size="lg" rows={2} maxLength={SARAN_MAX} value={saran} onChange={(e) => setSaran(e.target.value)} />}
+            </Field>
+            <Button type="submit" size="xl" width="full" className="text-xl">
+              {t.survey.submit}
+            </Button>
+          </form>
+        )}
+      </main>
+    </div>
   );
 }

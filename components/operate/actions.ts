@@ -2,11 +2,11 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { getCaller } from "@/lib/auth/session";
-import { enrollKioskForCaller, issueTransactionTokens, type TIssuedToken } from "@/lib/dal/operate";
+import { enrollKioskForCaller, issueTransactionTokens, qrSvg, type TIssuedToken } from "@/lib/dal/operate";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { requestMetaFrom } from "@/lib/request/meta";
 
-export type TEnrollState = { link?: string; error?: boolean };
+export type TEnrollState = { link?: string; qr?: string; error?: boolean };
 
 const ZEnroll = z.object({ unitCode: z.string().regex(/^[A-Za-z0-9-]{1,40}$/), name: z.string().trim().min(1).max(100) });
 
@@ -16,7 +16,9 @@ export async function enrollKioskAction(_prev: TEnrollState, form: FormData): Pr
   const h = await headers();
   const result = await enrollKioskForCaller(await getCaller(), parsed.data.unitCode, parsed.data.name, requestMetaFrom(h));
   if (!result) return { error: true };
-  return { link: `${publicOrigin(h)}/kiosk/${parsed.data.unitCode.toUpperCase()}#token=${result.token}` };
+  const link = `${publicOrigin(h)}/kiosk/${parsed.data.unitCode.toUpperCase()}#token=${result.token}`;
+  // The tablet opens the link by scanning it: nobody types a 43-character token.
+  return { link, qr: await qrSvg(link) };
 }
 
 export type TTokensState = { tokens?: TIssuedToken[]; error?: boolean };

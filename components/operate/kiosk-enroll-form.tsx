@@ -1,23 +1,50 @@
 "use client";
-import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { useActionState, useState } from "react";
 import { enrollKioskAction, type TEnrollState } from "@/components/operate/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
 
 export function KioskEnrollForm({ unitCode }: { unitCode: string }) {
   const [state, action, pending] = useActionState(enrollKioskAction, {} as TEnrollState);
+  const [copied, setCopied] = useState(false);
+  const t = useTranslations("operate");
   return (
-    <form action={action} className="flex flex-wrap items-end gap-2">
+    <form action={action} className="flex flex-wrap items-end gap-3">
       <input type="hidden" name="unitCode" value={unitCode} />
-      <div className="text-sm">
-        <label htmlFor="kiosk-name">Nama perangkat kios</label>
-        <input id="kiosk-name" name="name" required maxLength={100} defaultValue="Tablet loket" className="ml-2 rounded-md border border-slate-400 px-2 py-1" />
-      </div>
-      <button type="submit" disabled={pending} className="rounded-md bg-brand-700 px-3 py-1 text-white">Daftarkan kios</button>
-      {state.link && (
-        <p role="status" className="w-full rounded-md bg-brand-50 p-3 text-sm" data-testid="kiosk-link">
-          Buka tautan ini sekali di tablet (token tampil sekali): <code className="break-all font-mono">{state.link}</code>
-        </p>
+      <Field id="kiosk-name" label={t("kioskName")}>
+        {(c) => <Input {...c} name="name" required maxLength={100} defaultValue={t("kioskNameDefault")} size="sm" width="auto" />}
+      </Field>
+      <Button type="submit" size="sm" disabled={pending}>
+        {t("enroll")}
+      </Button>
+      {state.link && state.qr && (
+        <Alert tone="info" className="w-full" data-testid="kiosk-link">
+          <p>{t("enrollHint")}</p>
+          <div className="mt-2 flex flex-wrap items-start gap-4">
+            <div className="w-48 bg-white" role="img" aria-label={t("enrollQr")} data-testid="kiosk-qr" dangerouslySetInnerHTML={{ __html: state.qr }} />
+            <div className="min-w-0 flex-1 space-y-2">
+              <p className="text-sm">{t("enrollLink")}</p>
+              <code className="block break-all font-mono text-sm" data-testid="kiosk-link-text">{state.link}</code>
+              <Button
+                variant="outline"
+                size="sm"
+                onClick={() => void navigator.clipboard?.writeText(state.link!).then(() => setCopied(true), () => setCopied(false))}
+              >
+                {t("copy")}
+              </Button>
+              {copied && <p className="text-sm" aria-live="polite">{t("copied")}</p>}
+            </div>
+          </div>
+        </Alert>
       )}
-      {state.error && <p role="alert" className="w-full text-red-800">Unit tidak ditemukan.</p>}
+      {state.error && (
+        <Alert tone="error" className="w-full">
+          {t("unitNotFound")}
+        </Alert>
+      )}
     </form>
   );
 }

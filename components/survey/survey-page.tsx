@@ -4,9 +4,11 @@ import { notFound } from "next/navigation";
 import { LocaleSwitch } from "@/components/locale/locale-switch";
 import { SurveyForm } from "@/components/survey/survey-form";
 import { parseSentCookie, SENT_COOKIE } from "@/components/survey/sent-cookie";
-import { SURVEY_TEXT } from "@/components/survey/text";
+import { getSurveyText } from "@/components/survey/text";
+import { Alert } from "@/components/ui/alert";
+import { TextLink } from "@/components/ui/text-link";
 import { getSurvey } from "@/lib/dal/survey";
-import { getLocale } from "@/lib/i18n/server";
+import { getFormat } from "@/lib/i18n/server";
 
 /** The citizen's questionnaire for a unit (and optionally one of its services). */
 export async function SurveyPage({ code, service, token, fresh }: { code: string; service?: string; token?: string; fresh?: boolean }) {
@@ -14,8 +16,8 @@ export async function SurveyPage({ code, service, token, fresh }: { code: string
   if (!survey) notFound();
   const preset = service ? survey.services.find((s) => s.code === service.toUpperCase()) : undefined;
   if (service && !preset) notFound();
-  const locale = await getLocale();
-  const t = SURVEY_TEXT[locale];
+  const [text, f] = await Promise.all([getSurveyText(), getFormat()]);
+  const t = text.survey;
   // Back at the form right after sending: same key, so sending again counts once.
   const sentKey = fresh ? null : parseSentCookie((await cookies()).get(SENT_COOKIE)?.value, survey.unitCode);
   const path = `/s/${survey.unitCode}${preset ? `/${preset.code}` : ""}${token ? `?t=${encodeURIComponent(token)}` : ""}`;
@@ -26,25 +28,28 @@ export async function SurveyPage({ code, service, token, fresh }: { code: string
         <div>
           <p className="text-sm font-semibold text-brand-700">{t.title}</p>
           <h1 className="text-xl font-bold leading-tight">{survey.unitName}</h1>
-          {preset && <p className="mt-1 text-slate-700">{locale === "en" && preset.nameEn ? preset.nameEn : preset.name}</p>}
+          {preset && <p className="mt-1 text-slate-700">{f.pick(preset.name, preset.nameEn)}</p>}
         </div>
-        <LocaleSwitch locale={locale} returnTo={path} />
+        <LocaleSwitch returnTo={path} />
       </header>
       <p className="mt-3 text-slate-700">{t.intro}</p>
       {sentKey && (
-        <p className="mt-4 rounded-lg border border-brand-600 bg-brand-50 p-3" data-testid="already-sent">
+        <Alert tone="info" className="mt-4" data-testid="already-sent">
           {t.alreadySent}{" "}
-          <a className="font-medium text-brand-700 underline" href={`${path}${path.includes("?") ? "&" : "?"}baru=1`}>
+          <TextLink weight="medium" href={`${path}${path.includes("?") ? "&" : "?"}baru=1`}>
             {t.newResponse}
-          </a>
-        </p>
+          </TextLink>
+        </Alert>
       )}
       <SurveyForm
-        locale={locale}
+        text={text}
         unitCode={survey.unitCode}
-        services={survey.services}
+        services={survey.services.map((s) => ({ ...s, label: f.pick(s.name, s.nameEn) }))}
         presetService={preset?.code}
-        items={survey.items}
+        items={survey.items.map((i) => ({
+          ...i,
+          label: { unsur: f.pick(i.unsur, i.unsurEn), question: f.pick(i.question, i.questionEn), options: i.options.map((o) => f.pick(o.label, o.labelEn)) },
+        }))}
         asksHarapan={survey.asksHarapan}
         scale={survey.scale}
         idempotencyKey={sentKey ?? randomUUID()}

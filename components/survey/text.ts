@@ -1,87 +1,41 @@
-import type { Locale } from "@/lib/i18n";
+import "server-only";
+import { getMessages } from "next-intl/server";
+import { getLocale } from "@/lib/i18n/server";
+import type messages from "@/lib/i18n/messages/id.json";
 
-export const SURVEY_TEXT = {
-  id: {
-    title: "Survei Kepuasan Masyarakat",
-    intro: "Penilaian Anda membantu unit ini memperbaiki pelayanan. Kurang dari satu menit; tanpa identitas.",
-    service: "Layanan apa yang Anda terima hari ini?",
-    questionsTitle: "Penilaian pelayanan",
-    optional: "(boleh dikosongkan)",
-    importance: "Seberapa penting hal ini bagi Anda?",
-    profileTitle: "Tentang Anda",
-    profileHint: "Semua pertanyaan di bagian ini boleh dilewati.",
-    gender: "Jenis kelamin",
-    genderL: "Laki-laki",
-    genderP: "Perempuan",
-    age: "Usia (tahun)",
-    education: "Pendidikan terakhir",
-    occupation: "Pekerjaan",
-    choose: "— pilih —",
-    saran: "Saran dan masukan",
-    saranHint: "Apa yang perlu diperbaiki? (boleh dikosongkan)",
-    contactTitle: "Saya bersedia dihubungi tentang saran ini",
-    contactHint: "Data kontak disimpan terpisah dari jawaban dan hanya dipakai untuk menindaklanjuti saran Anda.",
-    contactName: "Nama (boleh dikosongkan)",
-    contactPhone: "Nomor telepon / WhatsApp",
-    contactEmail: "Email",
-    consent: "Saya setuju dihubungi oleh unit ini tentang saran saya.",
-    token: "Kode transaksi",
-    submit: "Kirim penilaian",
-    sending: "Mengirim…",
-    fixErrors: "Periksa kembali isian yang ditandai.",
-    website: "Jangan isi kolom ini",
-    alreadySent: "Penilaian Anda dari perangkat ini sudah terkirim; mengirim lagi tidak akan dihitung dua kali.",
-    newResponse: "Isi penilaian baru untuk orang lain",
-  },
-  en: {
-    title: "Public Satisfaction Survey",
-    intro: "Your rating helps this unit improve its service. Under a minute; no identity asked.",
-    service: "Which service did you receive today?",
-    questionsTitle: "Rate the service",
-    optional: "(optional)",
-    importance: "How important is this to you?",
-    profileTitle: "About you",
-    profileHint: "Every question in this part may be skipped.",
-    gender: "Gender",
-    genderL: "Male",
-    genderP: "Female",
-    age: "Age (years)",
-    education: "Highest education",
-    occupation: "Occupation",
-    choose: "— choose —",
-    saran: "Suggestions (saran)",
-    saranHint: "What should be improved? (optional)",
-    contactTitle: "I am willing to be contacted about this suggestion",
-    contactHint: "Contact details are stored apart from your answers and used only to follow up on your suggestion.",
-    contactName: "Name (optional)",
-    contactPhone: "Phone / WhatsApp number",
-    contactEmail: "Email",
-    consent: "I agree to be contacted by this unit about my suggestion.",
-    token: "Transaction code",
-    submit: "Send rating",
-    sending: "Sending…",
-    fixErrors: "Please check the marked answers.",
-    website: "Do not fill in this field",
-    alreadySent: "Your rating from this device has been sent; sending again will not count twice.",
-    newResponse: "Fill in a new rating for someone else",
-  },
-} satisfies Record<Locale, Record<string, string>>;
+type TMessages = typeof messages;
 
-export const EDUCATION_LABEL: Record<string, Record<Locale, string>> = {
-  SD: { id: "SD", en: "Primary school" },
-  SMP: { id: "SMP", en: "Junior high school" },
-  SMA: { id: "SMA/SMK", en: "Senior high school" },
-  D1_D3: { id: "D1–D3", en: "Diploma (D1–D3)" },
-  S1: { id: "S1/D4", en: "Bachelor (S1/D4)" },
-  S2: { id: "S2", en: "Master (S2)" },
-  S3: { id: "S3", en: "Doctorate (S3)" },
+/**
+ * The citizen's questionnaire words in the reader's language, as plain data: the survey
+ * form and the kiosk are client components, and the citizen's page ships no i18n runtime
+ * (11 KiB it cannot afford), so the server hands them the messages they show.
+ */
+export type TSurveyText = {
+  locale: "id" | "en";
+  survey: TMessages["survey"];
+  errors: TMessages["responseErrors"];
+  labels: Pick<TMessages["labels"], "gender" | "education" | "occupation" | "importance">;
+  common: Pick<TMessages["common"], "required" | "choose" | "switchTo">;
 };
 
-export const OCCUPATION_LABEL: Record<string, Record<Locale, string>> = {
-  PNS: { id: "PNS/ASN", en: "Civil servant" },
-  TNI: { id: "TNI", en: "Armed forces (TNI)" },
-  POLRI: { id: "POLRI", en: "Police (POLRI)" },
-  SWASTA: { id: "Pegawai swasta", en: "Private employee" },
-  WIRAUSAHA: { id: "Wirausaha", en: "Self-employed" },
-  LAINNYA: { id: "Lainnya", en: "Other" },
-};
+export async function getSurveyText(locale?: "id" | "en"): Promise<TSurveyText> {
+  const reader = locale ?? (await getLocale());
+  const m = (await getMessages({ locale: reader })) as TMessages;
+  return {
+    locale: reader,
+    survey: m.survey,
+    errors: m.responseErrors,
+    labels: { gender: m.labels.gender, education: m.labels.education, occupation: m.labels.occupation, importance: m.labels.importance },
+    common: { required: m.common.required, choose: m.common.choose, switchTo: m.common.switchTo },
+  };
+}
+
+/** The kiosk's words: the questionnaire's and its own, in both languages (the tablet switches on the spot). */
+export type TKioskText = TSurveyText & { kiosk: TMessages["kiosk"] };
+
+export async function getKioskText(): Promise<Record<"id" | "en", TKioskText>> {
+  const texts = await Promise.all(
+    (["id", "en"] as const).map(async (locale) => ({ ...(await getSurveyText(locale)), kiosk: ((await getMessages({ locale })) as TMessages).kiosk })),
+  );
+  return { id: texts[0]!, en: texts[1]! };
+}

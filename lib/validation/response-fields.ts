@@ -14,6 +14,7 @@ export type TResponseErrorCode =
   | "unknownItem"
   | "harapanNotAsked"
   | "noAnswer"
+  | "ageRange"
   | "tooLong"
   | "unknownUnit"
   | "unknownService"

@@ -34,7 +34,7 @@ export const ZResponseInput = z.object({
   profile: z
     .object({
       gender: z.enum(GENDER).optional(),
-      age: z.number().int().min(10).max(120).optional(),
+      age: z.number({ error: "ageRange" }).int({ error: "ageRange" }).min(10, { error: "ageRange" }).max(120, { error: "ageRange" }).optional(),
       education: z.enum(EDUCATION).optional(),
       occupation: z.enum(OCCUPATION).optional(),
     })
@@ -80,7 +80,7 @@ export function toFieldErrors(error: z.ZodError): TFieldErrors {
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";
     if (out[field]) continue;
-    const known: TResponseErrorCode[] = ["tooLong", "consentRequired", "contactRequired", "invalid"];
+    const known: TResponseErrorCode[] = ["tooLong", "consentRequired", "contactRequired", "invalid", "ageRange"];
     out[field] = known.includes(issue.message as TResponseErrorCode)
       ? (issue.message as TResponseErrorCode)
       : issue.code === "invalid_type" && issue.input === undefined

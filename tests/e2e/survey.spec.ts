@@ -72,8 +72,16 @@ test.describe("with JavaScript", () => {
 
     const alert = page.getByTestId("form-errors");
     await expect(alert).toContainText("Periksa kembali isian yang ditandai.");
-    await expect(page.getByText("Pilih jenis layanan yang Anda terima.")).toBeVisible();
-    await expect(page.getByText("Centang persetujuan bila Anda ingin dihubungi.")).toBeVisible();
+    // The summary names each field with its error and links to it; each field carries its own error too.
+    const service = page.getByRole("group", { name: "Layanan apa yang Anda terima hari ini?" });
+    await expect(service.getByText("Pilih jenis layanan yang Anda terima.")).toBeVisible();
+    await expect(service.getByRole("radio").first()).toHaveAttribute("aria-invalid", "true");
+    await expect(page.locator("#contact_consent-error")).toHaveText("Centang persetujuan bila Anda ingin dihubungi.");
+    await expect(page.getByRole("checkbox", { name: "Saya setuju dihubungi oleh unit ini tentang saran saya." })).toHaveAttribute("aria-describedby", "contact_consent-error");
+    const toService = alert.getByRole("link", { name: "Layanan apa yang Anda terima hari ini?: Pilih jenis layanan yang Anda terima." });
+    await expect(alert.getByRole("link", { name: /^Saya setuju dihubungi.*: Centang persetujuan/ })).toHaveAttribute("href", "#contact_consent");
+    await toService.click();
+    await expect(page).toHaveURL(/#service$/);
     await expect(page.getByLabel("Saran dan masukan")).toHaveValue(`Loket kurang ${m}`);
     await expect(page.getByRole("group", { name: /3\. Waktu Penyelesaian/ }).getByLabel("Kurang cepat")).toBeChecked();
     expect(await responsesWithMarker(m)).toHaveLength(0);
@@ -107,8 +115,20 @@ test.describe("with JavaScript", () => {
   test("the questionnaire has no accessibility violations, also with errors shown", async ({ page }) => {
     await page.goto("/s/DISDUKCAPIL");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    // Before sending, the citizen reads what is required.
+    await expect(page.getByText("Wajib diisi: layanan yang Anda terima dan minimal satu penilaian.", { exact: false })).toBeVisible();
+    await expect(page.getByRole("button", { name: "Kirim penilaian" })).toHaveAccessibleDescription(/Wajib diisi: layanan/);
+    await page.getByLabel("Usia (tahun)").fill("5");
     await page.getByRole("button", { name: "Kirim penilaian" }).click();
-    await expect(page.getByTestId("form-errors")).toBeFocused();
+    const alert = page.getByTestId("form-errors");
+    await expect(alert).toBeFocused();
+    // "Answer at least one" and the age error are tied to what they are about, the age error with its range.
+    await expect(page.locator("#questions")).toHaveAccessibleDescription("Jawab minimal satu pertanyaan penilaian.");
+    await expect(alert.getByRole("link", { name: "Penilaian pelayanan: Jawab minimal satu pertanyaan penilaian." })).toHaveAttribute("href", "#questions");
+    const age = page.getByLabel("Usia (tahun)");
+    await expect(age).toHaveAttribute("aria-invalid", "true");
+    await expect(age).toHaveAccessibleDescription(/Tulis usia dalam tahun, 10 sampai 120\./);
+    await expect(alert.getByRole("link", { name: /^Usia \(tahun\): Tulis usia dalam tahun, 10 sampai 120/ })).toHaveAttribute("href", "#age");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
@@ -128,7 +148,8 @@ test.describe("without JavaScript", () => {
     await page.getByLabel("Saran dan masukan").fill(m);
     await page.getByRole("button", { name: "Kirim penilaian" }).click(); // no service chosen
 
-    await expect(page.getByText("Pilih jenis layanan yang Anda terima.")).toBeVisible();
+    await expect(page.getByRole("group", { name: "Layanan apa yang Anda terima hari ini?" }).getByText("Pilih jenis layanan yang Anda terima.")).toBeVisible();
+    await expect(page.getByTestId("form-errors").getByRole("link", { name: /Pilih jenis layanan yang Anda terima/ })).toHaveAttribute("href", "#service");
     await expect(page.getByLabel("Saran dan masukan")).toHaveValue(m);
     expect(await responsesWithMarker(m)).toHaveLength(0);
 

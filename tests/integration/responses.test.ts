@@ -73,7 +73,7 @@ describe("submitResponse", () => {
         "answers.U10": "unknownItem",
         service: "serviceRequired",
         saran: "tooLong",
-        "profile.age": "invalid",
+        "profile.age": "ageRange",
       },
     });
     expect(await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: {} }, randomUUID(), web)).toMatchObject({

@@ -7,7 +7,6 @@ import {
   monthStart,
   parsePeriodKey,
   periodKey,
-  periodLabel,
   periodMonths,
   periodOfMonth,
   periodsBetween,
@@ -15,7 +14,6 @@ import {
   shiftPeriod,
   trendPeriods,
   PERIOD_KINDS,
-  type TPeriod,
 } from "@/lib/periods";
 
 const period = fc.oneof(
@@ -75,15 +73,6 @@ describe("survey periods", () => {
     expect(inProgress({ kind: "QUARTER", year: 2026, number: 4 }, now)).toBe(true);
     expect(inProgress({ kind: "QUARTER", year: 2026, number: 3 }, now)).toBe(false);
     expect(inProgress({ kind: "MONTH", year: 2026, number: 11 }, now)).toBe(false);
-  });
-
-  it("labels periods as reports do, in both languages", () => {
-    const q: TPeriod = { kind: "QUARTER", year: 2026, number: 4 };
-    expect(periodLabel(q, "id")).toBe("Triwulan IV 2026");
-    expect(periodLabel(q, "en")).toBe("Q4 2026");
-    expect(periodLabel({ kind: "SEMESTER", year: 2026, number: 2 }, "id")).toBe("Semester II 2026");
-    expect(periodLabel({ kind: "MONTH", year: 2026, number: 5 }, "id")).toBe("Mei 2026");
-    expect(periodLabel({ kind: "MONTH", year: 2026, number: 5 }, "en", true)).toBe("May 26");
   });
 
   it("lists the periods a range of months touches, newest first", () => {

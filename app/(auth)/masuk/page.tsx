@@ -1,31 +1,38 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { AUTH_TEXT } from "@/components/auth/text";
 import { LocaleSwitch } from "@/components/locale/locale-switch";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
 import { signIn } from "@/lib/auth/config";
 import { getCaller } from "@/lib/auth/session";
 import { serverEnv } from "@/lib/env";
-import { getLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Masuk" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("login") };
+}
 
 export default async function LoginPage(props: PageProps<"/masuk">) {
   const query = await props.searchParams;
   const next = typeof query.next === "string" && /^\/(?!\/)/.test(query.next) ? query.next : "/dasbor";
   if (await getCaller()) redirect(next);
-  const locale = await getLocale();
-  const t = AUTH_TEXT[locale];
+  const [t, common] = await Promise.all([getTranslations("auth"), getTranslations("common")]);
   const env = serverEnv();
   const sso = !!(env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET);
   return (
     <main className="mx-auto max-w-sm px-4 py-12">
-      <div className="flex items-center justify-between">
-        <h1 className="text-2xl font-bold">{t.title}</h1>
-        <LocaleSwitch locale={locale} returnTo={`/masuk?next=${encodeURIComponent(next)}`} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <LocaleSwitch returnTo={`/masuk?next=${encodeURIComponent(next)}`} />
       </div>
-      {query.changed === "1" && <p role="status" className="mt-4 rounded-md bg-brand-50 p-3">{t.changed}</p>}
-      <LoginForm locale={locale} next={next} />
+      {query.changed === "1" && (
+        <Alert tone="info" className="mt-4">
+          {t("changed")}
+        </Alert>
+      )}
+      <LoginForm next={next} />
       {sso && (
         <form
           className="mt-4"
@@ -34,11 +41,14 @@ export default async function LoginPage(props: PageProps<"/masuk">) {
             await signIn("oidc", { redirectTo: next });
           }}
         >
-          <button type="submit" className="w-full rounded-md border border-slate-400 px-4 py-3 font-medium">
+          <Button type="submit" variant="secondary" size="lg" width="full">
             {env.AUTH_OIDC_NAME}
-          </button>
+          </Button>
         </form>
       )}
+      <p className="mt-8 text-sm">
+        <TextLink href="/">← {common("home")}</TextLink>
+      </p>
     </main>
   );
 }

@@ -1,20 +1,25 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PasswordForm } from "@/components/auth/password-form";
-import { AUTH_TEXT } from "@/components/auth/text";
+import { Alert } from "@/components/ui/alert";
 import { requireCaller } from "@/lib/auth/page";
-import { getLocale } from "@/lib/i18n/server";
 
-export const metadata: Metadata = { title: "Kata sandi" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("password") };
+}
 
 export default async function PasswordPage() {
   const caller = await requireCaller("/akun/kata-sandi");
-  const locale = await getLocale();
-  const t = AUTH_TEXT[locale];
+  const t = await getTranslations("auth");
   return (
     <main>
-      <h1 className="text-2xl font-bold">{t.changeTitle}</h1>
-      {caller.mustChangePassword && <p role="status" className="mt-2 rounded-md bg-amber-100 p-3">{t.mustChange}</p>}
-      <PasswordForm locale={locale} />
+      <h1 className="text-2xl font-bold">{t("changeTitle")}</h1>
+      {caller.mustChangePassword && (
+        <Alert tone="warning" className="mt-2">
+          {t("mustChange")}
+        </Alert>
+      )}
+      <PasswordForm />
     </main>
   );
 }

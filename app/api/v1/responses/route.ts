@@ -1,6 +1,6 @@
 import { authenticateKiosk } from "@/lib/dal/kiosk";
 import { submitResponse } from "@/lib/dal/responses";
-import { parseLocale } from "@/lib/i18n";
+import { localeFromAcceptLanguage } from "@/lib/i18n";
 import { describeErrors } from "@/lib/i18n/response-errors";
 import { requestMetaFrom } from "@/lib/request/meta";
 import { z } from "zod";
@@ -15,7 +15,7 @@ const ZSubmittedAt = z.iso.datetime({ offset: true }).optional();
  * same result without a second row.
  */
 export async function POST(request: Request) {
-  const locale = parseLocale(request.headers.get("accept-language")?.toLowerCase().startsWith("en") ? "en" : "id");
+  const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
   let body: unknown;
   try {
     body = await request.json();

@@ -1,62 +1,94 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { assignRoleAction, removeRoleAction, setActiveAction } from "@/components/admin/actions";
-import { ResetPasswordForm } from "@/components/admin/create-user-form";
+import { ResetPasswordForm, UnitOptions } from "@/components/admin/create-user-form";
+import { Button } from "@/components/ui/button";
+import { Card, CardTitle } from "@/components/ui/card";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/input";
+import { linkVariants } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
 import { listUnitsForCaller } from "@/lib/dal/units";
 import { getUser } from "@/lib/dal/users";
+import { ROLES } from "@/lib/validation/users";
 
-export const metadata: Metadata = { title: "Pengguna" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("users") };
+}
 
 export default async function UserPage(props: PageProps<"/admin/pengguna/[id]">) {
   const { id } = await props.params;
   const caller = await requireCaller(`/admin/pengguna/${id}`);
   const user = await getUser(caller, id);
   if (!user) notFound();
-  const units = await listUnitsForCaller(caller, "admin");
+  const [units, t, role] = await Promise.all([listUnitsForCaller(caller, "admin"), getTranslations("admin"), getTranslations("labels.role")]);
   return (
     <main className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/pengguna" className={linkVariants()}>
+          ← {t("back")}
+        </Link>
+      </p>
       <div>
         <h1 className="text-2xl font-bold">{user.name}</h1>
-        <p className="text-slate-600">{user.email} · {user.active ? "Aktif" : "Nonaktif"}</p>
+        <p className="break-all text-slate-600">{t("userStatus", { email: user.email, status: user.active ? t("active") : t("inactive") })}</p>
       </div>
-      <section className="rounded-lg border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">Peran</h2>
+      <Card>
+        <CardTitle>{t("roles")}</CardTitle>
         <ul className="mt-2 space-y-1" data-testid="role-list">
           {user.roles.map((r) => (
-            <li key={r.id} className="flex items-center gap-3">
-              <span>{r.role} · {r.unitName}</span>
+            <li key={r.id} className="flex flex-wrap items-center gap-3">
+              <span>{t("roleAt", { role: role(r.role), unit: r.unitName })}</span>
               <form action={removeRoleAction}>
                 <input type="hidden" name="userId" value={user.id} />
                 <input type="hidden" name="assignmentId" value={r.id} />
-                <button type="submit" className="text-sm text-red-800 underline">Cabut</button>
+                <Button type="submit" variant="link" size="inline" className="text-sm text-red-800">
+                  {t("revoke")}
+                </Button>
               </form>
             </li>
           ))}
         </ul>
-        <form action={assignRoleAction} className="mt-3 flex flex-wrap items-end gap-2">
+        <form action={assignRoleAction} className="mt-3 flex flex-wrap items-end gap-3">
           <input type="hidden" name="userId" value={user.id} />
-          <label className="text-sm">Peran
-            <select name="role" className="ml-1 rounded-md border border-slate-400 px-2 py-1">
-              <option value="KEPALA_UNIT">Kepala unit</option><option value="OPERATOR">Operator</option><option value="PIMPINAN">Pimpinan</option><option value="ADMIN">Admin</option>
-            </select>
-          </label>
-          <label className="text-sm">Unit
-            <select name="unitCode" className="ml-1 rounded-md border border-slate-400 px-2 py-1">
-              {units.map((u) => <option key={u.code} value={u.code}>{"\u00a0".repeat(u.depth * 3)}{u.name}</option>)}
-            </select>
-          </label>
-          <button type="submit" className="rounded-md bg-brand-700 px-3 py-1 text-white">Tambah peran</button>
+          <Field id="role-role" label={t("role")}>
+            {(c) => (
+              <Select {...c} name="role" size="sm" width="auto" required defaultValue="">
+                <option value="" disabled>
+                  {t("chooseRole")}
+                </option>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {role(r)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field id="role-unit" label={t("unit")}>
+            {(c) => (
+              <Select {...c} name="unitCode" size="sm" width="auto">
+                <UnitOptions units={units} />
+              </Select>
+            )}
+          </Field>
+          <Button type="submit" size="sm">
+            {t("addRole")}
+          </Button>
         </form>
-      </section>
-      <section className="flex flex-wrap gap-4 rounded-lg border border-slate-200 bg-white p-4">
+      </Card>
+      <Card className="flex flex-wrap gap-4">
         <form action={setActiveAction}>
           <input type="hidden" name="userId" value={user.id} />
           <input type="hidden" name="active" value={user.active ? "false" : "true"} />
-          <button type="submit" className="rounded-md border border-slate-400 px-3 py-1">{user.active ? "Nonaktifkan" : "Aktifkan"}</button>
+          <Button type="submit" variant={user.active ? "danger" : "secondary"} size="sm">
+            {user.active ? t("deactivate") : t("activate")}
+          </Button>
         </form>
         <ResetPasswordForm userId={user.id} />
-      </section>
+      </Card>
     </main>
   );
 }

@@ -1,0 +1,13 @@
+import { cookies } from "next/headers";
+import { getRequestConfig } from "next-intl/server";
+import { LOCALE_COOKIE, parseLocale } from "@/lib/i18n/config";
+import { DEFAULT_TIME_ZONE } from "@/lib/i18n/format";
+import { MESSAGES } from "@/lib/i18n/messages";
+
+// next-intl's per-request configuration: the locale from the reader's cookie
+// (no locale in URLs), the messages, and the agency's clock for dates.
+
+export default getRequestConfig(async () => {
+  const locale = parseLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  return { locale, messages: MESSAGES[locale], timeZone: DEFAULT_TIME_ZONE };
+});
