@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { logoutAction } from "@/components/auth/actions";
 import { AUTH_TEXT } from "@/components/auth/text";
-import { hasAnywhere } from "@/lib/auth/permissions";
+import { hasAnywhere } from "@/lib/permissions";
 import { getCaller } from "@/lib/auth/session";
 import { getLocale } from "@/lib/i18n/server";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
 import type { TRequestMeta } from "@/lib/request/meta";
 

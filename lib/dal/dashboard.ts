@@ -1,5 +1,5 @@
 import "server-only";
-import { can, scopePaths, type TCaller } from "@/lib/auth/permissions";
+import { can, scopePaths, type TCaller } from "@/lib/permissions";
 import { pool, prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/dal/audit";
 import { attentionOf, moversOf, mutuSpread, type TMutuSpread, type TUnitRow } from "@/lib/dashboard/agency";

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import QRCode from "qrcode";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
 import { enrollKiosk } from "@/lib/dal/kiosk";
 import { hashToken } from "@/lib/dal/responses";

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem, type TPasswordProblem } from "@/lib/auth/password-policy";
-import { can, hasAnywhere, scopePaths, type TCaller } from "@/lib/auth/permissions";
+import { can, hasAnywhere, scopePaths, type TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
 import { recordAudit } from "@/lib/dal/audit";
 import { Role } from "@/lib/generated/prisma/enums";

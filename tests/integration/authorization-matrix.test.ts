@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { compareIkm, computeIkmFromRows, createIkmAccumulator, PERMENPAN_14_2017, type IkmResult } from "@/lib/ikm";
 import { ageBand } from "@/lib/profile";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";

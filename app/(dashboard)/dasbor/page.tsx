@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireCaller } from "@/lib/auth/page";
-import { hasAnywhere } from "@/lib/auth/permissions";
+import { hasAnywhere } from "@/lib/permissions";
 import { listUnitsForCaller } from "@/lib/dal/units";
 import { getLocale } from "@/lib/i18n/server";
 

@@ -12,7 +12,7 @@ import { TrendSection } from "@/components/dashboard/sections";
 import { DASH_TEXT } from "@/components/dashboard/text";
 import { withQuery } from "@/components/dashboard/url";
 import { requireCaller } from "@/lib/auth/page";
-import { hasAnywhere, type TCaller } from "@/lib/auth/permissions";
+import { hasAnywhere, type TCaller } from "@/lib/permissions";
 import { sortUnitRows, type TUnitRow } from "@/lib/dashboard/agency";
 import { getAgencyDashboard } from "@/lib/dal/dashboard";
 import { getUnitForCaller } from "@/lib/dal/units";

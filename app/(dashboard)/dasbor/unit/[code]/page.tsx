@@ -11,7 +11,7 @@ import { DASH_TEXT } from "@/components/dashboard/text";
 import { withQuery } from "@/components/dashboard/url";
 import { SurveyLinks } from "@/components/operate/survey-links";
 import { requireCaller } from "@/lib/auth/page";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { getUnitDashboard } from "@/lib/dal/dashboard";
 import { listServicesForOperator } from "@/lib/dal/operate";
 import { getUnitCounts, getUnitForCaller } from "@/lib/dal/units";
