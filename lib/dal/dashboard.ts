@@ -1,7 +1,7 @@
 import "server-only";
 import { can, scopePaths, type TCaller } from "@/lib/permissions";
-import { pool, prisma } from "@/lib/db";
-import { recordAudit } from "@/lib/dal/audit";
+import { pool } from "@/lib/db";
+import { defineWrite } from "@/lib/dal/write";
 import { attentionOf, moversOf, mutuSpread, type TMutuSpread, type TUnitRow } from "@/lib/dashboard/agency";
 import {
   buildVersions,
@@ -35,7 +35,6 @@ import {
   type TPeriodKind,
 } from "@/lib/periods";
 import { readProfile, PROFILE_SLOTS, type TProfileCounts } from "@/lib/profile";
-import type { TRequestMeta } from "@/lib/request/meta";
 import { ZFeedbackUpdate, type TChannel, type TDashboardQuery } from "@/lib/validation/dashboard";
 
 // The dashboards' data. Every function takes the caller and authorizes on the
@@ -708,27 +707,22 @@ export async function listFeedback(caller: TCaller | null, code: string, q: TDas
   };
 }
 
-export type TFeedbackUpdateResult = { ok: true } | { ok: false; error: "invalid" | "notFound" };
-
-/** Sets the follow-up status (and a note) of one saran: feedback.manage on the response's own unit. Audited. */
-export async function updateFeedback(caller: TCaller | null, raw: unknown, meta?: TRequestMeta): Promise<TFeedbackUpdateResult> {
-  const parsed = ZFeedbackUpdate.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid" };
-  const input = parsed.data;
-  if (!caller) return { ok: false, error: "notFound" };
-  const response = await prisma.response.findUnique({
-    where: { id: input.responseId },
-    select: { unitId: true, saran: true, unit: { select: { path: true } } },
-  });
-  if (!response?.saran || !can(caller, "feedback.manage", response.unit.path)) return { ok: false, error: "notFound" };
-  await prisma.feedbackFollowUp.upsert({
-    where: { responseId: input.responseId },
-    create: { responseId: input.responseId, status: input.status, note: input.note, updatedById: caller.userId },
-    update: { status: input.status, note: input.note, updatedById: caller.userId },
-  });
-  await recordAudit({
-    caller, action: "feedback.update", targetType: "response", targetId: input.responseId, unitId: response.unitId, meta,
-    detail: { status: input.status },
-  });
-  return { ok: true };
-}
+/** Sets the follow-up status (and a note) of one saran: feedback.manage on the response's own unit. */
+export const updateFeedback = defineWrite({
+  input: ZFeedbackUpdate,
+  capability: "feedback.manage",
+  // Only a response with a saran has a follow-up.
+  locate: async (tx, input) => {
+    const response = await tx.response.findUnique({ where: { id: input.responseId }, select: { unitId: true, saran: true, unit: { select: { path: true } } } });
+    return response?.saran ? response : null;
+  },
+  on: (response) => [response.unit.path],
+  audit: (input, response) => ({ action: "feedback.update", targetType: "response", targetId: input.responseId, unitId: response.unitId, detail: { status: input.status } }),
+  handler: async (tx, input, _response, { caller }) => {
+    await tx.feedbackFollowUp.upsert({
+      where: { responseId: input.responseId },
+      create: { responseId: input.responseId, status: input.status, note: input.note, updatedById: caller.userId },
+      update: { status: input.status, note: input.note, updatedById: caller.userId },
+    });
+  },
+});
