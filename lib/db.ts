@@ -1,7 +1,7 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
+import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { serverEnv } from "@/lib/env";
 
 // One connection pool and one Prisma client per server process (and across
@@ -28,6 +28,9 @@ function client(): PrismaClient {
   globalForDb.suaraPrisma ??= new PrismaClient({ adapter: new PrismaPg(pool()) });
   return globalForDb.suaraPrisma;
 }
+
+/** The client inside an interactive transaction (prisma.$transaction(async (tx) => ...)). */
+export type TTx = Prisma.TransactionClient;
 
 export const prisma = new Proxy({} as PrismaClient, {
   get: (_target, property) => {

@@ -5,7 +5,7 @@ import { ClientMessages } from "@/components/locale/client-messages";
 import { LocaleSwitch } from "@/components/locale/locale-switch";
 import { Button } from "@/components/ui/button";
 import { linkVariants } from "@/components/ui/text-link";
-import { hasAnywhere } from "@/lib/auth/permissions";
+import { hasAnywhere } from "@/lib/permissions";
 import { getCaller } from "@/lib/auth/session";
 
 // The shell only: pages and the data layer decide what may be seen.

@@ -20,7 +20,7 @@ export async function createUserAction(_prev: TCreateUserState, form: FormData):
 export type TResetState = { error?: string; temporaryPassword?: string };
 
 export async function resetPasswordAction(_prev: TResetState, form: FormData): Promise<TResetState> {
-  const r = await resetPassword(await getCaller(), form.get("userId"), await currentRequestMeta());
+  const r = await resetPassword(await getCaller(), { userId: form.get("userId") }, await currentRequestMeta());
   return r.ok ? { temporaryPassword: r.value.temporaryPassword } : { error: r.error };
 }
 
@@ -30,11 +30,11 @@ export async function assignRoleAction(form: FormData) {
 }
 
 export async function removeRoleAction(form: FormData) {
-  await removeRole(await getCaller(), form.get("assignmentId"), await currentRequestMeta());
+  await removeRole(await getCaller(), { assignmentId: form.get("assignmentId") }, await currentRequestMeta());
   revalidatePath(`/admin/pengguna/${form.get("userId")}`);
 }
 
 export async function setActiveAction(form: FormData) {
-  await setUserActive(await getCaller(), form.get("userId"), form.get("active") === "true", await currentRequestMeta());
+  await setUserActive(await getCaller(), { userId: form.get("userId"), active: form.get("active") === "true" }, await currentRequestMeta());
   revalidatePath(`/admin/pengguna/${form.get("userId")}`);
 }

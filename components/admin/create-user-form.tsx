@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { ROLES } from "@/lib/validation/users";
+import { ROLES } from "@/lib/validation/user-fields";
 
 type TUnitChoice = { code: string; name: string; depth: number };
 

@@ -47,8 +47,8 @@ export async function changePasswordAction(_prev: TPasswordState, form: FormData
   const parsed = ZChangePassword.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });
   if (!parsed.success) return { error: "current" };
   if (parsed.data.next !== parsed.data.repeat) return { error: "mismatch" };
-  const result = await changeOwnPassword(await getCaller(), parsed.data.current, parsed.data.next, await currentRequestMeta());
-  if (result !== "ok") return { error: result };
+  const result = await changeOwnPassword(await getCaller(), { current: parsed.data.current, next: parsed.data.next }, await currentRequestMeta());
+  if (!result.ok) return { error: result.error === "invalid" || result.error === "notFound" ? "current" : result.error };
   // Every session, this one included, ended with the old password.
   redirect("/masuk?changed=1");
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { redirect } from "next/navigation";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { getCaller } from "@/lib/auth/session";
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { auth } from "@/lib/auth/config";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { loadCaller } from "@/lib/dal/sign-in";
 
 /** Who is asking, once per request; null without a valid session. */

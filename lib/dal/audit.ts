@@ -1,10 +1,10 @@
 import "server-only";
-import type { TCaller } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
+import type { TTx } from "@/lib/db";
+import type { TCaller } from "@/lib/permissions";
 import type { TRequestMeta } from "@/lib/request/meta";
 
-export type TAuditInput = {
-  caller: TCaller | null;
+export type TAuditEntry = {
+  actor: TCaller | null;
   action: string;
   targetType?: string;
   targetId?: string;
@@ -13,12 +13,12 @@ export type TAuditInput = {
   detail?: Record<string, unknown>;
 };
 
-/** Appends to the audit log (the database refuses any change to it). */
-export async function recordAudit(e: TAuditInput) {
-  await prisma.auditLog.create({
+/** Appends to the audit log (the database refuses any change to it), inside the write's transaction. */
+export async function insertAudit(tx: TTx, e: TAuditEntry) {
+  await tx.auditLog.create({
     data: {
-      actorId: e.caller?.userId ?? null,
-      actorEmail: e.caller?.email ?? null,
+      actorId: e.actor?.userId ?? null,
+      actorEmail: e.actor?.email ?? null,
       action: e.action,
       targetType: e.targetType ?? null,
       targetId: e.targetId ?? null,

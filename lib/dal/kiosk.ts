@@ -1,7 +1,9 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { prisma } from "@/lib/db";
+import { randomBytes, randomUUID } from "node:crypto";
+import { prisma, type TTx } from "@/lib/db";
 import { hashToken } from "@/lib/dal/responses";
+import { shellWrite } from "@/lib/dal/write";
+import { ZEnrollKiosk } from "@/lib/validation/operate";
 
 /** The kiosk device a token belongs to (not revoked, its unit active), or null. */
 export async function authenticateKiosk(token: string): Promise<{ deviceId: string; unitCode: string } | null> {
@@ -15,21 +17,25 @@ export async function authenticateKiosk(token: string): Promise<{ deviceId: stri
   return { deviceId: device.id, unitCode: device.unit.code };
 }
 
-/**
- * Enrols a kiosk tablet for a unit: returns its device token, shown once (only
- * its hash is stored). The admin screen of issue 5 calls this after checking
- * the caller's role on the unit; `npm run kiosk:enroll` calls it from the server shell.
- */
-export async function enrollKiosk(input: { unitCode: string; name: string; enrolledById?: string }): Promise<{ deviceId: string; token: string } | null> {
-  const unit = await prisma.unit.findUnique({ where: { code: input.unitCode.toUpperCase() }, select: { id: true, active: true } });
-  if (!unit || !unit.active) return null;
+/** Stores a kiosk device and returns its token, shown once (only its hash is stored). */
+export async function insertKioskDevice(tx: TTx, device: { id: string; unitId: string; name: string; enrolledById: string | null }) {
   const token = randomBytes(32).toString("base64url");
-  const device = await prisma.kioskDevice.create({
-    data: { unitId: unit.id, name: input.name.slice(0, 100), tokenHash: hashToken(token), enrolledById: input.enrolledById ?? null },
-    select: { id: true },
-  });
-  await prisma.auditLog.create({
-    data: { action: "kiosk.enroll", targetType: "kiosk_device", targetId: device.id, unitId: unit.id, actorId: input.enrolledById ?? null, detail: { name: input.name } },
-  });
+  await tx.kioskDevice.create({ data: { ...device, tokenHash: hashToken(token) } });
   return { deviceId: device.id, token };
+}
+
+/**
+ * Enrols a kiosk tablet for an active unit from the server shell (`npm run kiosk:enroll`),
+ * audited with no actor. Operators and admins enrol through enrollKioskForCaller (lib/dal/operate.ts).
+ */
+export async function enrollKiosk(raw: { unitCode: string; name: string }): Promise<{ deviceId: string; token: string } | null> {
+  const parsed = ZEnrollKiosk.safeParse({ ...raw, name: raw.name.slice(0, 100) });
+  if (!parsed.success) return null;
+  const unit = await prisma.unit.findUnique({ where: { code: parsed.data.unitCode }, select: { id: true, active: true } });
+  if (!unit?.active) return null;
+  const id = randomUUID();
+  const { name } = parsed.data;
+  return shellWrite({ action: "kiosk.enroll", targetType: "kiosk_device", targetId: id, unitId: unit.id, detail: { name, via: "shell" } }, (tx) =>
+    insertKioskDevice(tx, { id, unitId: unit.id, name, enrolledById: null }),
+  );
 }

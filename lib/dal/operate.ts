@@ -1,13 +1,14 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import QRCode from "qrcode";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
-import { enrollKiosk } from "@/lib/dal/kiosk";
+import { insertKioskDevice } from "@/lib/dal/kiosk";
 import { hashToken } from "@/lib/dal/responses";
-import { recordAudit } from "@/lib/dal/audit";
 import { getUnitForCaller, type TUnitRef } from "@/lib/dal/units";
+import { defineWrite, type TWriteResult } from "@/lib/dal/write";
 import type { TRequestMeta } from "@/lib/request/meta";
+import { ZEnrollKiosk, ZIssueTokensRequest } from "@/lib/validation/operate";
 
 // What operators (and admins) do for a unit: QR codes and posters for its
 // survey links, kiosk tablets. Checked on the specific unit ("operate").
@@ -39,47 +40,59 @@ export async function qrPng(url: string): Promise<Buffer> {
   return QRCode.toBuffer(url, { type: "png", errorCorrectionLevel: "M", margin: 2, width: 1024 });
 }
 
-/** Enrols a kiosk for the unit if the caller may operate it; the token is returned once. */
-export async function enrollKioskForCaller(caller: TCaller | null, unitCode: string, name: string, meta?: TRequestMeta) {
-  const unit = await getUnitForCaller(caller, unitCode, "operate");
-  if (!unit) return null;
-  const result = await enrollKiosk({ unitCode: unit.code, name, enrolledById: caller!.userId });
-  if (result) await recordAudit({ caller, action: "kiosk.enroll.by", targetType: "kiosk_device", targetId: result.deviceId, unitId: unit.id, meta });
-  return result;
-}
+/** Enrols a kiosk tablet for an active unit the caller may operate; the device token is returned once. */
+export const enrollKioskForCaller = defineWrite({
+  input: ZEnrollKiosk,
+  capability: "operate",
+  locate: (tx, input) => tx.unit.findUnique({ where: { code: input.unitCode, active: true }, select: { id: true, path: true } }),
+  on: (unit) => [unit.path],
+  audit: (input, unit, { newId }) => ({ action: "kiosk.enroll", targetType: "kiosk_device", targetId: newId, unitId: unit.id, detail: { name: input.name } }),
+  handler: async (tx, input, unit, { newId, caller }) => ({
+    ...(await insertKioskDevice(tx, { id: newId, unitId: unit.id, name: input.name, enrolledById: caller.userId })),
+    unitCode: input.unitCode,
+  }),
+});
 
 export type TIssuedToken = { token: string; url: string; svg: string };
+
+// Short enough to type from a receipt, long enough not to be guessed (10 characters of 32: 50 bits).
+const TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+const newTransactionCode = () => Array.from(randomBytes(10), (b) => TOKEN_ALPHABET[b % TOKEN_ALPHABET.length]).join("");
+
+const issueTokens = defineWrite({
+  input: ZIssueTokensRequest,
+  capability: "operate",
+  locate: async (tx, input) => {
+    const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, path: true } });
+    if (!unit || !input.serviceCode) return unit && { unit, service: null };
+    const service = await tx.service.findFirst({ where: { unitId: unit.id, code: input.serviceCode, active: true }, select: { id: true, code: true } });
+    return service && { unit, service };
+  },
+  on: ({ unit }) => [unit.path],
+  audit: (input, { unit, service }) => ({
+    action: "token.issue", targetType: "unit", targetId: unit.id, unitId: unit.id,
+    detail: { count: input.count, service: service?.code ?? null, days: input.days },
+  }),
+  handler: async (tx, input, { unit, service }) => {
+    const expiresAt = new Date(Date.now() + input.days * 86_400_000);
+    const tokens = Array.from({ length: input.count }, newTransactionCode);
+    await tx.transactionToken.createMany({
+      data: tokens.map((t) => ({ unitId: unit.id, serviceId: service?.id ?? null, tokenHash: hashToken(t), expiresAt })),
+    });
+    const path = `/s/${unit.code}${service ? `/${service.code}` : ""}`;
+    return tokens.map((token) => ({ token, url: `${input.origin}${path}?t=${token}` }));
+  },
+});
 
 /**
  * Issues `count` one-time transaction codes for the unit (optionally one
  * service), valid for `days`: each allows exactly one response, marked
  * verified, without identifying the citizen. Only their hashes are stored;
- * the codes are returned once, to be printed on receipts or queue tickets.
+ * the codes are returned once, to be printed on receipts or queue tickets
+ * (their QR codes drawn after the transaction has committed).
  */
-export async function issueTransactionTokens(
-  caller: TCaller | null,
-  input: { unitCode: string; serviceCode?: string | null; count: number; days: number; origin: string },
-  meta?: TRequestMeta,
-): Promise<TIssuedToken[] | null> {
-  const link = await getSurveyLink(caller, input.unitCode, input.serviceCode);
-  if (!link || !Number.isInteger(input.count) || input.count < 1 || input.count > 200) return null;
-  const serviceId = link.service
-    ? (await prisma.service.findFirst({ where: { unitId: link.unit.id, code: link.service.code }, select: { id: true } }))!.id
-    : null;
-  const expiresAt = new Date(Date.now() + input.days * 86_400_000);
-  // Short enough to type from a receipt, long enough not to be guessed (10 characters of 32: 50 bits).
-  const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  const tokens = Array.from({ length: input.count }, () =>
-    Array.from(randomBytes(10), (b) => alphabet[b % alphabet.length]).join(""),
-  );
-  await prisma.transactionToken.createMany({
-    data: tokens.map((t) => ({ unitId: link.unit.id, serviceId, tokenHash: hashToken(t), expiresAt })),
-  });
-  await recordAudit({ caller, action: "token.issue", targetType: "unit", targetId: link.unit.id, unitId: link.unit.id, meta, detail: { count: input.count, service: link.service?.code ?? null, days: input.days } });
-  return Promise.all(
-    tokens.map(async (token) => {
-      const url = `${input.origin}${link.path}?t=${token}`;
-      return { token, url, svg: await qrSvg(url) };
-    }),
-  );
+export async function issueTransactionTokens(caller: TCaller | null, raw: unknown, meta?: TRequestMeta): Promise<TWriteResult<TIssuedToken[]>> {
+  const issued = await issueTokens(caller, raw, meta);
+  if (!issued.ok) return issued;
+  return { ok: true, value: await Promise.all(issued.value.map(async (t) => ({ ...t, svg: await qrSvg(t.url) }))) };
 }

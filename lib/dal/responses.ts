@@ -11,6 +11,14 @@ import { toFieldErrors, ZIdempotencyKey, ZResponseInput, type TFieldErrors, type
 // form, the kiosk and POST /api/v1/responses all call submitResponse.
 // Accepted = stored exactly once (the idempotency key is unique); rejected =
 // nothing written.
+//
+// Not a defineWrite (lib/dal/write.ts), on purpose: the citizen is anonymous (no
+// caller, no capability to check; the unit's survey is public) and a response is
+// its own record, so it gets no audit entry. The common submit is one statement on
+// the pg pool (replay check, rate windows, insert): an interactive transaction would
+// add BEGIN/COMMIT round trips and Prisma's per-query work to the busiest path.
+// It keeps the shape's rules all the same: zod parses the input first, and
+// everything a submit writes is written together or not at all.
 
 /** Hard limit per client (IP): beyond it the response is refused. SUARA_CLIENT_LIMIT sets it. */
 export const CLIENT_LIMIT = {

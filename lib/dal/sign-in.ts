@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
 import { hitRateWindows, peekRateWindows } from "@/lib/dal/rate-limit";
 import { serverEnv } from "@/lib/env";

@@ -1,5 +1,5 @@
 import "server-only";
-import { can, scopePaths, type Capability, type TCaller } from "@/lib/auth/permissions";
+import { can, scopePaths, type Capability, type TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
 import { resolveTemplate } from "@/lib/ikm";
 

@@ -3,29 +3,31 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem, type TPasswordProblem } from "@/lib/auth/password-policy";
-import { can, hasAnywhere, scopePaths, type TCaller } from "@/lib/auth/permissions";
-import { prisma } from "@/lib/db";
-import { recordAudit } from "@/lib/dal/audit";
-import { Role } from "@/lib/generated/prisma/enums";
-import type { TRequestMeta } from "@/lib/request/meta";
+import { prisma, type TTx } from "@/lib/db";
+import { defineWrite } from "@/lib/dal/write";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { can, scopePaths, type TCaller } from "@/lib/permissions";
+import { ZAssignRole, ZChangeOwnPassword, ZCreateUser, ZRemoveRole, ZResetPassword, ZSetUserActive } from "@/lib/validation/users";
 
 // Users, roles and the audit log. Admin functions check the admin capability
 // on the specific unit concerned; a user is managed by an admin whose scope
 // covers every unit that user holds a role on.
 
-export async function changeOwnPassword(caller: TCaller | null, current: string, next: string, meta?: TRequestMeta): Promise<"ok" | "current" | TPasswordProblem> {
-  if (!caller) return "current";
-  const user = await prisma.user.findUnique({ where: { id: caller.userId }, select: { passwordHash: true, email: true } });
-  if (!user || !(await verifyPassword(user.passwordHash, current))) return "current";
-  const problem = passwordProblem(next, user.email);
-  if (problem) return problem;
-  await prisma.user.update({
-    where: { id: caller.userId },
-    data: { passwordHash: await hashPassword(next), mustChangePassword: false, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
-  });
-  await recordAudit({ caller, action: "user.password.change", targetType: "user", targetId: caller.userId, meta });
-  return "ok";
-}
+/** A new password for the caller's own account; every session (this one too) ends. */
+export const changeOwnPassword = defineWrite({
+  input: ZChangeOwnPassword,
+  capability: "self",
+  locate: (tx, _input, caller) => tx.user.findUnique({ where: { id: caller.userId }, select: { passwordHash: true, email: true } }),
+  refuse: async (input, user): Promise<"current" | TPasswordProblem | null> =>
+    (await verifyPassword(user.passwordHash, input.current)) ? passwordProblem(input.next, user.email) : "current",
+  audit: (_input, _user, { caller }) => ({ action: "user.password.change", targetType: "user", targetId: caller.userId }),
+  handler: async (tx, input, _user, { caller }) => {
+    await tx.user.update({
+      where: { id: caller.userId },
+      data: { passwordHash: await hashPassword(input.next), mustChangePassword: false, passwordChangedAt: new Date(), sessionVersion: { increment: 1 } },
+    });
+  },
+});
 
 export type TUserRow = {
   id: string;
@@ -37,12 +39,10 @@ export type TUserRow = {
   roles: { id: string; role: Role; unitCode: string; unitName: string }[];
 };
 
-async function manageable(caller: TCaller | null, userId: string): Promise<boolean> {
-  if (!hasAnywhere(caller, "admin")) return false;
-  const roles = await prisma.roleAssignment.findMany({ where: { userId }, select: { unit: { select: { path: true } } } });
-  const exists = await prisma.user.count({ where: { id: userId } });
-  if (!exists) return false;
-  return roles.every((r) => can(caller, "admin", r.unit.path));
+/** A user with the paths of the units they hold roles on (the admin must cover all of them), or null. */
+async function managedUser(db: TTx, userId: string): Promise<{ id: string; unitPaths: string[] } | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, roles: { select: { unit: { select: { path: true } } } } } });
+  return user && { id: user.id, unitPaths: user.roles.map((r) => r.unit.path) };
 }
 
 /** Users the caller administers: those with a role inside the caller's admin scope, and those with none. */
@@ -62,89 +62,102 @@ export async function listUsers(caller: TCaller | null): Promise<TUserRow[] | nu
 }
 
 export async function getUser(caller: TCaller | null, userId: string): Promise<TUserRow | null> {
-  if (!z.uuid().safeParse(userId).success || !(await manageable(caller, userId))) return null;
+  if (!z.uuid().safeParse(userId).success) return null;
+  const user = await managedUser(prisma, userId);
+  if (!user || scopePaths(caller, "admin").length === 0 || !user.unitPaths.every((p) => can(caller, "admin", p))) return null;
   return (await listUsers(caller))?.find((u) => u.id === userId) ?? null;
 }
 
-export const ZCreateUser = z.object({
-  email: z.email().max(200).transform((v) => v.trim().toLowerCase()),
-  name: z.string().trim().min(2).max(120),
-  role: z.enum(Role),
-  unitCode: z.string().trim().min(1).max(40).transform((v) => v.toUpperCase()),
-});
-
-export type TAdminResult<T = undefined> = { ok: true; value: T } | { ok: false; error: "notFound" | "invalid" | "exists" | "lastAdmin"; fields?: string[] };
+const temporaryPassword = () => randomBytes(12).toString("base64url");
 
 /** Creates an account with a one-time password the user must change at first sign-in. */
-export async function createUser(caller: TCaller | null, raw: unknown, meta?: TRequestMeta): Promise<TAdminResult<{ id: string; temporaryPassword: string }>> {
-  const parsed = ZCreateUser.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid", fields: parsed.error.issues.map((i) => i.path.join(".")) };
-  const unit = await prisma.unit.findUnique({ where: { code: parsed.data.unitCode }, select: { id: true, path: true } });
-  if (!unit || !can(caller, "admin", unit.path)) return { ok: false, error: "notFound" };
-  if (await prisma.user.count({ where: { email: parsed.data.email } })) return { ok: false, error: "exists" };
-  const temporaryPassword = randomBytes(12).toString("base64url");
-  const user = await prisma.user.create({
-    data: {
-      email: parsed.data.email,
-      name: parsed.data.name,
-      passwordHash: await hashPassword(temporaryPassword),
-      mustChangePassword: true,
-      roles: { create: { role: parsed.data.role, unitId: unit.id } },
-    },
-    select: { id: true },
-  });
-  await recordAudit({ caller, action: "user.create", targetType: "user", targetId: user.id, unitId: unit.id, meta, detail: { email: parsed.data.email, role: parsed.data.role } });
-  return { ok: true, value: { id: user.id, temporaryPassword } };
-}
+export const createUser = defineWrite({
+  input: ZCreateUser,
+  capability: "admin",
+  locate: (tx, input) => tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, path: true } }),
+  on: (unit) => [unit.path],
+  // The unique email decides, not a read before the insert: two admins creating the same account at once get one.
+  conflict: "exists",
+  audit: (input, unit, { newId }) => ({ action: "user.create", targetType: "user", targetId: newId, unitId: unit.id, detail: { email: input.email, role: input.role } }),
+  handler: async (tx, input, unit, { newId }) => {
+    const password = temporaryPassword();
+    await tx.user.create({
+      data: {
+        id: newId,
+        email: input.email,
+        name: input.name,
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+        roles: { create: { role: input.role, unitId: unit.id } },
+      },
+    });
+    return { id: newId, temporaryPassword: password };
+  },
+});
 
-const ZAssign = z.object({ userId: z.uuid(), role: z.enum(Role), unitCode: z.string().trim().min(1).max(40).transform((v) => v.toUpperCase()) });
+export const assignRole = defineWrite({
+  input: ZAssignRole,
+  capability: "admin",
+  locate: async (tx, input) => {
+    const [unit, user] = await Promise.all([
+      tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, path: true } }),
+      managedUser(tx, input.userId),
+    ]);
+    return unit && user && { unit, user };
+  },
+  // The admin covers the unit given and every unit the user already holds a role on.
+  on: ({ unit, user }) => [unit.path, ...user.unitPaths],
+  audit: (input, { unit }) => ({ action: "role.assign", targetType: "user", targetId: input.userId, unitId: unit.id, detail: { role: input.role } }),
+  handler: async (tx, input, { unit }) => {
+    await tx.roleAssignment.upsert({
+      where: { userId_unitId_role: { userId: input.userId, unitId: unit.id, role: input.role } },
+      create: { userId: input.userId, unitId: unit.id, role: input.role },
+      update: {},
+    });
+  },
+});
 
-export async function assignRole(caller: TCaller | null, raw: unknown, meta?: TRequestMeta): Promise<TAdminResult> {
-  const parsed = ZAssign.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: "invalid" };
-  const unit = await prisma.unit.findUnique({ where: { code: parsed.data.unitCode }, select: { id: true, path: true } });
-  if (!unit || !can(caller, "admin", unit.path) || !(await manageable(caller, parsed.data.userId))) return { ok: false, error: "notFound" };
-  await prisma.roleAssignment.upsert({
-    where: { userId_unitId_role: { userId: parsed.data.userId, unitId: unit.id, role: parsed.data.role } },
-    create: { userId: parsed.data.userId, unitId: unit.id, role: parsed.data.role },
-    update: {},
-  });
-  await recordAudit({ caller, action: "role.assign", targetType: "user", targetId: parsed.data.userId, unitId: unit.id, meta, detail: { role: parsed.data.role } });
-  return { ok: true, value: undefined };
-}
+export const removeRole = defineWrite({
+  input: ZRemoveRole,
+  capability: "admin",
+  locate: (tx, input) =>
+    tx.roleAssignment.findUnique({ where: { id: input.assignmentId }, select: { userId: true, role: true, unitId: true, unit: { select: { path: true } } } }),
+  on: (a) => [a.unit.path],
+  refuse: (_input, a, { caller }) => (a.role === "ADMIN" && a.userId === caller.userId ? "lastAdmin" : null), // no locking yourself out
+  audit: (_input, a) => ({ action: "role.remove", targetType: "user", targetId: a.userId, unitId: a.unitId, detail: { role: a.role } }),
+  handler: async (tx, input) => {
+    await tx.roleAssignment.delete({ where: { id: input.assignmentId } });
+  },
+});
 
-export async function removeRole(caller: TCaller | null, assignmentId: unknown, meta?: TRequestMeta): Promise<TAdminResult> {
-  const id = z.uuid().safeParse(assignmentId);
-  if (!id.success) return { ok: false, error: "invalid" };
-  const a = await prisma.roleAssignment.findUnique({ where: { id: id.data }, select: { userId: true, role: true, unitId: true, unit: { select: { path: true } } } });
-  if (!a || !can(caller, "admin", a.unit.path)) return { ok: false, error: "notFound" };
-  if (a.role === "ADMIN" && a.userId === caller!.userId) return { ok: false, error: "lastAdmin" }; // no locking yourself out
-  await prisma.roleAssignment.delete({ where: { id: id.data } });
-  await recordAudit({ caller, action: "role.remove", targetType: "user", targetId: a.userId, unitId: a.unitId, meta, detail: { role: a.role } });
-  return { ok: true, value: undefined };
-}
-
-export async function setUserActive(caller: TCaller | null, userId: unknown, active: boolean, meta?: TRequestMeta): Promise<TAdminResult> {
-  const id = z.uuid().safeParse(userId);
-  if (!id.success || !(await manageable(caller, id.data))) return { ok: false, error: "notFound" };
-  if (id.data === caller!.userId && !active) return { ok: false, error: "lastAdmin" };
-  await prisma.user.update({ where: { id: id.data }, data: { active, sessionVersion: { increment: 1 } } });
-  await recordAudit({ caller, action: active ? "user.activate" : "user.deactivate", targetType: "user", targetId: id.data, meta });
-  return { ok: true, value: undefined };
-}
+export const setUserActive = defineWrite({
+  input: ZSetUserActive,
+  capability: "admin",
+  locate: (tx, input) => managedUser(tx, input.userId),
+  on: (user) => user.unitPaths,
+  refuse: (input, user, { caller }) => (user.id === caller.userId && !input.active ? "lastAdmin" : null),
+  audit: (input, user) => ({ action: input.active ? "user.activate" : "user.deactivate", targetType: "user", targetId: user.id }),
+  handler: async (tx, input) => {
+    await tx.user.update({ where: { id: input.userId }, data: { active: input.active, sessionVersion: { increment: 1 } } });
+  },
+});
 
 /** A new one-time password; the user's sessions end and they must choose a password at next sign-in. */
-export async function resetPassword(caller: TCaller | null, userId: unknown, meta?: TRequestMeta): Promise<TAdminResult<{ temporaryPassword: string }>> {
-  const id = z.uuid().safeParse(userId);
-  if (!id.success || !(await manageable(caller, id.data))) return { ok: false, error: "notFound" };
-  const temporaryPassword = randomBytes(12).toString("base64url");
-  await prisma.user.update({
-    where: { id: id.data },
-    data: { passwordHash: await hashPassword(temporaryPassword), mustChangePassword: true, sessionVersion: { increment: 1 } },
-  });
-  await recordAudit({ caller, action: "user.password.reset", targetType: "user", targetId: id.data, meta });
-  return { ok: true, value: { temporaryPassword } };
-}
+export const resetPassword = defineWrite({
+  input: ZResetPassword,
+  capability: "admin",
+  locate: (tx, input) => managedUser(tx, input.userId),
+  on: (user) => user.unitPaths,
+  audit: (_input, user) => ({ action: "user.password.reset", targetType: "user", targetId: user.id }),
+  handler: async (tx, input) => {
+    const password = temporaryPassword();
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { passwordHash: await hashPassword(password), mustChangePassword: true, sessionVersion: { increment: 1 } },
+    });
+    return { temporaryPassword: password };
+  },
+});
 
 export type TAuditRow = { id: string; at: Date; actorEmail: string | null; action: string; targetType: string | null; targetId: string | null; ip: string | null; detail: unknown };
 

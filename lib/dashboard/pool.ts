@@ -175,6 +175,15 @@ export function poolBy<K>(
   return out;
 }
 
+/** Sums per family across every key. */
+export function familyTotals<K>(pooled: ReadonlyMap<K, ReadonlyMap<string, TPooled>>): Map<string, TPooled> {
+  const out = new Map<string, TPooled>();
+  for (const byFamily of pooled.values()) {
+    for (const p of byFamily.values()) out.set(p.family.key, mergePooled([out.get(p.family.key) ?? emptyPooled(p.family), p], p.family));
+  }
+  return out;
+}
+
 /** The family with the most respondents, if any. */
 export function largestFamily(byFamily: ReadonlyMap<string, TPooled> | undefined): TPooled | undefined {
   let best: TPooled | undefined;

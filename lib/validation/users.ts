@@ -1,3 +1,29 @@
-// Roles in the order an admin reads them (least power last is not a rule: the order of the agency's chart).
-export const ROLES = ["ADMIN", "PIMPINAN", "KEPALA_UNIT", "OPERATOR"] as const;
-export type TRole = (typeof ROLES)[number];
+// Inputs of the user and role administration and of a user's own password
+// change: one schema each, for the forms, the actions and the data layer.
+import { z } from "zod";
+import { Role } from "@/lib/generated/prisma/enums";
+
+const unitCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .transform((v) => v.toUpperCase());
+
+export const ZCreateUser = z.object({
+  email: z.email().max(200).transform((v) => v.trim().toLowerCase()),
+  name: z.string().trim().min(2).max(120),
+  role: z.enum(Role),
+  unitCode,
+});
+export type TCreateUser = z.output<typeof ZCreateUser>;
+
+export const ZAssignRole = z.object({ userId: z.uuid(), role: z.enum(Role), unitCode });
+
+export const ZRemoveRole = z.object({ assignmentId: z.uuid() });
+
+export const ZSetUserActive = z.object({ userId: z.uuid(), active: z.boolean() });
+
+export const ZResetPassword = z.object({ userId: z.uuid() });
+
+export const ZChangeOwnPassword = z.object({ current: z.string().max(500), next: z.string().max(500) });

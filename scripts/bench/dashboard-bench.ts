@@ -23,7 +23,7 @@ import { parseArgs } from "node:util";
 import { hash } from "@node-rs/argon2";
 import pg from "pg";
 import { chromium } from "playwright-core";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { TEMPLATES } from "@/lib/ikm/templates";
 import { migrate } from "@/lib/server/migrate";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
 
@@ -103,9 +103,9 @@ const checks: Check[] = [
   {
     name: "issueTransactionTokens",
     capability: "operate",
-    run: async (c, rel) => !!(await operate.issueTransactionTokens(c, { unitCode: UNIT[rel], count: 1, days: 1, origin: "http://x" })),
+    run: async (c, rel) => (await operate.issueTransactionTokens(c, { unitCode: UNIT[rel], count: 1, days: 1, origin: "http://x" })).ok,
   },
-  { name: "enrollKioskForCaller", capability: "operate", run: async (c, rel) => !!(await operate.enrollKioskForCaller(c, UNIT[rel], "Tablet")) },
+  { name: "enrollKioskForCaller", capability: "operate", run: async (c, rel) => (await operate.enrollKioskForCaller(c, { unitCode: UNIT[rel], name: "Tablet" })).ok },
   {
     name: "createUser",
     capability: "admin",
@@ -114,8 +114,8 @@ const checks: Check[] = [
   { name: "assignRole", capability: "admin", run: async (c, rel) => (await users.assignRole(c, { userId: targetUser.own, role: "PIMPINAN", unitCode: UNIT[rel] })).ok },
   { name: "getUser", capability: "admin", run: async (c, rel) => !!(await users.getUser(c, targetUser[rel])) },
   { name: "listUsers", capability: "admin", run: async (c, rel) => !!(await users.listUsers(c))?.some((u) => u.id === targetUser[rel]) },
-  { name: "resetPassword", capability: "admin", run: async (c, rel) => (await users.resetPassword(c, targetUser[rel])).ok },
-  { name: "setUserActive", capability: "admin", run: async (c, rel) => (await users.setUserActive(c, targetUser[rel], true)).ok },
+  { name: "resetPassword", capability: "admin", run: async (c, rel) => (await users.resetPassword(c, { userId: targetUser[rel] })).ok },
+  { name: "setUserActive", capability: "admin", run: async (c, rel) => (await users.setUserActive(c, { userId: targetUser[rel], active: true })).ok },
   {
     name: "removeRole",
     capability: "admin",
@@ -123,7 +123,7 @@ const checks: Check[] = [
       const id = await withClient(db.url, async (cl) =>
         (await cl.query(`INSERT INTO role_assignment (id, user_id, unit_id, role) SELECT gen_random_uuid(), $1, id, 'KEPALA_UNIT' FROM unit WHERE code = $2 RETURNING id`, [targetUser.own, UNIT[rel]])).rows[0].id,
       );
-      const r = await users.removeRole(c, id);
+      const r = await users.removeRole(c, { assignmentId: id });
       await withClient(db.url, (cl) => cl.query(`DELETE FROM role_assignment WHERE id = $1`, [id]));
       return r.ok;
     },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { compareIkm, computeIkmFromRows, createIkmAccumulator, PERMENPAN_14_2017, type IkmResult } from "@/lib/ikm";
 import { ageBand } from "@/lib/profile";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
@@ -364,7 +364,7 @@ describe("feedback inbox", () => {
     expect(await dash.updateFeedback(callers.kepala, { responseId: rsud.id, status: "SELESAI" })).toEqual({ ok: false, error: "notFound" });
     expect(await dash.updateFeedback(callers.pimpinan, { responseId: target.id, status: "SELESAI" })).toEqual({ ok: false, error: "notFound" });
     expect((await dash.listFeedback(callers.pimpinan, "DUKCAPIL-CAPIL", q({})))!.canManage).toBe(false);
-    expect(await dash.updateFeedback(callers.kepala, { responseId: target.id, status: "HILANG" })).toEqual({ ok: false, error: "invalid" });
+    expect(await dash.updateFeedback(callers.kepala, { responseId: target.id, status: "HILANG" })).toEqual({ ok: false, error: "invalid", fields: { status: "invalid_value" } });
     expect(await dash.listFeedback(callers.kepala, "RSUD", q({}))).toBeNull();
   });
 });

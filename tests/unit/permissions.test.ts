@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { passwordProblem } from "@/lib/auth/password-policy";
-import { can, scopePaths, type TCaller } from "@/lib/auth/permissions";
+import { can, scopePaths, type TCaller } from "@/lib/permissions";
 
 const caller = (assignments: TCaller["assignments"]): TCaller => ({ userId: "u", email: "e@x.id", name: "n", mustChangePassword: false, assignments });
 

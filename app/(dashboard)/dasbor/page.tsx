@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { linkVariants } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
-import { hasAnywhere } from "@/lib/auth/permissions";
+import { hasAnywhere } from "@/lib/permissions";
 import { listUnitsForCaller } from "@/lib/dal/units";
 
 export async function generateMetadata(): Promise<Metadata> {

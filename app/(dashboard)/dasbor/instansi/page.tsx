@@ -15,7 +15,7 @@ import { ViewNotices } from "@/components/dashboard/view-notices";
 import { Badge } from "@/components/ui/badge";
 import { linkVariants, TextLink } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
-import { hasAnywhere, type TCaller } from "@/lib/auth/permissions";
+import { hasAnywhere, type TCaller } from "@/lib/permissions";
 import { sortUnitRows, type TUnitRow } from "@/lib/dashboard/agency";
 import { getAgencyDashboard } from "@/lib/dal/dashboard";
 import { getUnitForCaller } from "@/lib/dal/units";

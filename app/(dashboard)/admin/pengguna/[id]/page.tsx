@@ -12,7 +12,7 @@ import { linkVariants } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
 import { listUnitsForCaller } from "@/lib/dal/units";
 import { getUser } from "@/lib/dal/users";
-import { ROLES } from "@/lib/validation/users";
+import { ROLES } from "@/lib/validation/user-fields";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("users") };

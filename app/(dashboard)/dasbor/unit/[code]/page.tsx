@@ -14,7 +14,7 @@ import { SurveyLinks } from "@/components/operate/survey-links";
 import { Badge } from "@/components/ui/badge";
 import { linkVariants, TextLink } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
-import type { TCaller } from "@/lib/auth/permissions";
+import type { TCaller } from "@/lib/permissions";
 import { getUnitDashboard } from "@/lib/dal/dashboard";
 import { listServicesForOperator } from "@/lib/dal/operate";
 import { getUnitCounts, getUnitForCaller } from "@/lib/dal/units";

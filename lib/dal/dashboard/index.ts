@@ -1,0 +1,8 @@
+// The dashboards' data layer, one file per concern: rollup reads (rollup.ts),
+// which units a view reads (scope.ts), the unit dashboard (unit.ts), the agency
+// dashboard (agency.ts), saran and the feedback inbox (feedback.ts).
+export { getAgencyDashboard, type TAgencyDashboard } from "@/lib/dal/dashboard/agency";
+export { listFeedback, updateFeedback, type TFeedbackPage, type TSaran } from "@/lib/dal/dashboard/feedback";
+export type { TFilterChoices } from "@/lib/dal/dashboard/rollup";
+export { getUnitDashboard, type TUnitDashboard } from "@/lib/dal/dashboard/unit";
+export type { TTrendPoint } from "@/lib/dashboard/trend";
