@@ -87,7 +87,7 @@ test.describe("with JavaScript", () => {
     expect(await responsesWithMarker(m)).toHaveLength(0);
 
     await page.getByRole("group", { name: "Layanan apa yang Anda terima hari ini?" }).getByText("KTP Elektronik").click();
-    await page.getByText("Saya setuju dihubungi oleh unit ini tentang saran saya.").click();
+    await page.getByRole("checkbox", { name: "Saya setuju dihubungi oleh unit ini tentang saran saya." }).check();
     await page.getByRole("button", { name: "Kirim penilaian" }).click();
     await expect(page).toHaveURL(/terima-kasih$/);
     const rows = await responsesWithMarker(m);
