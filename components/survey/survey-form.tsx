@@ -87,7 +87,7 @@ export function SurveyForm(props: TSurveyFormProps) {
             {errorFields.map((field) => {
               const anchor = anchorOf(field);
               const label = fieldLabel(field);
-              const text = `${label ? `${label}: ` : ""}${err(field)}`;
+              const text = `${label ? `${label} — ` : ""}${err(field)}`;
               return <li key={field}>{anchor ? <a href={`#${anchor}`} className="underline">{text}</a> : text}</li>;
             })}
           </ul>

@@ -78,8 +78,8 @@ test.describe("with JavaScript", () => {
     await expect(service.getByRole("radio").first()).toHaveAttribute("aria-invalid", "true");
     await expect(page.locator("#contact_consent-error")).toHaveText("Centang persetujuan bila Anda ingin dihubungi.");
     await expect(page.getByRole("checkbox", { name: "Saya setuju dihubungi oleh unit ini tentang saran saya." })).toHaveAttribute("aria-describedby", "contact_consent-error");
-    const toService = alert.getByRole("link", { name: "Layanan apa yang Anda terima hari ini?: Pilih jenis layanan yang Anda terima." });
-    await expect(alert.getByRole("link", { name: /^Saya setuju dihubungi.*: Centang persetujuan/ })).toHaveAttribute("href", "#contact_consent");
+    const toService = alert.getByRole("link", { name: "Layanan apa yang Anda terima hari ini? — Pilih jenis layanan yang Anda terima." });
+    await expect(alert.getByRole("link", { name: /^Saya setuju dihubungi.* — Centang persetujuan/ })).toHaveAttribute("href", "#contact_consent");
     await toService.click();
     await expect(page).toHaveURL(/#service$/);
     await expect(page.getByLabel("Saran dan masukan")).toHaveValue(`Loket kurang ${m}`);
@@ -124,11 +124,11 @@ test.describe("with JavaScript", () => {
     await expect(alert).toBeFocused();
     // "Answer at least one" and the age error are tied to what they are about, the age error with its range.
     await expect(page.locator("#questions")).toHaveAccessibleDescription("Jawab minimal satu pertanyaan penilaian.");
-    await expect(alert.getByRole("link", { name: "Penilaian pelayanan: Jawab minimal satu pertanyaan penilaian." })).toHaveAttribute("href", "#questions");
+    await expect(alert.getByRole("link", { name: "Penilaian pelayanan — Jawab minimal satu pertanyaan penilaian." })).toHaveAttribute("href", "#questions");
     const age = page.getByLabel("Usia (tahun)");
     await expect(age).toHaveAttribute("aria-invalid", "true");
     await expect(age).toHaveAccessibleDescription(/Tulis usia dalam tahun, 10 sampai 120\./);
-    await expect(alert.getByRole("link", { name: /^Usia \(tahun\): Tulis usia dalam tahun, 10 sampai 120/ })).toHaveAttribute("href", "#age");
+    await expect(alert.getByRole("link", { name: /^Usia \(tahun\) — Tulis usia dalam tahun, 10 sampai 120/ })).toHaveAttribute("href", "#age");
     expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   });
 
