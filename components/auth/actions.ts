@@ -2,6 +2,7 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 import { signIn, signOut } from "@/lib/auth/config";
 import { getCaller } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/dal/users";
@@ -11,8 +12,8 @@ import { currentRequestMeta } from "@/lib/request/meta";
 export type TLoginState = { error?: "invalid" | "throttled"; email?: string };
 
 const ZLogin = z.object({
-  email: z.string().max(200),
-  password: z.string().max(500),
+  email: plainString().max(200),
+  password: plainString().max(500),
   next: z
     .string()
     .regex(/^\/(?!\/)[^\s\\]*$/)
@@ -41,7 +42,7 @@ export async function logoutAction() {
 
 export type TPasswordState = { error?: "current" | TPasswordProblem | "mismatch" };
 
-const ZChangePassword = z.object({ current: z.string().max(500), next: z.string().max(500), repeat: z.string().max(500) });
+const ZChangePassword = z.object({ current: plainString().max(500), next: plainString().max(500), repeat: plainString().max(500) });
 
 export async function changePasswordAction(_prev: TPasswordState, form: FormData): Promise<TPasswordState> {
   const parsed = ZChangePassword.safeParse({ current: form.get("current") ?? "", next: form.get("next") ?? "", repeat: form.get("repeat") ?? "" });

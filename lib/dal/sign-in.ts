@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import type { TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
@@ -14,7 +15,7 @@ export const LOGIN_LIMIT = { windowSeconds: 15 * 60, perAccount: 5 };
 
 const ZCredentials = z.object({
   email: z.email().max(200).transform((v) => v.trim().toLowerCase()),
-  password: z.string().min(1).max(500),
+  password: plainString().min(1).max(500),
 });
 
 export type TSignInResult =

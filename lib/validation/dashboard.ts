@@ -2,6 +2,7 @@
 // per parameter: a value that does not parse is ignored, named in `ignored`
 // so the page can say so, and its default used instead.
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 import { FEEDBACK_STATUSES } from "@/lib/validation/feedback-fields";
 import { currentMonth, parsePeriodKey, periodOfMonth, type TPeriod, type TPeriodKind } from "@/lib/periods";
 
@@ -82,8 +83,7 @@ export function parseDashboardQuery(params: TSearchParams, now = new Date()): { 
 export const ZFeedbackUpdate = z.object({
   responseId: z.uuid(),
   status: z.enum(FEEDBACK_STATUSES),
-  note: z
-    .string()
+  note: plainString({ multiline: true })
     .max(1000, { error: "tooLong" })
     .transform((v) => v.trim())
     .transform((v) => (v === "" ? null : v))

@@ -2,10 +2,11 @@
 // one-time transaction codes. One schema each, for the forms, the actions and
 // the data layer (form fields arrive as strings: numbers are coerced).
 import { z } from "zod";
+import { plainString } from "@/lib/validation/text";
 
 const code = z.string().regex(/^[A-Za-z0-9-]{1,40}$/).transform((v) => v.toUpperCase());
 
-export const ZEnrollKiosk = z.object({ unitCode: code, name: z.string().trim().min(1).max(100) });
+export const ZEnrollKiosk = z.object({ unitCode: code, name: plainString().trim().min(1).max(100) });
 
 export const ZIssueTokens = z.object({
   unitCode: code,

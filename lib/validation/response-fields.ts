@@ -15,6 +15,7 @@ export type TResponseErrorCode =
   | "harapanNotAsked"
   | "noAnswer"
   | "ageRange"
+  | "controlChar"
   | "tooLong"
   | "unknownUnit"
   | "unknownService"

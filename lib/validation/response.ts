@@ -4,6 +4,7 @@
 import { z } from "zod";
 
 import { EDUCATION, GENDER, OCCUPATION, SARAN_MAX, type TResponseErrorCode } from "@/lib/validation/response-fields";
+import { CONTROL_CHAR, plainString } from "@/lib/validation/text";
 
 export { EDUCATION, GENDER, OCCUPATION, SARAN_MAX, type TResponseErrorCode };
 
@@ -15,9 +16,8 @@ const code = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/)
   .transform((v) => v.toUpperCase());
 
-const optionalText = (max: number) =>
-  z
-    .string()
+const optionalText = (max: number, multiline = false) =>
+  plainString({ multiline })
     .max(max * 2) // hard cap before trimming; the exact limit is checked below
     .transform((v) => v.trim())
     .pipe(z.string().max(max, { error: "tooLong" }))
@@ -39,7 +39,7 @@ export const ZResponseInput = z.object({
       occupation: z.enum(OCCUPATION).optional(),
     })
     .default({}),
-  saran: optionalText(SARAN_MAX),
+  saran: optionalText(SARAN_MAX, true),
   contact: z
     .object({
       name: optionalText(100),
@@ -55,10 +55,10 @@ export const ZResponseInput = z.object({
     .refine((c) => c.phone || c.email, { error: "contactRequired", path: ["phone"] })
     .optional(),
   /** One-time transaction token printed on a receipt or queue ticket. */
-  token: z.string().trim().min(8).max(100).optional(),
+  token: plainString().trim().min(8).max(100).optional(),
   locale: z.enum(["id", "en"]).default("id"),
   /** Filled only by bots (hidden from people): such a response is flagged, not dropped. */
-  website: z.string().max(500).optional(),
+  website: plainString({ multiline: true }).max(500).optional(),
 });
 
 export type TResponseInput = z.input<typeof ZResponseInput>;
@@ -80,7 +80,7 @@ export function toFieldErrors(error: z.ZodError): TFieldErrors {
   for (const issue of error.issues) {
     const field = issue.path.join(".") || "form";
     if (out[field]) continue;
-    const known: TResponseErrorCode[] = ["tooLong", "consentRequired", "contactRequired", "invalid", "ageRange"];
+    const known: TResponseErrorCode[] = ["tooLong", "consentRequired", "contactRequired", "invalid", "ageRange", CONTROL_CHAR];
     out[field] = known.includes(issue.message as TResponseErrorCode)
       ? (issue.message as TResponseErrorCode)
       : issue.code === "invalid_type" && issue.input === undefined

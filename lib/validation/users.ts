@@ -2,6 +2,7 @@
 // change: one schema each, for the forms, the actions and the data layer.
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
+import { plainString } from "@/lib/validation/text";
 
 const unitCode = z
   .string()
@@ -12,7 +13,7 @@ const unitCode = z
 
 export const ZCreateUser = z.object({
   email: z.email().max(200).transform((v) => v.trim().toLowerCase()),
-  name: z.string().trim().min(2).max(120),
+  name: plainString().trim().min(2).max(120),
   role: z.enum(Role),
   unitCode,
 });
@@ -26,4 +27,4 @@ export const ZSetUserActive = z.object({ userId: z.uuid(), active: z.boolean() }
 
 export const ZResetPassword = z.object({ userId: z.uuid() });
 
-export const ZChangeOwnPassword = z.object({ current: z.string().max(500), next: z.string().max(500) });
+export const ZChangeOwnPassword = z.object({ current: plainString().max(500), next: plainString().max(500) });

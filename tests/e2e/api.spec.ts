@@ -53,6 +53,18 @@ test("the JSON endpoint explains bad input field by field, in the caller's langu
   expect((await noKey.json()).errors.idempotencyKey.code).toBe("required");
   const notJson = await request.post("/api/v1/responses", { data: "{oops", headers: { "content-type": "application/json", "Idempotency-Key": randomUUID() } });
   expect(notJson.status()).toBe(400);
+  // A NUL in free text (PostgreSQL cannot store it) is a field error, not a 500; in English when asked.
+  const nul = await request.post("/api/v1/responses", {
+    data: `{"unit":"PKM-SUKAMAJU","service":"UMUM","answers":{"U1":4},"saran":"${m}\\u0000b"}`,
+    headers: { "content-type": "application/json", "Idempotency-Key": "nul-repro-000001" },
+  });
+  expect(nul.status()).toBe(400);
+  expect((await nul.json()).errors).toEqual({ saran: { code: "controlChar", message: expect.stringMatching(/karakter kontrol/) } });
+  const nulEn = await request.post("/api/v1/responses", {
+    data: { unit: "PKM-SUKAMAJU", service: "UMUM", answers: { U1: 4 }, contact: { name: "a\u0000", phone: "0812345678", consent: true } },
+    headers: { "Idempotency-Key": randomUUID(), "Accept-Language": "en" },
+  });
+  expect((await nulEn.json()).errors["contact.name"]).toEqual({ code: "controlChar", message: expect.stringMatching(/control characters/) });
   const unknown = await request.post("/api/v1/responses", { data: { unit: "NOPE", answers }, headers: { "Idempotency-Key": randomUUID() } });
   expect(unknown.status()).toBe(404);
   expect(await responsesWithMarker(m)).toHaveLength(0);

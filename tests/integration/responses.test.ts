@@ -57,6 +57,22 @@ describe("submitResponse", () => {
     expect(row).toEqual({ answers: full, gender: "P", age: 31, channel: "WEB" });
   });
 
+  it("refuses control characters in every free-text field with a field error, and writes nothing", async () => {
+    const before = await count();
+    const contact = { name: "Bu\u0000di", phone: "0812345678", consent: true };
+    const nul = await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: full, saran: "a\u0000b", contact }, randomUUID(), web);
+    expect(nul).toEqual({ ok: false, status: 400, errors: { saran: "controlChar", "contact.name": "controlChar" } });
+    // A bidirectional override reorders what a reader sees; an escape hides text in a terminal.
+    for (const saran of ["harga \u202Egnalreb", "x\u001b[2Jy", "\u007f"]) {
+      expect(await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: full, saran }, randomUUID(), web)).toMatchObject({ errors: { saran: "controlChar" } });
+    }
+    expect(await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: full, token: "ABCD\u0000EFGH" }, randomUUID(), web)).toMatchObject({ errors: { token: "controlChar" } });
+    expect(await count()).toBe(before);
+    // Line breaks and tabs in a saran are a person's writing, and kept.
+    const ok = await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: full, saran: "Antre lama.\r\n\tLoket 2 tutup." }, randomUUID(), web);
+    expect(ok.ok).toBe(true);
+  });
+
   it("refuses bad input with field-level codes and writes nothing", async () => {
     const before = await count();
     const bad = await dal.submitResponse(

@@ -2,6 +2,9 @@ import { authenticateKiosk } from "@/lib/dal/kiosk";
 import { submitResponse } from "@/lib/dal/responses";
 import { localeFromAcceptLanguage } from "@/lib/i18n";
 import { describeErrors } from "@/lib/i18n/response-errors";
+import { createTranslator } from "next-intl";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { readBodyText } from "@/lib/request/body-limit";
 import { requestMetaFrom } from "@/lib/request/meta";
 import { z } from "zod";
 
@@ -16,9 +19,12 @@ const ZSubmittedAt = z.iso.datetime({ offset: true }).optional();
  */
 export async function POST(request: Request) {
   const locale = localeFromAcceptLanguage(request.headers.get("accept-language"));
+  // A body is read up to the limit however it is sent (a chunked body declares no length).
+  const raw = await readBodyText(request);
+  if (!raw.ok) return tooLarge(locale);
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(raw.text);
   } catch {
     return error(400, { form: "invalid" }, locale);
   }
@@ -68,4 +74,9 @@ function clampPast(at: Date): Date {
 
 function error(status: number, errors: Parameters<typeof describeErrors>[0], locale: "id" | "en") {
   return Response.json({ errors: describeErrors(errors, locale) }, { status, headers: { "Cache-Control": "no-store" } });
+}
+
+function tooLarge(locale: "id" | "en") {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "errors" });
+  return Response.json({ errors: { form: { code: "tooLarge", message: t("tooLarge") } } }, { status: 413, headers: { "Cache-Control": "no-store" } });
 }

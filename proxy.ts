@@ -1,0 +1,64 @@
+import { createTranslator } from "next-intl";
+import { NextResponse, type NextRequest } from "next/server";
+import { serverEnv } from "@/lib/env";
+import { LOCALE_COOKIE, parseLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { overBodyLimit } from "@/lib/request/body-limit";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/security-headers";
+
+// Every request: security headers (a fresh CSP nonce for each page, which Next
+// puts on its own scripts), and bodies over the limit answered 413 before
+// they reach a server action or a route. Not an authorization layer: the data
+// layer checks who may see what.
+
+export function proxy(request: NextRequest) {
+  const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:" || !!serverEnv().SUARA_PUBLIC_URL?.startsWith("https:");
+  if (request.method !== "GET" && request.method !== "HEAD" && overBodyLimit(request.headers.get("content-length"))) {
+    return withSecurityHeaders(tooLarge(request), https);
+  }
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({ nonce, https, formOrigins: ssoOrigins() });
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return withSecurityHeaders(response, https);
+}
+
+function withSecurityHeaders(response: NextResponse, https: boolean): NextResponse {
+  for (const [k, v] of Object.entries(securityHeaders({ https }))) response.headers.set(k, v);
+  return response;
+}
+
+/** The SSO provider's origin: its sign-in form posts there and is redirected there. */
+function ssoOrigins(): string[] {
+  const issuer = serverEnv().AUTH_OIDC_ISSUER;
+  try {
+    return issuer ? [new URL(issuer).origin] : [];
+  } catch {
+    return [];
+  }
+}
+
+function tooLarge(request: NextRequest): NextResponse {
+  const api = request.nextUrl.pathname.startsWith("/api/");
+  const locale = api ? localeFromAcceptLanguage(request.headers.get("accept-language")) : parseLocale(request.cookies.get(LOCALE_COOKIE)?.value);
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "errors" });
+  if (api) {
+    return NextResponse.json({ errors: { form: { code: "tooLarge", message: t("tooLarge") } } }, { status: 413, headers: { "Cache-Control": "no-store" } });
+  }
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const back = request.headers.get("referer");
+  const backHref = back && URL.canParse(back) && new URL(back).host === request.nextUrl.host ? new URL(back).pathname : "/";
+  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t("tooLargeTitle"))}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0f172a"><main><h1>${escape(t("tooLargeTitle"))}</h1><p>${escape(t("tooLarge"))}</p><p><a href="${escape(backHref)}" style="color:#0b5e58">${escape(t("back"))}</a></p></main></body></html>`;
+  return new NextResponse(html, {
+    status: 413,
+    // A page without a script: nothing may run in it at all.
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" },
+  });
+}
+
+export const config = {
+  // Everything but the build's static files (they carry no user data and are cached).
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};

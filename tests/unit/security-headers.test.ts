@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { BODY_LIMIT_BYTES, overBodyLimit, readBodyText } from "@/lib/request/body-limit";
+import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/security-headers";
+
+describe("security headers", () => {
+  it("allows scripts only with the nonce, no plugins, no framing, no <base>; HTTPS adds HSTS and upgrades", () => {
+    const csp = contentSecurityPolicy({ nonce: "abc", https: false });
+    expect(csp).toContain("script-src 'self' 'nonce-abc' 'strict-dynamic'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("base-uri 'self'");
+    expect(csp).not.toContain("upgrade-insecure-requests");
+    expect(contentSecurityPolicy({ nonce: "abc", https: true })).toContain("upgrade-insecure-requests");
+    expect(contentSecurityPolicy({ nonce: "n", https: false, formOrigins: ["https://sso.example.go.id"] })).toContain("form-action 'self' https://sso.example.go.id");
+    expect(securityHeaders({ https: false })["Strict-Transport-Security"]).toBeUndefined();
+    expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
+    expect(newNonce()).not.toBe(newNonce());
+    expect(Buffer.from(newNonce(), "base64")).toHaveLength(16);
+  });
+
+  it("caps a body at the limit whether or not it declares its length", async () => {
+    expect(overBodyLimit(String(BODY_LIMIT_BYTES))).toBe(false);
+    expect(overBodyLimit(String(BODY_LIMIT_BYTES + 1))).toBe(true);
+    expect(overBodyLimit("garbage")).toBe(true);
+    expect(overBodyLimit(null)).toBe(false);
+    const chunked = (n: number) =>
+      new Request("http://x/", {
+        method: "POST",
+        body: new ReadableStream({
+          start(c) {
+            for (let i = 0; i < n; i++) c.enqueue(new Uint8Array(64 * 1024));
+            c.close();
+          },
+        }),
+        duplex: "half",
+      } as RequestInit);
+    expect(await readBodyText(chunked(4))).toMatchObject({ ok: true });
+    expect(await readBodyText(chunked(17))).toEqual({ ok: false });
+  });
+});
