@@ -8,7 +8,7 @@ import { Select } from "@/components/ui/input";
 import { TextLink } from "@/components/ui/text-link";
 import type { TFilterChoices } from "@/lib/dal/dashboard";
 import { getFormat } from "@/lib/i18n/server";
-import { PERIOD_KINDS, periodKey } from "@/lib/periods";
+import { inProgress, PERIOD_KINDS, periodKey } from "@/lib/periods";
 import { CHANNELS, TREND_VALUE, type TDashboardQuery } from "@/lib/validation/dashboard";
 
 /** One labelled select of the filter bar. */
@@ -51,7 +51,7 @@ export async function DashboardFilters({ action, query, choices, mode, items, sc
             <optgroup key={kind} label={f.periodKind(kind)}>
               {choices.periods[kind].map((p) => (
                 <option key={periodKey(p)} value={periodKey(p)}>
-                  {f.period(p)}
+                  {inProgress(p) ? t("runningOption", { period: f.period(p) }) : f.period(p)}
                 </option>
               ))}
             </optgroup>

@@ -1,8 +1,8 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { z } from "zod";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defineTemplate, type IkmTemplate, type Mutu } from "@/lib/ikm";
+import { ZPublishedResult, type TPublishedResult } from "@/lib/validation/publication";
 
 // Public reads for the citizen's questionnaire: what a unit asks and its last
 // published result. Nothing here depends on who asks, so the survey metadata
@@ -100,16 +100,7 @@ async function loadSurvey(code: string): Promise<TSurvey | null> {
   };
 }
 
-export type TPublishedIndex = {
-  periodKind: string;
-  year: number;
-  number: number;
-  respondents: number;
-  konversi: number;
-  mutu: Mutu;
-  kinerja: string;
-  kinerjaEn: string;
-};
+export type TPublishedIndex = TPublishedResult & { periodKind: string; year: number; number: number };
 
 /** The unit's most recent published result, exactly as it was published (frozen at publication). */
 export async function getLastPublishedIndex(survey: TSurvey): Promise<TPublishedIndex | null> {
@@ -122,11 +113,3 @@ export async function getLastPublishedIndex(survey: TSurvey): Promise<TPublished
   if (!publication || !parsed.success) return null;
   return { periodKind: publication.period.kind, year: publication.period.year, number: publication.period.number, ...parsed.data };
 }
-
-const ZPublishedResult = z.object({
-  konversi: z.number(),
-  mutu: z.enum(["A", "B", "C", "D"]),
-  kinerja: z.string(),
-  kinerjaEn: z.string(),
-  respondents: z.number().int(),
-});

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { plainString } from "@/lib/validation/text";
 import { FEEDBACK_STATUSES } from "@/lib/validation/feedback-fields";
-import { currentMonth, parsePeriodKey, periodOfMonth, type TPeriod, type TPeriodKind } from "@/lib/periods";
+import { currentMonth, parsePeriodKey, periodOfMonth, previousPeriod, type TPeriod, type TPeriodKind } from "@/lib/periods";
 
 export const CHANNELS = ["WEB", "KIOSK", "PAPER", "IMPORT", "API"] as const;
 export type TChannel = (typeof CHANNELS)[number];
@@ -60,6 +60,16 @@ export type TDashboardQuery = TFields & {
 
 export type TSearchParams = Record<string, string | string[] | undefined>;
 
+/** The period a dashboard opens on: the last completed triwulan. */
+export function defaultPeriod(now = new Date()): TPeriod {
+  return previousPeriod(runningPeriod(now));
+}
+
+/** The triwulan in progress (a view of it is partial). */
+export function runningPeriod(now = new Date()): TPeriod {
+  return periodOfMonth("QUARTER", currentMonth(now));
+}
+
 /** Parses the dashboard parameters of a URL; unknown parameters are left alone. */
 export function parseDashboardQuery(params: TSearchParams, now = new Date()): { query: TDashboardQuery; ignored: string[] } {
   const out: TFields = {};
@@ -72,7 +82,9 @@ export function parseDashboardQuery(params: TSearchParams, now = new Date()): { 
     if (parsed.success) (out as Record<string, unknown>)[name] = parsed.data;
     else ignored.push(name);
   }
-  const period = out.periode ?? periodOfMonth("QUARTER", currentMonth(now));
+  // By default the last completed triwulan: the running one is partial (fewer respondents than the
+  // minimum sample, compared with a whole quarter) and is one click away on the page.
+  const period = out.periode ?? defaultPeriod(now);
   return {
     query: { ...out, period, verifiedOnly: out.terverifikasi ?? false, trend: out.tren ?? period.kind },
     ignored,

@@ -155,6 +155,49 @@ test("the kepala unit reads their dinas with its bidang pooled, numbers equal to
   await expectHeadline(page, e, "id", "pooled");
 });
 
+test("a dashboard opens on the last completed triwulan, the running one a click away and marked", async ({ browser }) => {
+  const page = await asUser(browser, "kepala.dukcapil@suara.test");
+  await page.goto("/dasbor/unit/DISDUKCAPIL");
+  await expect(page.getByTestId("period-label")).toHaveText(`Triwulan ${["I", "II", "III", "IV"][LAST_Q.number - 1]} ${LAST_Q.year}`);
+  await expectHeadline(page, await expected(await subtree("DISDUKCAPIL"), "", [], LAST_Q, await population(await subtree("DISDUKCAPIL"))));
+  const running = periodOfMonth("QUARTER", currentMonth());
+  await page.getByTestId("running-period").click();
+  await expect(page).toHaveURL(new RegExp(`periode=${periodKey(running)}`));
+  await expect(page.getByText("periode berjalan: angka masih bertambah")).toBeVisible();
+  await expect(page.getByTestId("running-period")).toHaveCount(0);
+  await expect(page.locator("#f-periode option:checked")).toHaveText(/\(berjalan\)$/);
+  // The agency view too.
+  await page.goto("/dasbor/instansi");
+  await expect(page.getByTestId("period-label")).toHaveText(`Triwulan ${["I", "II", "III", "IV"][LAST_Q.number - 1]} ${LAST_Q.year}`);
+  await expect(page.getByTestId("running-period")).toBeVisible();
+});
+
+test("the published figure a citizen reads stands beside the live one, and both say which responses they count", async ({ browser, page: citizen }) => {
+  // The citizen's thank-you page shows the unit's last published result: its own responses.
+  await citizen.goto("/s/DISDUKCAPIL/terima-kasih");
+  const published = (await citizen.getByTestId("published-konversi").textContent())!;
+  await expect(citizen.getByTestId("published-counts")).toHaveText("Dihitung dari respons unit ini sendiri.");
+  const [row] = await query<{ konversi: number; mutu: string }>(
+    `SELECT (p.result->>'konversi')::float8 AS konversi, p.result->>'mutu' AS mutu FROM publication p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
+      WHERE u.code = 'DISDUKCAPIL' AND sp.kind = 'QUARTER' AND sp.year = $1 AND sp.number = $2`,
+    [LAST_Q.year, LAST_Q.number],
+  );
+  expect(published).toBe(formatDecimal(row!.konversi, 2));
+
+  // Its kepala opens the same quarter: pooled with the sub-units by default, and says so, with the published figure beside it.
+  const page = await asUser(browser, "kepala.dukcapil@suara.test");
+  await page.goto(`/dasbor/unit/DISDUKCAPIL?periode=${PERIOD}`);
+  await expect(page.getByTestId("headline-counts")).toHaveText("Dihitung dari respons unit ini beserta sub-unitnya (4 unit digabung).");
+  await expect(page.getByTestId("published-line")).toContainText(`${published} (mutu ${row!.mutu})`);
+  await expect(page.getByTestId("published")).toContainText("Angka yang diumumkan menghitung respons unit ini sendiri.");
+  // One click to the figure the citizen read: the unit's own responses, the same number (no late entries in a closed quarter).
+  await page.getByTestId("published-scope-link").click();
+  await expect(page).toHaveURL(/cakupan=sendiri/);
+  await expect(page.getByTestId("headline-counts")).toHaveText("Dihitung dari respons unit ini sendiri (tanpa sub-unit).");
+  await expect(page.getByTestId("headline-konversi")).toHaveText(published);
+  await expect(page.getByTestId("published-scope-link")).toHaveCount(0);
+});
+
 test("the filters change the numbers, the URL keeps them, and a shared link shows the same view", async ({ browser }) => {
   const page = await asUser(browser, "admin@suara.test");
   await page.goto(`/dasbor/unit/RSUD?periode=${PERIOD}`);

@@ -109,6 +109,23 @@ describe("unit dashboard", () => {
     expect(d!.inProgress).toBe(false);
   });
 
+  it("gives the unit's published result for the period beside the live one, as it was frozen, with what it counted", async () => {
+    const d = await dash.getUnitDashboard(callers.kepala, "DISDUKCAPIL", q({}));
+    const [pub] = await withClient(db.url, async (c) =>
+      (
+        await c.query(`SELECT p.result, p.published_at FROM publication p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
+                        WHERE u.code = 'DISDUKCAPIL' AND sp.kind = 'QUARTER' AND sp.year = 2026 AND sp.number = 3`)
+      ).rows,
+    );
+    expect(d!.published).toEqual({ ...pub.result, templateVersionId: undefined, scope: "sendiri", publishedAt: pub.published_at });
+    // It is the unit's own figure: the own-responses view of the same period shows the same number.
+    const own = await dash.getUnitDashboard(callers.kepala, "DISDUKCAPIL", q({ cakupan: "sendiri" }));
+    expect(own!.score!.result.konversiRounded).toBe(pub.result.konversi);
+    expect(d!.scope).toBe("gabungan");
+    // A period nothing was published for has none.
+    expect((await dash.getUnitDashboard(callers.kepala, "DISDUKCAPIL", q({ periode: "2026-T4" })))!.published).toBeNull();
+  });
+
   it("pools a unit with its sub-units from the responses (not an average of their indexes)", async () => {
     const d = await dash.getUnitDashboard(callers.kepala, "DISDUKCAPIL", q({}));
     expect(d!.scope).toBe("gabungan");

@@ -1,8 +1,10 @@
 // The dashboards' data layer, one file per concern: rollup reads (rollup.ts),
 // which units a view reads (scope.ts), the unit dashboard (unit.ts), the agency
-// dashboard (agency.ts), saran and the feedback inbox (feedback.ts).
+// dashboard (agency.ts), saran and the feedback inbox (feedback.ts), what a
+// unit published for a period (published.ts).
 export { getAgencyDashboard, type TAgencyDashboard } from "@/lib/dal/dashboard/agency";
 export { listFeedback, updateFeedback, type TFeedbackPage, type TSaran } from "@/lib/dal/dashboard/feedback";
+export type { TPublished } from "@/lib/dal/dashboard/published";
 export type { TFilterChoices } from "@/lib/dal/dashboard/rollup";
 export { getUnitDashboard, type TUnitDashboard } from "@/lib/dal/dashboard/unit";
 export type { TTrendPoint } from "@/lib/dashboard/trend";

@@ -13,6 +13,7 @@ import {
   type TFilterChoices,
   type TRollupFilter,
 } from "@/lib/dal/dashboard/rollup";
+import { publishedFor, type TPublished } from "@/lib/dal/dashboard/published";
 import { ancestorsFor, resolveScope, type TCrumb, type TUnitNode } from "@/lib/dal/dashboard/scope";
 import { queryRows, sql } from "@/lib/dal/sql";
 import type { TFamily, TScore } from "@/lib/dashboard/pool";
@@ -44,6 +45,8 @@ export type TUnitDashboard = {
   byChannel: { channel: TChannel; respondents: number }[];
   saran: TSaranSummary;
   choices: TFilterChoices;
+  /** What the unit published for this period (its own figure, frozen), to read beside the live one. */
+  published: TPublished | null;
 };
 
 /** A unit's dashboard: its own responses, or with its sub-units pooled (`cakupan`). */
@@ -59,13 +62,14 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
 
   // Per unit only the two periods compared (populations need per-unit respondents); the trend per month, pooled.
   const k = await itemSlots();
-  const [rows, trendRows, breakdown, saran, choices, ancestors] = await Promise.all([
+  const [rows, trendRows, breakdown, saran, choices, ancestors, published] = await Promise.all([
     readRollup({ ...filter, from: periodMonths(previous).start, to: current.end }, k, true, [previous, q.period]),
     readRollup({ ...filter, ...months }, k, false),
     readBreakdown({ ...filter, from: current.start, to: current.end }),
     readSaran({ ...filter, from: current.start, to: current.end }),
     choicesFor(unitIds),
     ancestorsFor(caller, unit),
+    publishedFor(unit.id, q.period),
   ]);
   const versions = await versionsFor([...rows, ...trendRows].map((r) => r.versionId));
   const pops = await populations(unitIds, [q.period, previous]);
@@ -88,6 +92,7 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
     ...breakdown,
     saran,
     choices,
+    published,
   };
 }
 

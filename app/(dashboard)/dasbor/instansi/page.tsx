@@ -7,6 +7,7 @@ import { heatItems, MoversSection, sortHeaders, SpreadSection, tableText, unitRo
 import { DashboardFilters } from "@/components/dashboard/filters";
 import { Headline } from "@/components/dashboard/headline";
 import { PrintButton } from "@/components/dashboard/print-button";
+import { RunningPeriodLink } from "@/components/dashboard/running-period";
 import { TrendSection } from "@/components/dashboard/sections";
 import { DashboardSkeleton } from "@/components/dashboard/skeleton";
 import { HeatMap, UnitTable } from "@/components/dashboard/unit-table";
@@ -100,6 +101,7 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
             {" · "}
             {t("unitCount", { count: d.rows.length })} · {t("dataAsOf", { date: f.date(new Date()) })}
           </p>
+          <RunningPeriodLink viewed={query.period} href={(periode) => withQuery("/dasbor/instansi", params, { periode })} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           <TextLink href={withQuery(`/dasbor/unit/${d.root.code}`, {}, { periode: params.periode as string | undefined })} size="sm" className="print:hidden">
@@ -115,7 +117,13 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4">
-          <Headline score={d.pooled} title={t("pooledTitle", { name: d.root.name })} previousLabel={f.period(previousPeriod(query.period))} testId="pooled" />
+          <Headline
+            score={d.pooled}
+            title={t("pooledTitle", { name: d.root.name })}
+            previousLabel={f.period(previousPeriod(query.period))}
+            testId="pooled"
+            note={<p className="mt-3 border-t border-slate-200 pt-2 text-sm" data-testid="pooled-counts">{t("countsTree", { name: d.root.name })}</p>}
+          />
           <SpreadSection spread={d.spread} />
         </div>
         <div className="min-w-0 lg:col-span-2">{template && <TrendSection trend={d.trend} template={template} />}</div>

@@ -6,6 +6,8 @@ import { Suspense } from "react";
 import { DashboardFilters } from "@/components/dashboard/filters";
 import { Headline } from "@/components/dashboard/headline";
 import { PrintButton } from "@/components/dashboard/print-button";
+import { PublishedNote } from "@/components/dashboard/published-note";
+import { RunningPeriodLink } from "@/components/dashboard/running-period";
 import { DashboardSkeleton } from "@/components/dashboard/skeleton";
 import { ImportanceSection, NrrSection, ProfileSection, SaranSection, TrendSection } from "@/components/dashboard/sections";
 import { ViewNotices } from "@/components/dashboard/view-notices";
@@ -92,6 +94,7 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
             {" · "}
             {t("dataAsOf", { date: f.date(new Date()) })}
           </p>
+          <RunningPeriodLink viewed={query.period} href={(periode) => withQuery(path, params, { periode })} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
           {d.unit.hasChildren && (
@@ -108,7 +111,19 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="min-w-0 space-y-4">
-          <Headline score={d.score} title={t("konversi")} previousLabel={f.period(previousPeriod(query.period))} />
+          <Headline
+            score={d.score}
+            title={t("konversi")}
+            previousLabel={f.period(previousPeriod(query.period))}
+            note={
+              <PublishedNote
+                scope={d.scope}
+                subtreeUnits={d.subtreeUnits}
+                published={d.published}
+                otherScopeHref={withQuery(path, params, { cakupan: d.published?.scope ?? undefined })}
+              />
+            }
+          />
           <SaranSection saran={d.saran} inboxHref={withQuery(`${path}/saran`, params)} showUnit={d.scope === "gabungan"} />
         </div>
         <div className="min-w-0 space-y-4 lg:col-span-2">

@@ -42,6 +42,9 @@ export default async function ThankYouPage(props: PageProps<"/s/[code]/terima-ka
               <span data-testid="published-konversi">{f.decimal(published.konversi, 2)}</span>{" "}
               <span className="text-xl">({t.rich("mutu", { mutu: published.mutu, kinerja: f.pick(published.kinerja, published.kinerjaEn), m: (chunks) => <span data-testid="published-mutu">{chunks}</span> })})</span>
             </p>
+            <p className="mt-1 text-sm text-slate-700" data-testid="published-counts">
+              {published.scope === "gabungan" ? t("countsPooled") : t("countsOwn")}
+            </p>
           </div>
         ) : (
           <p className="mt-2 text-slate-700">{t("none")}</p>
