@@ -5,9 +5,9 @@ import { DEFAULT_TIME_ZONE } from "@/lib/i18n/format";
 import { MESSAGES } from "@/lib/i18n/messages";
 
 // next-intl's per-request configuration: the locale from the reader's cookie
-// (no locale in URLs), the messages, and the agency's clock for dates.
-
-export default getRequestConfig(async () => {
-  const locale = parseLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+// (no locale in URLs), unless a caller asks for one explicitly (the kiosk needs
+// both languages' words), the messages, and the agency's clock for dates.
+export default getRequestConfig(async ({ locale: asked }) => {
+  const locale = asked ? parseLocale(asked) : parseLocale((await cookies()).get(LOCALE_COOKIE)?.value);
   return { locale, messages: MESSAGES[locale], timeZone: DEFAULT_TIME_ZONE };
 });

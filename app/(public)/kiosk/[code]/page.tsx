@@ -5,8 +5,11 @@ import { KioskApp } from "@/components/kiosk/kiosk-app";
 import { getKioskText } from "@/components/survey/text";
 import { getSurvey } from "@/lib/dal/survey";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("meta"))("kiosk"), robots: { index: false } };
+// The tablet starts in Indonesian whatever the cookie says, and retitles itself when switched.
+export async function generateMetadata(props: PageProps<"/kiosk/[code]">): Promise<Metadata> {
+  const survey = await getSurvey((await props.params).code);
+  const t = await getTranslations({ locale: "id", namespace: "survey" });
+  return { title: { absolute: survey ? `${t("title")} · ${survey.unitName}` : t("title") }, robots: { index: false } };
 }
 
 export default async function KioskPage(props: PageProps<"/kiosk/[code]">) {

@@ -51,7 +51,7 @@ export default async function UserPage(props: PageProps<"/admin/pengguna/[id]">)
             </li>
           ))}
         </ul>
-        <form action={assignRoleAction} className="mt-3 flex flex-wrap items-end gap-3">
+        <form action={assignRoleAction} className="mt-3 grid gap-3 sm:flex sm:flex-wrap sm:items-end">
           <input type="hidden" name="userId" value={user.id} />
           <Field id="role-role" label={t("role")}>
             {(c) => (
@@ -69,12 +69,12 @@ export default async function UserPage(props: PageProps<"/admin/pengguna/[id]">)
           </Field>
           <Field id="role-unit" label={t("unit")}>
             {(c) => (
-              <Select {...c} name="unitCode" size="sm" width="auto">
+              <Select {...c} name="unitCode" size="sm" width="wide">
                 <UnitOptions units={units} />
               </Select>
             )}
           </Field>
-          <Button type="submit" size="sm">
+          <Button type="submit" size="sm" className="justify-self-start">
             {t("addRole")}
           </Button>
         </form>
