@@ -31,7 +31,7 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /auth|operate|dashboard|headers|a11y/ },
+    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /auth|operate|dashboard|headers|a11y|staff/ },
     // The citizen's pages are phone-first: the desktop run covers the rest.
     { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testIgnore: /survey|kiosk|api/ },
   ],

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { TKioskText } from "@/components/survey/text";
+import type { TKioskText } from "@/components/survey/messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { ChoiceGroup, RadioCard } from "@/components/ui/choice";
@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import type { TSurveyItem, TSurveyService } from "@/lib/dal/survey";
 import { fillMessage } from "@/lib/i18n/fill";
+import { pickLocalized } from "@/lib/i18n/config";
 import { EDUCATION, OCCUPATION, SARAN_MAX } from "@/lib/validation/response-fields";
 
 // A tablet at the counter. Each citizen's answers are queued on the device
@@ -44,7 +45,7 @@ export function KioskApp({ unitCode, unitName, services, items, text }: Props) {
   const lastActivity = useRef(0);
 
   const t = text[locale];
-  const pick = (id: string, en: string | null | undefined) => (locale === "en" && en ? en : id);
+  const pick = (id: string, en: string | null | undefined) => pickLocalized(locale, id, en);
 
   // The page's language follows the tablet's switch (screen readers, hyphenation, the title).
   useEffect(() => {
@@ -75,15 +76,19 @@ export function KioskApp({ unitCode, unitName, services, items, text }: Props) {
     [storeKey],
   );
 
-  const reset = useCallback(() => {
-    setAnswers({});
-    setProfile({});
-    setSaran("");
-    setError(null);
-    setService(services.length === 1 ? services[0]!.code : "");
-    setLocale("id");
-    window.scrollTo(0, 0);
-  }, [services]);
+  /** Ready for the next citizen; the language goes back to Indonesian unless `keepLanguage` (the thanks is still read in it). */
+  const reset = useCallback(
+    (keepLanguage = false) => {
+      setAnswers({});
+      setProfile({});
+      setSaran("");
+      setError(null);
+      setService(services.length === 1 ? services[0]!.code : "");
+      if (!keepLanguage) setLocale("id");
+      window.scrollTo(0, 0);
+    },
+    [services],
+  );
 
   // Asks the server whether this tablet is still enrolled (revocation shows at once, queue or not).
   const checkEnrolment = useCallback(async () => {
@@ -196,9 +201,12 @@ export function KioskApp({ unitCode, unitName, services, items, text }: Props) {
       },
     };
     saveQueue([...(JSON.parse(localStorage.getItem(`${storeKey}.queue`) ?? "[]") as Queued[]), item]);
-    reset();
+    reset(true);
     setThanks(true);
-    window.setTimeout(() => setThanks(false), THANKS_MS);
+    window.setTimeout(() => {
+      setThanks(false);
+      setLocale("id");
+    }, THANKS_MS);
     void flush();
   }
 

@@ -2,7 +2,7 @@
 import { useActionState, useEffect, useRef } from "react";
 import { useFormStatus } from "react-dom";
 import { submitSurveyAction, type TSurveyFormState } from "@/components/survey/actions";
-import type { TSurveyText } from "@/components/survey/text";
+import type { TSurveyText } from "@/components/survey/messages";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox, ChoiceGroup, RadioCard } from "@/components/ui/choice";

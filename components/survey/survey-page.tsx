@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { LocaleSwitch } from "@/components/locale/locale-switch";
 import { SurveyForm } from "@/components/survey/survey-form";
 import { parseSentCookie, SENT_COOKIE } from "@/components/survey/sent-cookie";
-import { getSurveyText } from "@/components/survey/text";
+import { getSurveyText } from "@/components/survey/messages";
 import { Alert } from "@/components/ui/alert";
 import { TextLink } from "@/components/ui/text-link";
 import { getSurvey } from "@/lib/dal/survey";

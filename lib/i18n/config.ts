@@ -16,3 +16,8 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 
 /** The BCP 47 tag Intl formats with: 91,48 and 1 Des 2026 in Indonesian, 91.48 and 1 Dec 2026 in English. */
 export const INTL_TAG: Record<Locale, string> = { id: "id-ID", en: "en-GB" };
+
+/** A name the data holds in both languages (unsur, services, kinerja): English when the reader reads it and there is one. */
+export function pickLocalized(locale: Locale, id: string, en: string | null | undefined): string {
+  return locale === "en" && en ? en : id;
+}

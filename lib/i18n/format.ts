@@ -5,7 +5,7 @@
 // prints as (half up), so a shown figure agrees with the band its mutu came from.
 import { formatDecimal, formatIkm, formatInteger, formatKonversi, formatNrr, formatWeight, type IkmResult } from "@/lib/ikm";
 import type { TPeriod, TPeriodKind } from "@/lib/periods";
-import { INTL_TAG, type Locale } from "@/lib/i18n/config";
+import { INTL_TAG, pickLocalized, type Locale } from "@/lib/i18n/config";
 
 /** The agency's clock unless it says otherwise (WIB). */
 export const DEFAULT_TIME_ZONE = "Asia/Jakarta";
@@ -48,8 +48,7 @@ export function createFormat(locale: Locale, timeZone: string, periods: TPeriodT
         month: p.kind === "MONTH" ? monthName(p.number, short) : "",
       }),
     periodKind: (k: TPeriodKind) => periods(`kind.${k}`),
-    /** A name the data holds in both languages (unsur, services, kinerja): English when there is one. */
-    pick: (id: string, en: string | null | undefined) => (locale === "en" && en ? en : id),
+    pick: (id: string, en: string | null | undefined) => pickLocalized(locale, id, en),
   };
 }
 

@@ -136,6 +136,13 @@ test("the kepala unit reads their dinas with its bidang pooled, numbers equal to
   await first.getByLabel("Catatan tindak lanjut").fill("Dibahas di rapat pelayanan");
   await first.getByRole("button", { name: "Simpan" }).click();
   await expect(first.getByRole("status")).toHaveText("Tersimpan.");
+  // The form shows what was saved (it used to jump back to "Baru", and the next save reset it).
+  await expect(first.getByTestId("inbox-status")).toHaveText("Ditindaklanjuti");
+  await expect(first.getByLabel("Status")).toHaveValue("DITINDAKLANJUTI");
+  await expect(first.getByLabel("Catatan tindak lanjut")).toHaveValue("Dibahas di rapat pelayanan");
+  await first.getByRole("button", { name: "Simpan" }).click();
+  await expect(first.getByRole("status")).toHaveText("Tersimpan.");
+  await expect(first.getByLabel("Status")).toHaveValue("DITINDAKLANJUTI");
   await page.reload();
   await expect(page.getByTestId("inbox-item").first().getByTestId("inbox-status")).toHaveText("Ditindaklanjuti");
   const stored = await query<{ status: string; note: string }>(

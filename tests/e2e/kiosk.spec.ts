@@ -107,3 +107,29 @@ test("the form resets itself after a minute without a touch", async ({ page }) =
   await expect(page.getByLabel("Saran dan masukan")).toHaveValue("");
   await expect(page.getByRole("group", { name: /1\. Persyaratan/ }).getByLabel("Sesuai", { exact: true })).not.toBeChecked();
 });
+
+test("the kiosk asks the respondent profile the web form asks, in either language, and its choices keep their size", async ({ page }) => {
+  const token = await enrol();
+  await page.setViewportSize({ width: 600, height: 900 });
+  await page.goto(`/kiosk/PKM-SUKAMAJU#token=${token}`);
+  await page.getByRole("button", { name: "English" }).click();
+  await page.getByRole("group", { name: "Which service did you receive today?" }).getByText("Poli Gigi").click();
+  await page.getByRole("group", { name: /7\. Staff Conduct/ }).getByText("Very polite and friendly", { exact: true }).click();
+  await page.getByRole("group", { name: "Gender" }).getByText("Female", { exact: true }).click();
+  await page.getByLabel("Age (years)").fill("47");
+  await page.getByLabel("Highest education").selectOption("S1");
+  await page.getByLabel("Occupation").selectOption("WIRAUSAHA");
+  // A long label wraps; its radio circle stays the same size as the others.
+  const sizes = await page.getByRole("group", { name: /9\. / }).getByRole("radio").evaluateAll((els) => els.map((e) => e.getBoundingClientRect().width));
+  expect(new Set(sizes).size).toBe(1);
+  const m = `kiosk-${randomUUID().slice(0, 8)}`;
+  await page.getByLabel("Suggestions (saran)").fill(m);
+  await page.getByRole("button", { name: "Send rating" }).click();
+  await expect(page.getByTestId("kiosk-thanks")).toHaveText("Thank you for your rating!");
+  await expect.poll(() => responsesWithMarker(m)).toHaveLength(1);
+  const [row] = await query<{ gender: string; age: number; education: string; occupation: string; locale: string }>(
+    `SELECT gender::text, age, education::text, occupation::text, locale FROM response WHERE saran = $1`,
+    [m],
+  );
+  expect(row).toEqual({ gender: "P", age: 47, education: "S1", occupation: "WIRAUSAHA", locale: "en" });
+});

@@ -40,7 +40,14 @@ test("an operator prints a poster, downloads QR codes and enrols a kiosk for the
   await page.goto("/dasbor/unit/DUKCAPIL-CAPIL");
   await page.getByLabel("Nama perangkat kios").fill("Tablet loket akta");
   await page.getByRole("button", { name: "Daftarkan kios" }).click();
+  // The tablet opens its link from a QR code (nobody types a 43-character token), or from a copied link.
+  await expect(page.getByTestId("kiosk-qr").locator("svg")).toBeVisible();
+  await expect(page.getByRole("img", { name: "Kode QR pendaftaran kios: pindai dengan tablet" })).toBeVisible();
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "Salin tautan" }).click();
+  await expect(page.getByText("Tautan disalin.")).toBeVisible();
   const link = (await page.getByTestId("kiosk-link").locator("code").textContent())!;
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   expect(link).toMatch(/\/kiosk\/DUKCAPIL-CAPIL#token=[A-Za-z0-9_-]{40,}$/);
   const rows = await query(`SELECT d.name FROM kiosk_device d JOIN unit u ON u.id = d.unit_id WHERE u.code = 'DUKCAPIL-CAPIL'`);
   expect(rows).toContainEqual({ name: "Tablet loket akta" });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { KioskApp } from "@/components/kiosk/kiosk-app";
-import { getKioskText } from "@/components/survey/text";
+import { getKioskText } from "@/components/survey/messages";
 import { getSurvey } from "@/lib/dal/survey";
 
 // The tablet starts in Indonesian whatever the cookie says, and retitles itself when switched.
