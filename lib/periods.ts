@@ -51,16 +51,20 @@ export function trendPeriods(p: TPeriod, kind: TPeriodKind, count = TREND_LENGTH
   return Array.from({ length: count }, (_, i) => shiftPeriod(last, i - count + 1));
 }
 
-/** Today's month on the agency's clock (WIB unless told otherwise). */
-export function currentMonth(now = new Date(), timeZone = "Asia/Jakarta"): TMonthIndex {
+/** The agency's clock: WIB, WITA or WIT (agency_settings.time_zone; SQL's suara_timezone()). */
+export const AGENCY_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"] as const;
+export type TAgencyTimeZone = (typeof AGENCY_TIME_ZONES)[number];
+
+/** Today's month on the agency's clock (every caller says which: there is no default to forget). */
+export function currentMonth(timeZone: string, now = new Date()): TMonthIndex {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(now);
   const get = (t: string) => Number(parts.find((x) => x.type === t)?.value);
   return monthIndex(get("year"), get("month"));
 }
 
-/** A period that has not ended yet (its numbers still move). */
-export function inProgress(p: TPeriod, now = new Date()): boolean {
-  return periodMonths(p).end > currentMonth(now);
+/** A period that has not ended yet on the agency's clock (its numbers still move). */
+export function inProgress(p: TPeriod, timeZone: string, now = new Date()): boolean {
+  return periodMonths(p).end > currentMonth(timeZone, now);
 }
 
 // URL form: 2026 (year), 2026-S2 (semester), 2026-T4 (triwulan), 2026-11 (month).

@@ -51,7 +51,7 @@ export async function DashboardFilters({ action, query, choices, mode, items, sc
             <optgroup key={kind} label={f.periodKind(kind)}>
               {choices.periods[kind].map((p) => (
                 <option key={periodKey(p)} value={periodKey(p)}>
-                  {inProgress(p) ? t("runningOption", { period: f.period(p) }) : f.period(p)}
+                  {inProgress(p, f.timeZone) ? t("runningOption", { period: f.period(p) }) : f.period(p)}
                 </option>
               ))}
             </optgroup>

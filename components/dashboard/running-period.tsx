@@ -6,10 +6,10 @@ import { runningPeriod } from "@/lib/validation/dashboard";
 
 /** Dashboards open on the last completed triwulan: the one in progress is a click away, marked as such. */
 export async function RunningPeriodLink({ viewed, href }: { viewed: TPeriod; href: (periode: string) => string }) {
-  const running = runningPeriod();
-  // Nothing to offer when the view already reads the running period (or a period that holds it).
-  if (inProgress(viewed) || periodMonths(viewed).end > periodMonths(running).start) return null;
   const [t, f] = await Promise.all([getTranslations("dashboard"), getFormat()]);
+  const running = runningPeriod(f.timeZone);
+  // Nothing to offer when the view already reads the running period (or a period that holds it).
+  if (inProgress(viewed, f.timeZone) || periodMonths(viewed).end > periodMonths(running).start) return null;
   return (
     <p className="mt-1 text-sm print:hidden">
       <TextLink href={href(periodKey(running))} data-testid="running-period">

@@ -1,7 +1,7 @@
 // The trend: the index per period, pooled over the units a view reads. Pure.
 import { poolBy, resultOf, type TFamily, type TRollupRow, type TVersion } from "@/lib/dashboard/pool";
 import type { Mutu } from "@/lib/ikm";
-import { inProgress, periodMonths, type TMonthIndex, type TPeriod } from "@/lib/periods";
+import { periodMonths, type TMonthIndex, type TPeriod } from "@/lib/periods";
 
 export type TTrendPoint = {
   period: TPeriod;
@@ -32,7 +32,8 @@ export function trendOf(
   periods: readonly TPeriod[],
   readEnd: TMonthIndex,
   population: (p: TPeriod) => number | null,
-  now = new Date(),
+  /** This month on the agency's clock: a period not over by then is partial. */
+  current: TMonthIndex,
 ): TTrendPoint[] {
   const index = new Map<TMonthIndex, number>();
   periods.forEach((p, i) => {
@@ -41,7 +42,7 @@ export function trendOf(
   });
   const pooled = poolBy(rows, versions, (r) => index.get(r.month) ?? null);
   return periods.map((period, i) => {
-    const partial = inProgress(period, now) || periodMonths(period).end > readEnd;
+    const partial = periodMonths(period).end > current || periodMonths(period).end > readEnd;
     const p = family ? pooled.get(i)?.get(family.key) : undefined;
     if (!p || p.respondents === 0) return { period, partial, respondents: 0, konversi: null, mutu: null, lower: null, upper: null, nrr: {} };
     const r = resultOf(p, partial ? null : population(period));

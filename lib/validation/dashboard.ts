@@ -61,17 +61,17 @@ export type TDashboardQuery = TFields & {
 export type TSearchParams = Record<string, string | string[] | undefined>;
 
 /** The period a dashboard opens on: the last completed triwulan. */
-export function defaultPeriod(now = new Date()): TPeriod {
-  return previousPeriod(runningPeriod(now));
+export function defaultPeriod(timeZone: string, now = new Date()): TPeriod {
+  return previousPeriod(runningPeriod(timeZone, now));
 }
 
 /** The triwulan in progress (a view of it is partial). */
-export function runningPeriod(now = new Date()): TPeriod {
-  return periodOfMonth("QUARTER", currentMonth(now));
+export function runningPeriod(timeZone: string, now = new Date()): TPeriod {
+  return periodOfMonth("QUARTER", currentMonth(timeZone, now));
 }
 
 /** Parses the dashboard parameters of a URL; unknown parameters are left alone. */
-export function parseDashboardQuery(params: TSearchParams, now = new Date()): { query: TDashboardQuery; ignored: string[] } {
+export function parseDashboardQuery(params: TSearchParams, timeZone: string, now = new Date()): { query: TDashboardQuery; ignored: string[] } {
   const out: TFields = {};
   const ignored: string[] = [];
   for (const [name, schema] of Object.entries(FIELDS) as [keyof typeof FIELDS, z.ZodType][]) {
@@ -84,7 +84,7 @@ export function parseDashboardQuery(params: TSearchParams, now = new Date()): { 
   }
   // By default the last completed triwulan: the running one is partial (fewer respondents than the
   // minimum sample, compared with a whole quarter) and is one click away on the page.
-  const period = out.periode ?? defaultPeriod(now);
+  const period = out.periode ?? defaultPeriod(timeZone, now);
   return {
     query: { ...out, period, verifiedOnly: out.terverifikasi ?? false, trend: out.tren ?? period.kind },
     ignored,

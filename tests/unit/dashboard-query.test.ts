@@ -1,18 +1,28 @@
 import { describe, expect, it } from "vitest";
 import { defaultPeriod, parseDashboardQuery, runningPeriod } from "@/lib/validation/dashboard";
 
+const WIB = "Asia/Jakarta";
+
 describe("the dashboard's URL", () => {
   it("opens on the last completed triwulan, on the agency's clock", () => {
     // 1 December 2026: triwulan IV is running, III is the last completed.
-    expect(parseDashboardQuery({}, new Date("2026-12-01T03:00:00Z")).query.period).toEqual({ kind: "QUARTER", year: 2026, number: 3 });
+    expect(parseDashboardQuery({}, WIB, new Date("2026-12-01T03:00:00Z")).query.period).toEqual({ kind: "QUARTER", year: 2026, number: 3 });
     // 1 January 2027 at 06:00 WIB is still 31 December in UTC: the year has turned for the agency.
     const newYear = new Date("2026-12-31T23:00:00Z");
-    expect(runningPeriod(newYear)).toEqual({ kind: "QUARTER", year: 2027, number: 1 });
-    expect(defaultPeriod(newYear)).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
+    expect(runningPeriod(WIB, newYear)).toEqual({ kind: "QUARTER", year: 2027, number: 1 });
+    expect(defaultPeriod(WIB, newYear)).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
     // A period asked for is kept, the running one included; a bad one is named and the default used.
-    expect(parseDashboardQuery({ periode: "2026-T4" }).query.period).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
-    const bad = parseDashboardQuery({ periode: "2026-T9" }, new Date("2026-12-01T03:00:00Z"));
+    expect(parseDashboardQuery({ periode: "2026-T4" }, WIB).query.period).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
+    const bad = parseDashboardQuery({ periode: "2026-T9" }, WIB, new Date("2026-12-01T03:00:00Z"));
     expect(bad.ignored).toEqual(["periode"]);
     expect(bad.query.period).toEqual({ kind: "QUARTER", year: 2026, number: 3 });
+  });
+
+  it("turns the quarter on the agency's own clock: WIB, WITA or WIT", () => {
+    // 30 September 2026, 16:30 UTC: 23:30 in Jakarta (still triwulan III), 00:30 on 1 October in Makassar and 01:30 in Jayapura.
+    const at = new Date("2026-09-30T16:30:00Z");
+    expect(runningPeriod("Asia/Jakarta", at)).toEqual({ kind: "QUARTER", year: 2026, number: 3 });
+    expect(runningPeriod("Asia/Makassar", at)).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
+    expect(runningPeriod("Asia/Jayapura", at)).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
   });
 });

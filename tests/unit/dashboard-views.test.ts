@@ -5,7 +5,7 @@ import { inPeriod, populationIn, populationKey, populationOf, respondentsByUnit,
 import { trendMonths, trendOf } from "@/lib/dashboard/trend";
 import { unitHeadline } from "@/lib/dashboard/unit";
 import { computeIkmFromRows, KEPMENPAN_25_2004, PERMENPAN_14_2017 } from "@/lib/ikm";
-import { monthIndex, type TPeriod } from "@/lib/periods";
+import { currentMonth, monthIndex, type TPeriod } from "@/lib/periods";
 import { row, version } from "@/tests/support/rollup-rows";
 
 // The dashboards' figures from rollup rows, as lib/dal/dashboard hands them over:
@@ -68,19 +68,19 @@ describe("the trend", () => {
     const rows = [row("A", "v1", q2.slice(0, 4), at(4)), row("B", "v1", q2.slice(4), at(6)), row("A", "v1", q3, at(8))];
     const family = versions.get("v1")!.family;
     const Q4: TPeriod = { kind: "QUARTER", year: 2026, number: 4 };
-    const points = trendOf(rows, versions, family, [Q2, Q3, Q4], monthIndex(2026, 10), (p) => (p === Q3 ? 50 : null), AFTER_Q4);
+    const points = trendOf(rows, versions, family, [Q2, Q3, Q4], monthIndex(2026, 10), (p) => (p === Q3 ? 50 : null), currentMonth("Asia/Jakarta", AFTER_Q4));
     expect(points.map((p) => [p.respondents, p.partial])).toEqual([[10, false], [12, false], [0, true]]);
     expect(points[0]!.konversi).toBe(computeIkmFromRows(q2, { template: PERMENPAN_14_2017 }).konversiRounded);
     expect(points[1]!.lower).toBe(computeIkmFromRows(q3, { template: PERMENPAN_14_2017, population: 50 }).confidence!.lower);
     expect(points[2]).toMatchObject({ konversi: null, mutu: null, lower: null, nrr: {} });
     // A period not over yet is partial, and gets no population.
-    const running = trendOf(rows, versions, family, [Q3], monthIndex(2026, 10), () => 50, new Date("2026-09-10T00:00:00Z"));
+    const running = trendOf(rows, versions, family, [Q3], monthIndex(2026, 10), () => 50, currentMonth("Asia/Jakarta", new Date("2026-09-10T00:00:00Z")));
     expect(running[0]!.partial).toBe(true);
     expect(running[0]!.lower).toBe(computeIkmFromRows(q3, { template: PERMENPAN_14_2017 }).confidence!.lower);
   });
 
   it("shows nothing for a family nobody answered", () => {
-    const points = trendOf([row("A", "old", [new Array(14).fill(3)], at(8))], versions, versions.get("v1")!.family, [Q3], monthIndex(2026, 10), () => null, AFTER_Q4);
+    const points = trendOf([row("A", "old", [new Array(14).fill(3)], at(8))], versions, versions.get("v1")!.family, [Q3], monthIndex(2026, 10), () => null, currentMonth("Asia/Jakarta", AFTER_Q4));
     expect(points[0]!.respondents).toBe(0);
   });
 });

@@ -67,12 +67,12 @@ describe("survey periods", () => {
 
   it("knows today's month on WIB and whether a period is still running", () => {
     // 31 Dec 2026 20:00 UTC is already 1 Jan 2027 in Jakarta.
-    expect(currentMonth(new Date("2026-12-31T20:00:00Z"))).toBe(monthIndex(2027, 1));
-    expect(currentMonth(new Date("2026-12-31T16:00:00Z"))).toBe(monthIndex(2026, 12));
+    expect(currentMonth("Asia/Jakarta", new Date("2026-12-31T20:00:00Z"))).toBe(monthIndex(2027, 1));
+    expect(currentMonth("Asia/Jakarta", new Date("2026-12-31T16:00:00Z"))).toBe(monthIndex(2026, 12));
     const now = new Date("2026-12-01T03:00:00Z");
-    expect(inProgress({ kind: "QUARTER", year: 2026, number: 4 }, now)).toBe(true);
-    expect(inProgress({ kind: "QUARTER", year: 2026, number: 3 }, now)).toBe(false);
-    expect(inProgress({ kind: "MONTH", year: 2026, number: 11 }, now)).toBe(false);
+    expect(inProgress({ kind: "QUARTER", year: 2026, number: 4 }, "Asia/Jakarta", now)).toBe(true);
+    expect(inProgress({ kind: "QUARTER", year: 2026, number: 3 }, "Asia/Jakarta", now)).toBe(false);
+    expect(inProgress({ kind: "MONTH", year: 2026, number: 11 }, "Asia/Jakarta", now)).toBe(false);
   });
 
   it("lists the periods a range of months touches, newest first", () => {

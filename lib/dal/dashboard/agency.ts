@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyTimeZone } from "@/lib/dal/settings";
 import { choicesFor, defaultFamily, itemSlots, populations, readRollup, versionsFor, type TFilterChoices } from "@/lib/dal/dashboard/rollup";
 import { ancestorsFor, resolveScope, unitsAt, type TCrumb, type TUnitNode } from "@/lib/dal/dashboard/scope";
 import {
@@ -16,7 +17,7 @@ import {
 import type { TFamily, TScore } from "@/lib/dashboard/pool";
 import { populationIn, sumSuspicious } from "@/lib/dashboard/rows";
 import { trendMonths, trendOf, type TTrendPoint } from "@/lib/dashboard/trend";
-import { inProgress, periodMonths, previousPeriod, trendPeriods } from "@/lib/periods";
+import { currentMonth, inProgress, periodMonths, previousPeriod, trendPeriods } from "@/lib/periods";
 import { scopePaths, type TCaller } from "@/lib/permissions";
 import type { TDashboardQuery } from "@/lib/validation/dashboard";
 
@@ -58,7 +59,7 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
   const filter = { unitIds, channel: q.kanal, verifiedOnly: q.verifiedOnly, service: q.layanan };
 
   // Per unit only the two periods compared; the trend pooled over all units, per month.
-  const k = await itemSlots();
+  const [k, timeZone] = await Promise.all([itemSlots(), agencyTimeZone()]);
   const [rows, trendRows, choices, ancestors, pops] = await Promise.all([
     readRollup({ ...filter, from: periodMonths(previous).start, to: periodMonths(q.period).end }, k, true, [previous, q.period]),
     readRollup({ ...filter, ...months }, k, false),
@@ -78,10 +79,10 @@ export async function getAgencyDashboard(caller: TCaller | null, q: TDashboardQu
     level,
     family,
     pooled: all.comparable ? all.score : null,
-    inProgress: inProgress(q.period),
+    inProgress: inProgress(q.period, timeZone),
     // Populations need per-unit respondents, read for the two periods compared only: the other trend
     // points carry an interval without the finite-population correction (slightly wider).
-    trend: trendOf(trendRows, versions, family, trend, months.to, populationIn(pops, unitIds, rows, [q.period, previous])),
+    trend: trendOf(trendRows, versions, family, trend, months.to, populationIn(pops, unitIds, rows, [q.period, previous]), currentMonth(timeZone)),
     rows: unitRows,
     spread: mutuSpread(unitRows),
     movers: moversOf(unitRows.filter((r) => r.comparable)),

@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyTimeZone } from "@/lib/dal/settings";
 import { empty, join, queryRows, raw, sql, type TSql } from "@/lib/dal/sql";
 import { buildVersions, MEAN_DIGITS, type TFamily, type TRollupRow, type TVersion, type TVersionRow } from "@/lib/dashboard/pool";
 import { populationKey, type TPopulations } from "@/lib/dashboard/rows";
@@ -168,7 +169,7 @@ export async function choicesFor(unitIds: string[]): Promise<TFilterChoices> {
       sql`SELECT DISTINCT ON (code) code, name FROM service WHERE unit_id = ANY(${unitIds}::uuid[]) AND active ORDER BY code, sort_order, name`,
     ),
   ]);
-  const now = currentMonth();
+  const now = currentMonth(await agencyTimeZone());
   const first = Math.min(range[0]?.first ?? now, now);
   const last = Math.max(range[0]?.last ?? now, now);
   return { periods: periodsBetween(first, last), services };

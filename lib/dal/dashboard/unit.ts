@@ -1,4 +1,5 @@
 import "server-only";
+import { agencyTimeZone } from "@/lib/dal/settings";
 import { readSaran, type TSaranSummary } from "@/lib/dal/dashboard/feedback";
 import {
   choicesFor,
@@ -21,7 +22,7 @@ import { populationIn, sumSuspicious } from "@/lib/dashboard/rows";
 import { trendMonths, trendOf, type TTrendPoint } from "@/lib/dashboard/trend";
 import { unitHeadline } from "@/lib/dashboard/unit";
 import type { ImportanceResult } from "@/lib/ikm";
-import { inProgress, periodMonths, previousPeriod, trendPeriods } from "@/lib/periods";
+import { currentMonth, inProgress, periodMonths, previousPeriod, trendPeriods } from "@/lib/periods";
 import type { TCaller } from "@/lib/permissions";
 import { readProfile, PROFILE_SLOTS, type TProfileCounts } from "@/lib/profile";
 import type { TChannel, TDashboardQuery } from "@/lib/validation/dashboard";
@@ -61,7 +62,7 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
   const previous = previousPeriod(q.period);
 
   // Per unit only the two periods compared (populations need per-unit respondents); the trend per month, pooled.
-  const k = await itemSlots();
+  const [k, timeZone] = await Promise.all([itemSlots(), agencyTimeZone()]);
   const [rows, trendRows, breakdown, saran, choices, ancestors, published] = await Promise.all([
     readRollup({ ...filter, from: periodMonths(previous).start, to: current.end }, k, true, [previous, q.period]),
     readRollup({ ...filter, ...months }, k, false),
@@ -84,10 +85,10 @@ export async function getUnitDashboard(caller: TCaller | null, code: string, q: 
     subtreeUnits: tree.length,
     family,
     score: headline.score,
-    inProgress: inProgress(q.period),
+    inProgress: inProgress(q.period, timeZone),
     suspiciousExcluded: sumSuspicious(rows, q.period),
     otherTemplate: headline.otherTemplate,
-    trend: trendOf(trendRows, versions, family, trend, months.to, population),
+    trend: trendOf(trendRows, versions, family, trend, months.to, population, currentMonth(timeZone)),
     importance: headline.importance,
     ...breakdown,
     saran,

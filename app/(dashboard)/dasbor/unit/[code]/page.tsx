@@ -45,7 +45,7 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
 
 async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
   const [t, common, f] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat()]);
-  const { query, ignored } = parseDashboardQuery(params);
+  const { query, ignored } = parseDashboardQuery(params, f.timeZone);
   const d = await getUnitDashboard(caller, code, query);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
   const services = await listServicesForOperator(caller, code);
