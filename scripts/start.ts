@@ -89,12 +89,17 @@ async function main() {
         },
       },
     );
+    // Signals are handled from the moment the web server exists, before anything announces
+    // "Ready": whoever reads that line and stops us at once (a supervisor, a test) must find
+    // the handler in place, or the signal's default action kills this process and not its child.
+    forwardSignals(child);
     await waitUntilServing(child, env.SUARA_HOST === "0.0.0.0" || env.SUARA_HOST === "::" ? "127.0.0.1" : env.SUARA_HOST, env.PORT);
     say(`Ready on http://localhost:${env.PORT} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     await superviseUntilExit(child, stopDatabase);
   } catch (err) {
     builder.child?.kill("SIGTERM"); // no build left running after a failed start
     await stopDatabase();
+    if (stopping) process.exit(0); // asked to stop while starting: not a failure
     throw err;
   }
 }
@@ -204,8 +209,11 @@ async function waitUntilServing(child: ChildProcess, host: string, port: number)
   throw new StartupError(`The web server did not answer on port ${port} within 2 minutes.`);
 }
 
-async function superviseUntilExit(child: ChildProcess, stopDatabase: () => Promise<void>) {
-  let stopping = false;
+/** Set once a stop was asked for (Ctrl-C, a supervisor's SIGTERM). */
+let stopping = false;
+
+/** Ctrl-C or SIGTERM stops the web server, then (superviseUntilExit) the database and this process. */
+function forwardSignals(child: ChildProcess) {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
@@ -214,6 +222,9 @@ async function superviseUntilExit(child: ChildProcess, stopDatabase: () => Promi
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+async function superviseUntilExit(child: ChildProcess, stopDatabase: () => Promise<void>) {
   const code = await new Promise<number>((resolve) => child.on("exit", (c, s) => resolve(c ?? (s ? 0 : 1))));
   await stopDatabase();
   process.exit(stopping ? 0 : code);
