@@ -14,7 +14,7 @@ import pg from "pg";
 import { EnvError, parseEnv, ZLauncherEnv } from "@/lib/env";
 import { acquireDataLock, shortReason, startEmbeddedPostgres, StartupError, type EmbeddedPostgres } from "@/lib/server/embedded-postgres";
 import { migrate } from "@/lib/server/migrate";
-import { isEmptyDatabase, seedDemo } from "@/lib/server/seed-demo";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsActive, isEmptyDatabase, seedDemo } from "@/lib/server/seed-demo";
 
 const root = process.cwd();
 const say = (line: string) => console.log(`[suara] ${line}`);
@@ -95,6 +95,7 @@ async function main() {
     forwardSignals(child);
     await waitUntilServing(child, env.SUARA_HOST === "0.0.0.0" || env.SUARA_HOST === "::" ? "127.0.0.1" : env.SUARA_HOST, env.PORT);
     say(`Ready on http://localhost:${env.PORT} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    if (await demoAccountsActive(databaseUrl).catch(() => false)) sayDemo(`http://localhost:${env.PORT}`);
     await superviseUntilExit(child, stopDatabase);
   } catch (err) {
     builder.child?.kill("SIGTERM"); // no build left running after a failed start
@@ -102,6 +103,15 @@ async function main() {
     if (stopping) process.exit(0); // asked to stop while starting: not a failure
     throw err;
   }
+}
+
+/** What a newcomer needs once the demo is up: where to sign in, as whom, and a citizen's survey. */
+function sayDemo(origin: string) {
+  say("Demo agency (fictional): Pemerintah Kabupaten Sukamaju");
+  say(`  Sign in at ${origin}/masuk with password ${DEMO_PASSWORD} as:`);
+  for (const a of DEMO_ACCOUNTS) say(`    ${a.email.padEnd(30)} ${a.role.toLowerCase().replace("_", " ")}, ${a.unit}`);
+  say(`  A citizen's survey: ${origin}/s/DISDUKCAPIL  (kiosk: ${origin}/kiosk/PKM-SUKAMAJU, enrolled from its unit page)`);
+  say("  For a real agency, start with SUARA_SEED=never on an empty database.");
 }
 
 function describeUrl(url: string): string {
@@ -184,8 +194,12 @@ function ensureBuild(): { done: Promise<void>; child?: ChildProcess } {
     child.stdout!.on("data", (d) => (out += d));
     child.stderr!.on("data", (d) => (out += d));
     child.on("error", reject);
+    const started = Date.now();
     child.on("exit", (code, signal) => {
-      if (code === 0) return resolve();
+      if (code === 0) {
+        say(`Build done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        return resolve();
+      }
       if (signal) return reject(new StartupError("The build was stopped."));
       process.stderr.write(out);
       reject(new StartupError(`The build failed (see the output above).`));

@@ -5,7 +5,7 @@
 //
 // Bulk-loaded with plain SQL in one transaction: either the whole demo is
 // there or none of it is, so "seed when empty" stays a safe test.
-import { hash } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import pg from "pg";
 import { computeIkmFromSums } from "@/lib/ikm/compute";
 import { TEMPLATES } from "@/lib/ikm/templates";
@@ -512,6 +512,19 @@ export async function isEmptyDatabase(databaseUrl: string): Promise<boolean> {
   try {
     const res = await client.query(`SELECT NOT EXISTS (SELECT 1 FROM unit) AS empty`);
     return res.rows[0].empty as boolean;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether the demo's accounts are there with the demo password still set (then the launcher says how to sign in). */
+export async function demoAccountsActive(databaseUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const res = await client.query(`SELECT password_hash FROM "user" WHERE email = $1 AND active`, [DEMO_ACCOUNTS[0].email]);
+    const stored = res.rows[0]?.password_hash as string | undefined;
+    return !!stored && (await verify(stored, DEMO_PASSWORD).catch(() => false));
   } finally {
     await client.end();
   }

@@ -44,6 +44,10 @@ describe("npm start with the embedded PostgreSQL", () => {
     await waitReady(first);
     expect(first.output()).toContain(`Applied ${listMigrations().length} migration(s)`);
     expect(first.output()).toMatch(/Demo loaded: \d+ units, \d+ services, 3000 responses/);
+    // Once ready, a newcomer reads where to sign in, as whom, and a citizen's survey link.
+    await expect.poll(() => first.output()).toContain(`Sign in at http://localhost:${port}/masuk with password Suara-Demo-2026 as:`);
+    expect(first.output()).toMatch(/admin@suara\.test\s+admin, KAB-SUKAMAJU/);
+    expect(first.output()).toContain(`A citizen's survey: http://localhost:${port}/s/DISDUKCAPIL`);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
     expect(await homeResponses(port)).toBe("3.000");
     expect(readFileSync(path.join(dataDir, "auth-secret"), "utf8").trim().length).toBeGreaterThanOrEqual(32);
@@ -93,9 +97,13 @@ describe("npm start with DATABASE_URL", () => {
     expect(first.output()).toMatch(/Demo loaded/);
     expect(await first.stop()).toBe(0);
 
+    // Once the demo password is changed, the launcher no longer prints it.
+    await withClient(db.url, (c) => c.query(`UPDATE "user" SET password_hash = 'changed' WHERE email = 'admin@suara.test'`));
     const again = start(env);
     await waitReady(again);
     expect(again.output()).not.toMatch(/Demo loaded/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(again.output()).not.toContain("Suara-Demo-2026");
     const n = await withClient(db.url, (c) => c.query(`SELECT count(*)::int AS n FROM response`));
     expect(n.rows[0].n).toBe(3000);
     expect((await fetch(`http://127.0.0.1:${port}/api/health`)).status).toBe(200);
