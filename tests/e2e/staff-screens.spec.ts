@@ -65,6 +65,7 @@ test("a page outside one's scope, or a mistyped survey code, says so in the read
   await expect(page).toHaveURL(/\/s\/DISDUKCAPIL$/);
   // In English, and for any unknown address.
   await page.getByRole("button", { name: "English" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en"); // the switch answered (its cookie is set)
   await page.goto("/s/DUKCAPL");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Unknown survey code");
   expect((await page.goto("/tidak/ada/sama/sekali"))!.status()).toBe(404);
