@@ -4,6 +4,7 @@ import { serverEnv } from "@/lib/env";
 import { LOCALE_COOKIE, parseLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { overBodyLimit } from "@/lib/request/body-limit";
+import { PLAIN_PAGE_CSP, plainPage } from "@/lib/request/plain-page";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/security-headers";
 
 // Every request: security headers (a fresh CSP nonce for each page, which Next
@@ -47,14 +48,12 @@ function tooLarge(request: NextRequest): NextResponse {
   if (api) {
     return NextResponse.json({ errors: { form: { code: "tooLarge", message: t("tooLarge") } } }, { status: 413, headers: { "Cache-Control": "no-store" } });
   }
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
   const back = request.headers.get("referer");
   const backHref = back && URL.canParse(back) && new URL(back).host === request.nextUrl.host ? new URL(back).pathname : "/";
-  const html = `<!doctype html><html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escape(t("tooLargeTitle"))}</title></head><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0f172a"><main><h1>${escape(t("tooLargeTitle"))}</h1><p>${escape(t("tooLarge"))}</p><p><a href="${escape(backHref)}" style="color:#0b5e58">${escape(t("back"))}</a></p></main></body></html>`;
+  const html = plainPage({ locale, title: t("tooLargeTitle"), message: t("tooLarge"), back: { href: backHref, label: t("back") } });
   return new NextResponse(html, {
     status: 413,
-    // A page without a script: nothing may run in it at all.
-    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": "default-src 'none'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'" },
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": PLAIN_PAGE_CSP },
   });
 }
 

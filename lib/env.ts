@@ -2,6 +2,7 @@
 // and instrumentation.ts) so a bad environment fails with one sentence naming
 // the variable, not at the first request.
 import { z } from "zod";
+import { parseTrustedProxies, TrustedProxiesError } from "@/lib/request/forwarded";
 
 const postgresUrl = z
   .string()
@@ -12,6 +13,24 @@ const boolish = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .optional()
   .transform((v) => v === "true" || v === "1" || v === "yes");
+
+/** Reverse proxies whose X-Forwarded-For is believed: addresses or CIDR ranges; none by default. */
+const trustedProxies = z
+  .string()
+  .optional()
+  .superRefine((v, ctx) => {
+    try {
+      parseTrustedProxies(v);
+    } catch (err) {
+      if (!(err instanceof TrustedProxiesError)) throw err;
+      ctx.addIssue({ code: "custom", message: `has ${err.message} (write e.g. 127.0.0.1,10.0.0.0/8)` });
+    }
+  });
+
+/** The hop count it replaced trusted whoever connected; refusing it beats silently trusting nobody. */
+const retiredProxyHops = z.never({
+  error: "is no longer read: list the reverse proxies' addresses in SUARA_TRUSTED_PROXIES instead (e.g. 127.0.0.1; see the README)",
+}).optional();
 
 /** Variables the launcher reads: everything optional, with local defaults. */
 export const ZLauncherEnv = z.object({
@@ -30,6 +49,8 @@ export const ZLauncherEnv = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).optional(),
   AUTH_TRUST_HOST: z.string().optional(),
   SUARA_DEBUG: boolish,
+  SUARA_TRUSTED_PROXIES: trustedProxies,
+  SUARA_TRUSTED_PROXY_HOPS: retiredProxyHops,
 });
 
 /** Variables the running app needs: the launcher fills in what is missing. */
@@ -45,8 +66,9 @@ export const ZServerEnv = z.object({
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("SSO Instansi"),
-  /** Reverse proxies in front of Suara that append to X-Forwarded-For (see lib/request/client-address.ts). */
-  SUARA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(10).default(1),
+  /** Reverse proxies in front of Suara, trusted to append to X-Forwarded-For (read by scripts/serve.ts). */
+  SUARA_TRUSTED_PROXIES: trustedProxies,
+  SUARA_TRUSTED_PROXY_HOPS: retiredProxyHops,
   /** Origin printed in QR codes and kiosk links, e.g. https://ikm.example.go.id. */
   SUARA_PUBLIC_URL: z.url().optional(),
   /** Failed sign-ins from one client (IP) per 15 minutes before it is refused. */

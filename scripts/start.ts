@@ -3,7 +3,8 @@
 // - With DATABASE_URL: use that PostgreSQL server.
 // - Without it: an embedded PostgreSQL under ./.data (locked against a second copy).
 // Then: apply migrations, seed demo data when the database is empty, build
-// the app if the build is missing or older than the sources, and serve it.
+// the app if the build is missing or older than the sources, and serve it
+// (scripts/serve.mjs).
 // Any failure ends with one sentence, not a stack trace.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -69,9 +70,11 @@ async function main() {
     await build;
 
     const authSecret = env.AUTH_SECRET ?? localAuthSecret(dataDir);
+    // Our own web server around Next's handler (scripts/serve.mjs): it alone sees the
+    // connection, so it alone can tell the client's address from a forged X-Forwarded-For.
     const child = spawn(
       process.execPath,
-      [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT), "-H", env.SUARA_HOST],
+      [path.join(root, "scripts", "serve.mjs"), "--port", String(env.PORT), "--hostname", env.SUARA_HOST],
       {
         cwd: root,
         stdio: "inherit",

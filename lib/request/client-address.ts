@@ -1,21 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { serverEnv } from "@/lib/env";
+import { CLIENT_ADDRESS_HEADER, CLIENT_PROOF_HEADER, verifiedClientAddress } from "@/lib/request/forwarded";
 
 /**
- * The client's IP address as seen by the trusted proxies. Each proxy appends
- * the address it received from to X-Forwarded-For (nginx:
- * $proxy_add_x_forwarded_for), so with N trusted hops the client is the Nth
- * entry from the right; entries left of it are whatever the client sent, and
- * are ignored. SUARA_TRUSTED_PROXY_HOPS sets N (default 1: one reverse proxy).
+ * The client's IP address, as Suara's web server (scripts/serve.ts) worked it out from the
+ * connection and SUARA_TRUSTED_PROXIES, and signed. X-Forwarded-For is never read here: a
+ * client writes what it likes in it. A request without the server's signed address (the app
+ * run by a bare `next start` or `next dev`) is "unknown", one client for every limit.
  */
 export function clientAddress(headers: Headers): string {
-  const hops = serverEnv().SUARA_TRUSTED_PROXY_HOPS;
-  const entries = (headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((e) => e.trim())
-    .filter(Boolean);
-  return entries[Math.max(0, entries.length - hops)] ?? headers.get("x-real-ip") ?? "local";
+  return verifiedClientAddress(headers.get(CLIENT_ADDRESS_HEADER), headers.get(CLIENT_PROOF_HEADER), serverEnv().AUTH_SECRET) ?? "unknown";
 }
 
 /** A rate-limit key for a client address: a salted hash, never the address itself. */

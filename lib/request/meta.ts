@@ -8,7 +8,7 @@ import { clientAddress, clientKey } from "@/lib/request/client-address";
  * handed down as this small object, never as raw Headers.
  */
 export type TRequestMeta = {
-  /** The client's address as the trusted proxies report it (see client-address.ts). */
+  /** The client's address as the web server resolved it (see client-address.ts). */
   clientAddress: string;
   /** Salted hash of the address, for rate limits. */
   clientKey: string;
