@@ -3,13 +3,18 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { plainString } from "@/lib/validation/text";
-import { signIn, signOut } from "@/lib/auth/config";
+import { signIn, signOut, ThrottledLogin } from "@/lib/auth/config";
 import { getCaller } from "@/lib/auth/session";
 import { changeOwnPassword } from "@/lib/dal/users";
 import type { TPasswordProblem } from "@/lib/auth/password-policy";
 import { currentRequestMeta } from "@/lib/request/meta";
 
-export type TLoginState = { error?: "invalid" | "throttled"; email?: string };
+export type TLoginState = {
+  error?: "invalid" | "throttled" | "throttledClient";
+  /** With a throttled error: how long to wait, in whole minutes (at least 1). */
+  retryMinutes?: number;
+  email?: string;
+};
 
 const ZLogin = z.object({
   email: plainString().max(200),
@@ -27,10 +32,11 @@ export async function loginAction(_prev: TLoginState, form: FormData): Promise<T
   try {
     await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: parsed.data.next });
   } catch (err) {
-    if (err instanceof AuthError) {
-      const code = (err as AuthError & { code?: string }).code === "throttled" ? "throttled" : "invalid";
-      return { error: code, email: parsed.data.email };
+    if (err instanceof ThrottledLogin) {
+      const error = err.scope === "client" ? "throttledClient" : "throttled";
+      return { error, retryMinutes: Math.max(1, Math.ceil(err.retryAfterSeconds / 60)), email: parsed.data.email };
     }
+    if (err instanceof AuthError) return { error: "invalid", email: parsed.data.email };
     throw err; // the redirect after a successful sign-in
   }
   return {};

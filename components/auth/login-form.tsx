@@ -15,7 +15,7 @@ export function LoginForm({ next }: { next: string }) {
       <input type="hidden" name="next" value={next} />
       {state.error && (
         <Alert tone="error" data-testid="login-error">
-          {state.error === "throttled" ? t("throttled") : t("invalid")}
+          {state.error === "invalid" ? t("invalid") : t(state.error, { minutes: state.retryMinutes ?? 1 })}
         </Alert>
       )}
       <Field id="email" label={t("email")}>

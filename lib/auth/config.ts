@@ -1,17 +1,37 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { closeSession, openSession, SESSION } from "@/lib/dal/sessions";
 import { checkCredentials, findSsoAccount } from "@/lib/dal/sign-in";
 import { serverEnv } from "@/lib/env";
 import { requestMetaFrom } from "@/lib/request/meta";
-
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
 
 export class InvalidLogin extends CredentialsSignin {
   code = "invalid";
 }
 export class ThrottledLogin extends CredentialsSignin {
   code = "throttled";
+  constructor(
+    /** Too many wrong tries at this account from this client ("account"), or at any from it ("client"). */
+    readonly scope: "account" | "client",
+    readonly retryAfterSeconds: number,
+  ) {
+    super();
+  }
+}
+
+/**
+ * One line per refused sign-in instead of Auth.js's stack trace (a wrong password is not a
+ * server error; the audit log has the details). Anything else keeps its stack.
+ */
+function logAuthError(error: Error) {
+  if (error instanceof CredentialsSignin) {
+    console.warn(`[auth] sign-in refused (${error.code})`);
+    return;
+  }
+  const name = error instanceof AuthError ? error.type : error.name;
+  const cause = (error.cause as { err?: unknown } | undefined)?.err;
+  console.error(`[auth][error] ${name}: ${error.message}`, cause instanceof Error ? cause : (error.stack ?? ""));
 }
 
 function oidcProvider() {
@@ -32,14 +52,15 @@ function oidcProvider() {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: serverEnv().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 15 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION.maxAgeSeconds, updateAge: 15 * 60 },
+  logger: { error: logAuthError },
   pages: { signIn: "/masuk", error: "/masuk" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const result = await checkCredentials(raw, requestMetaFrom(request.headers));
-        if (!result.ok) throw result.error === "throttled" ? new ThrottledLogin() : new InvalidLogin();
+        if (!result.ok) throw result.error === "throttled" ? new ThrottledLogin(result.scope, result.retryAfterSeconds) : new InvalidLogin();
         return result.user;
       },
     }),
@@ -61,13 +82,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           token.uid = user.id;
           token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         }
+        // A fresh session record for this sign-in: signing out deletes it (events.signOut).
+        token.sid = await openSession(token.uid as string);
       }
       return token;
     },
     async session({ session, token }) {
-      (session as unknown as { uid?: unknown; sv?: unknown }).uid = token.uid;
-      (session as unknown as { uid?: unknown; sv?: unknown }).sv = token.sv;
+      const s = session as unknown as { uid?: unknown; sv?: unknown; sid?: unknown };
+      s.uid = token.uid;
+      s.sv = token.sv;
+      s.sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    // Every way out (the Keluar button, POST /api/auth/signout) ends the session record, so a
+    // copy of the cookie is refused on every instance, not only forgotten by this browser.
+    async signOut(message) {
+      if ("token" in message) await closeSession(message.token?.sid);
     },
   },
 }));

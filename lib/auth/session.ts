@@ -6,6 +6,6 @@ import { loadCaller } from "@/lib/dal/sign-in";
 
 /** Who is asking, once per request; null without a valid session. */
 export const getCaller = cache(async (): Promise<TCaller | null> => {
-  const session = (await auth()) as { uid?: string; sv?: number } | null;
-  return session?.uid ? loadCaller(session.uid, session.sv) : null;
+  const session = (await auth()) as { uid?: string; sv?: number; sid?: string } | null;
+  return session?.uid ? loadCaller(session.uid, session.sv, session.sid) : null;
 });

@@ -5,13 +5,15 @@ import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import type { TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
 import { hitRateWindows, peekRateWindows } from "@/lib/dal/rate-limit";
+import { sessionIsLive } from "@/lib/dal/sessions";
+import { chargeSignInAttempt, clearSignInAttempts } from "@/lib/dal/sign-in-throttle";
 import { serverEnv } from "@/lib/env";
 import type { TRequestMeta } from "@/lib/request/meta";
 
 // Sign-in and sessions: the reads and writes behind next-auth's callbacks.
 
-/** Failed sign-ins allowed per account in the window; then refused until it ends. */
-export const LOGIN_LIMIT = { windowSeconds: 15 * 60, perAccount: 5 };
+/** Failed sign-ins from one client (any account) per window; then it waits for the window's end. */
+export const LOGIN_CLIENT_WINDOW_SECONDS = 15 * 60;
 
 const ZCredentials = z.object({
   email: z.email().max(200).transform((v) => v.trim().toLowerCase()),
@@ -20,7 +22,9 @@ const ZCredentials = z.object({
 
 export type TSignInResult =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
-  | { ok: false; error: "invalid" | "throttled" };
+  | { ok: false; error: "invalid" }
+  /** account: too many wrong tries at this account from this client; client: at any accounts from this client. */
+  | { ok: false; error: "throttled"; scope: "account" | "client"; retryAfterSeconds: number };
 
 async function audit(action: string, email: string | null, actorId: string | null, meta: TRequestMeta, detail?: object) {
   await prisma.auditLog.create({
@@ -35,30 +39,38 @@ async function audit(action: string, email: string | null, actorId: string | nul
   });
 }
 
-/** Checks an email and password, with throttling of failures per account and per client, and audits the outcome. */
+/**
+ * Checks an email and password and audits the outcome. Wrong passwords slow down the
+ * client that sends them (per account and client, sign-in-throttle.ts; and per client over
+ * all accounts), never the account itself: its owner elsewhere still signs in.
+ */
 export async function checkCredentials(raw: unknown, meta: TRequestMeta): Promise<TSignInResult> {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) return { ok: false, error: "invalid" };
   const { email, password } = parsed.data;
-  const windows = [
-    { key: `login:acct:${email}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
-    { key: `login:client:${meta.clientKey}`, windowSeconds: LOGIN_LIMIT.windowSeconds },
-  ];
-  const [failedForAccount, failedFromClient] = await peekRateWindows(windows);
-  if (failedForAccount! >= LOGIN_LIMIT.perAccount || failedFromClient! >= serverEnv().SUARA_LOGIN_CLIENT_LIMIT) {
-    await audit("auth.signin.throttled", email, null, meta);
-    return { ok: false, error: "throttled" };
+  const clientWindow = [{ key: `login:client:${meta.clientKey}`, windowSeconds: LOGIN_CLIENT_WINDOW_SECONDS }];
+  const throttled = async (scope: "account" | "client", retryAfterSeconds: number): Promise<TSignInResult> => {
+    await audit("auth.signin.throttled", email, null, meta, { scope, retryAfterSeconds });
+    return { ok: false, error: "throttled", scope, retryAfterSeconds };
+  };
+  const [failedFromClient] = await peekRateWindows(clientWindow);
+  if (failedFromClient! >= serverEnv().SUARA_LOGIN_CLIENT_LIMIT) {
+    return throttled("client", Math.ceil(LOGIN_CLIENT_WINDOW_SECONDS - ((Date.now() / 1000) % LOGIN_CLIENT_WINDOW_SECONDS)));
   }
+  const charge = await chargeSignInAttempt(email, meta.clientKey);
+  if (!charge.allowed) return throttled("account", charge.retryAfterSeconds);
+
   const user = await prisma.user.findUnique({
     where: { email },
     select: { id: true, email: true, name: true, passwordHash: true, active: true, sessionVersion: true },
   });
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
   if (!user || !ok || !user.active) {
-    await hitRateWindows(windows);
+    await hitRateWindows(clientWindow);
     await audit("auth.signin.failure", email, user?.id ?? null, meta, { reason: !user ? "unknown" : !ok ? "password" : "inactive" });
     return { ok: false, error: "invalid" };
   }
+  await clearSignInAttempts(email, meta.clientKey);
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await audit("auth.signin.success", user.email, user.id, meta);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
@@ -72,19 +84,22 @@ export async function findSsoAccount(email: string | null | undefined): Promise<
 }
 
 /**
- * The caller behind a session, read fresh: a deactivated user, or a session
- * older than the user's last password change (sessionVersion), is no caller.
+ * The caller behind a session, read fresh: a deactivated user, a session older than the
+ * user's last password change (sessionVersion), or a session signed out of (its
+ * user_session row gone, see sessions.ts) is no caller.
  */
-export async function loadCaller(userId: string, sessionVersion: number | undefined): Promise<TCaller | null> {
-  if (!z.uuid().safeParse(userId).success) return null;
+export async function loadCaller(userId: string, sessionVersion: number | undefined, sessionId: string | undefined): Promise<TCaller | null> {
+  if (!z.uuid().safeParse(userId).success || !z.uuid().safeParse(sessionId).success) return null;
   const user = await prisma.user.findUnique({
     where: { id: userId },
     select: {
       id: true, email: true, name: true, active: true, sessionVersion: true, mustChangePassword: true,
       roles: { select: { role: true, unitId: true, unit: { select: { path: true } } } },
+      sessions: { where: { id: sessionId }, select: { id: true, lastSeenAt: true } },
     },
   });
   if (!user || !user.active || user.sessionVersion !== sessionVersion) return null;
+  if (!(await sessionIsLive(user.sessions[0]))) return null;
   return {
     userId: user.id,
     email: user.email,

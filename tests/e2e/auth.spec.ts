@@ -91,7 +91,7 @@ test("every role, on every route that serves agency data: allowed or 404", async
   }
 });
 
-test("a wrong password is refused, and repeated tries are throttled with a clear message", async ({ page }) => {
+test("a wrong password is refused, and repeated tries from one device are throttled with a clear message", async ({ page }) => {
   const email = `throttle-${randomUUID().slice(0, 8)}@suara.test`;
   await query(`INSERT INTO "user" (id, email, name, password_hash) SELECT gen_random_uuid(), $1, 'Uji', password_hash FROM "user" WHERE email = 'operator.dukcapil@suara.test'`, [email]);
   await signIn(page, email, "salah-sekali-123");
@@ -99,9 +99,30 @@ test("a wrong password is refused, and repeated tries are throttled with a clear
   await expect(page.getByLabel("Email")).toHaveValue(email);
   for (let i = 0; i < 4; i++) await signIn(page, email, `salah-${i}-xxxxxxxx`);
   await signIn(page, email, PASSWORD); // right password, but too many tries
-  await expect(page.getByTestId("login-error")).toHaveText("Terlalu banyak percobaan masuk. Tunggu 15 menit lalu coba lagi.");
+  await expect(page.getByTestId("login-error")).toHaveText(
+    "Terlalu banyak percobaan masuk yang salah untuk akun ini dari perangkat ini. Coba lagi dalam 1 menit.",
+  );
   const log = await query<{ action: string }>(`SELECT action FROM audit_log WHERE actor_email = $1 ORDER BY id`, [email]);
   expect(log.map((l) => l.action)).toEqual([...Array(5).fill("auth.signin.failure"), "auth.signin.throttled"]);
+});
+
+test("signing out ends the session: a copy of its cookie opens neither the dashboard nor a QR code", async ({ browser }) => {
+  const { context, page } = await asUser(browser, "operator.dukcapil@suara.test");
+  const copied = await context.cookies();
+  expect(copied.some((c) => c.name.includes("session-token"))).toBe(true);
+  expect((await page.request.get("/api/v1/units/DISDUKCAPIL/qr")).status()).toBe(200);
+
+  await page.getByRole("button", { name: "Keluar" }).click();
+  await expect(page).toHaveURL(/\/masuk/);
+
+  // Someone who copied the cookie before (another browser, another instance) gets nothing with it.
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/dasbor");
+  await expect(stolen).toHaveURL(/\/masuk\?next=%2Fdasbor$/);
+  expect((await stolen.request.get("/api/v1/units/DISDUKCAPIL/qr")).status()).toBe(404);
+  await thief.close();
 });
 
 test.describe("without JavaScript", () => {
