@@ -5,19 +5,13 @@
 //
 // Bulk-loaded with plain SQL in one transaction: either the whole demo is
 // there or none of it is, so "seed when empty" stays a safe test.
-import { hash, verify } from "@node-rs/argon2";
 import pg from "pg";
 import { computeIkmFromSums } from "@/lib/ikm/compute";
 import { TEMPLATES } from "@/lib/ikm/templates";
 import type { IkmTemplate } from "@/lib/ikm/types";
+import { insertDemoAccounts } from "@/lib/server/seed-demo-accounts";
 
-export const DEMO_PASSWORD = "Suara-Demo-2026";
-export const DEMO_ACCOUNTS = [
-  { email: "admin@suara.test", name: "Admin Kabupaten", role: "ADMIN", unit: "KAB-SUKAMAJU" },
-  { email: "pimpinan@suara.test", name: "Sekretaris Daerah", role: "PIMPINAN", unit: "KAB-SUKAMAJU" },
-  { email: "kepala.dukcapil@suara.test", name: "Kepala Dinas Dukcapil", role: "KEPALA_UNIT", unit: "DISDUKCAPIL" },
-  { email: "operator.dukcapil@suara.test", name: "Operator Dukcapil", role: "OPERATOR", unit: "DISDUKCAPIL" },
-] as const;
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsActive } from "@/lib/server/seed-demo-accounts";
 
 type UnitSpec = {
   code: string;
@@ -440,20 +434,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
     }
 
     // One account per role.
-    const passwordHash = await hash(DEMO_PASSWORD);
     const unitByCode = new Map(units.map((u) => [u.code, u]));
-    const userIds = new Map<string, string>();
-    for (const a of DEMO_ACCOUNTS) {
-      const id = uuid();
-      userIds.set(a.email, id);
-      await client.query(
-        `INSERT INTO "user" (id, email, name, password_hash, password_changed_at) VALUES ($1,$2,$3,$4,now())`,
-        [id, a.email, a.name, passwordHash],
-      );
-      await client.query(`INSERT INTO role_assignment (id, user_id, unit_id, role) VALUES ($1,$2,$3,$4)`, [
-        uuid(), id, unitByCode.get(a.unit)!.id, a.role,
-      ]);
-    }
+    const userIds = await insertDemoAccounts(client, (code) => unitByCode.get(code)!.id, uuid);
 
     // A follow-up plan for Dukcapil's priorities of the last completed quarter, approved, partly realised.
     const q3 = completedQuarters.at(-1)!;
@@ -512,19 +494,6 @@ export async function isEmptyDatabase(databaseUrl: string): Promise<boolean> {
   try {
     const res = await client.query(`SELECT NOT EXISTS (SELECT 1 FROM unit) AS empty`);
     return res.rows[0].empty as boolean;
-  } finally {
-    await client.end();
-  }
-}
-
-/** Whether the demo's accounts are there with the demo password still set (then the launcher says how to sign in). */
-export async function demoAccountsActive(databaseUrl: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const res = await client.query(`SELECT password_hash FROM "user" WHERE email = $1 AND active`, [DEMO_ACCOUNTS[0].email]);
-    const stored = res.rows[0]?.password_hash as string | undefined;
-    return !!stored && (await verify(stored, DEMO_PASSWORD).catch(() => false));
   } finally {
     await client.end();
   }

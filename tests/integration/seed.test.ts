@@ -105,7 +105,7 @@ describe("demo seed", () => {
     expect(met.length).toBeGreaterThan(0);
   });
 
-  it("creates one working account per role", async () => {
+  it("creates one working account per role, each with its own password hash and salt", async () => {
     const users = await withClient(db.url, (c) =>
       c.query(`SELECT u.email, u.password_hash, r.role::text, un.code FROM "user" u
                  JOIN role_assignment r ON r.user_id = u.id JOIN unit un ON un.id = r.unit_id`),
@@ -118,6 +118,10 @@ describe("demo seed", () => {
       expect(await verify(row.password_hash, DEMO_PASSWORD)).toBe(true);
       expect(await verify(row.password_hash, "wrong-password")).toBe(false);
     }
+    // Same password, four hashes: a shared hash string would say the accounts share a password.
+    const hashes = DEMO_ACCOUNTS.map((a) => users.rows.find((u) => u.email === a.email).password_hash as string);
+    expect(new Set(hashes).size).toBe(DEMO_ACCOUNTS.length);
+    expect(new Set(hashes.map((h) => h.split("$")[4])).size).toBe(DEMO_ACCOUNTS.length); // the salts differ too
   });
 
   it("runs only once: a second seed adds nothing", async () => {
