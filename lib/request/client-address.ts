@@ -4,7 +4,7 @@ import { serverEnv } from "@/lib/env";
 import { CLIENT_ADDRESS_HEADER, CLIENT_PROOF_HEADER, verifiedClientAddress } from "@/lib/request/forwarded";
 
 /**
- * The client's IP address, as Suara's web server (scripts/serve.ts) worked it out from the
+ * The client's IP address, as Suara's web server (scripts/serve.mjs) worked it out from the
  * connection and SUARA_TRUSTED_PROXIES, and signed. X-Forwarded-For is never read here: a
  * client writes what it likes in it. A request without the server's signed address (the app
  * run by a bare `next start` or `next dev`) is "unknown", one client for every limit.

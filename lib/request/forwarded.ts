@@ -1,5 +1,5 @@
 // Who the client is, from the connection and the proxies we trust. Pure: the
-// web server (scripts/serve.ts) computes the address for every request, the app
+// web server (scripts/serve.mjs) computes the address for every request, the app
 // (client-address.ts) only reads what the server handed it, and tests/unit
 // checks both.
 //

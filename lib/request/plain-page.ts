@@ -1,6 +1,6 @@
 // A page with one sentence and a way back, for answers given before the app renders
 // anything (a body over the limit, an address that cannot be read): no script, no
-// stylesheet, so nothing in it can run or fail. Pure: proxy.ts and scripts/serve.ts use it.
+// stylesheet, so nothing in it can run or fail. Pure: proxy.ts and the web server (lib/request/gate.ts) use it.
 import type { Locale } from "@/lib/i18n/config";
 
 /** Policy for these pages: nothing may run in them at all. */

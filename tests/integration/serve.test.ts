@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, testServerUrl, withClient, type TestDatabase } from "@/tests/support/database";
 import { freePort, launch, waitReady, type Launch } from "@/tests/support/launcher";
 
-// The web server `npm start` runs (scripts/serve.ts), over real HTTP: who the client is
+// The web server `npm start` runs (scripts/serve.mjs), over real HTTP: who the client is
 // (X-Forwarded-For believed only from SUARA_TRUSTED_PROXIES), sign-out, sign-in
 // throttling, the server's console on a wrong password, and a path that cannot be decoded.
 
