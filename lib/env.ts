@@ -66,7 +66,7 @@ export const ZServerEnv = z.object({
   AUTH_OIDC_ID: z.string().optional(),
   AUTH_OIDC_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("SSO Instansi"),
-  /** Reverse proxies in front of Suara, trusted to append to X-Forwarded-For (read by scripts/serve.ts). */
+  /** Reverse proxies in front of Suara, trusted to append to X-Forwarded-For (read by lib/request/gate.ts). */
   SUARA_TRUSTED_PROXIES: trustedProxies,
   SUARA_TRUSTED_PROXY_HOPS: retiredProxyHops,
   /** Origin printed in QR codes and kiosk links, e.g. https://ikm.example.go.id. */
