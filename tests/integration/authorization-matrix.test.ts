@@ -106,6 +106,17 @@ const checks: Check[] = [
     run: async (c, rel) => (await operate.issueTransactionTokens(c, { unitCode: UNIT[rel], count: 1, days: 1, origin: "http://x" })).ok,
   },
   { name: "enrollKioskForCaller", capability: "operate", run: async (c, rel) => (await operate.enrollKioskForCaller(c, { unitCode: UNIT[rel], name: "Tablet" })).ok },
+  { name: "listKioskDevices", capability: "operate", run: async (c, rel) => !!(await operate.listKioskDevices(c, UNIT[rel])) },
+  {
+    name: "revokeKioskForCaller",
+    capability: "operate",
+    run: async (c, rel) => {
+      const id = await withClient(db.url, async (cl) =>
+        (await cl.query(`INSERT INTO kiosk_device (id, unit_id, name, token_hash) SELECT gen_random_uuid(), id, 'Matrix', gen_random_uuid()::text FROM unit WHERE code = $1 RETURNING id`, [UNIT[rel]])).rows[0].id,
+      );
+      return (await operate.revokeKioskForCaller(c, { deviceId: id })).ok;
+    },
+  },
   {
     name: "createUser",
     capability: "admin",
