@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { TAuditAction } from "@/lib/audit-actions";
 import { plainString } from "@/lib/validation/text";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import type { TCaller } from "@/lib/permissions";
@@ -22,7 +23,7 @@ export type TSignInResult =
   | { ok: true; user: { id: string; email: string; name: string; sessionVersion: number } }
   | { ok: false; error: "invalid" | "throttled" };
 
-async function audit(action: string, email: string | null, actorId: string | null, meta: TRequestMeta, detail?: object) {
+async function audit(action: TAuditAction, email: string | null, actorId: string | null, meta: TRequestMeta, detail?: object) {
   await prisma.auditLog.create({
     data: {
       action,
