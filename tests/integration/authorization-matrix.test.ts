@@ -19,6 +19,7 @@ let db: TestDatabase;
 let units: typeof import("@/lib/dal/units");
 let users: typeof import("@/lib/dal/users");
 let operate: typeof import("@/lib/dal/operate");
+let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
 let feedbackId: Record<Rel, string>;
 const path: Record<string, string> = {};
@@ -34,6 +35,7 @@ beforeAll(async () => {
   units = await import("@/lib/dal/units");
   users = await import("@/lib/dal/users");
   operate = await import("@/lib/dal/operate");
+  auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
   await withClient(db.url, async (c) => {
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
@@ -152,8 +154,11 @@ describe.each(ROLES)("%s on Dinas Dukcapil", (role) => {
 
 describe("agency-wide reads", () => {
   it("shows the audit log to an admin of the whole agency only", async () => {
-    expect(await users.listAuditLog(callers.ROOT_ADMIN)).not.toBeNull();
-    for (const role of ROLES) expect(await users.listAuditLog(callers[role])).toBeNull();
+    expect(await auditLog.listAuditLog(callers.ROOT_ADMIN)).not.toBeNull();
+    expect(await auditLog.listAuditChoices(callers.ROOT_ADMIN)).not.toBeNull();
+    for (const role of ROLES) expect(await auditLog.listAuditLog(callers[role])).toBeNull();
+    for (const role of ROLES) expect(await auditLog.listAuditChoices(callers[role])).toBeNull();
+    expect(await auditLog.listAuditLog(null)).toBeNull();
   });
 
   it("gives nobody anything without a session", async () => {
