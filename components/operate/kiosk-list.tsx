@@ -18,9 +18,7 @@ export async function KioskList({ devices }: { devices: TKioskDeviceRow[] }) {
             <th scope="col">{t("kioskEnrolled")}</th>
             <th scope="col">{t("kioskLastSeen")}</th>
             <th scope="col">{t("kioskStatus")}</th>
-            <th scope="col">
-              <span className="sr-only">{t("kioskActions")}</span>
-            </th>
+            <th scope="col">{t("kioskActions")}</th>
           </tr>
         </thead>
         <tbody>

@@ -28,13 +28,14 @@ export async function SurveyLinks({ unitCode, services, kiosks }: { unitCode: st
       <p className="mt-3 text-sm">
         <TextLink href={`/dasbor/unit/${unitCode}/kode-transaksi`}>{t("tokensLink")}</TextLink>
       </p>
-      <section className="mt-4 space-y-3" aria-labelledby="kiosk-title" data-testid="kiosks">
-        <h3 id="kiosk-title" className="font-semibold">
+      {/* Not a landmark of its own: the list below is the named (scrolling) region. */}
+      <div className="mt-4 space-y-3" data-testid="kiosks">
+        <h3 className="font-semibold">
           {t("kioskDevices")}
         </h3>
         <KioskEnrollForm unitCode={unitCode} />
         <KioskList devices={kiosks} />
-      </section>
+      </div>
     </Card>
   );
 }
