@@ -1,7 +1,8 @@
 "use server";
+import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { getCaller } from "@/lib/auth/session";
-import { enrollKioskForCaller, issueTransactionTokens, qrSvg, type TIssuedToken } from "@/lib/dal/operate";
+import { enrollKioskForCaller, issueTransactionTokens, qrSvg, revokeKioskForCaller, type TIssuedToken } from "@/lib/dal/operate";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { requestMetaFrom } from "@/lib/request/meta";
 
@@ -12,8 +13,22 @@ export async function enrollKioskAction(_prev: TEnrollState, form: FormData): Pr
   const r = await enrollKioskForCaller(await getCaller(), { unitCode: form.get("unitCode"), name: form.get("name") }, requestMetaFrom(h));
   if (!r.ok) return { error: true };
   const link = `${publicOrigin(h)}/kiosk/${r.value.unitCode}#token=${r.value.token}`;
+  refresh(); // the unit page's list of kiosks shows the new one
   // The tablet opens the link by scanning it: nobody types a 43-character token.
   return { link, qr: await qrSvg(link) };
+}
+
+export type TRevokeState = { error?: "notFound" | "invalid" };
+
+/** Revokes one kiosk tablet (after the person confirmed it on the unit page). */
+export async function revokeKioskAction(_prev: TRevokeState, form: FormData): Promise<TRevokeState> {
+  const r = await revokeKioskForCaller(await getCaller(), { deviceId: form.get("deviceId") }, requestMetaFrom(await headers()));
+  // Revoked now, or by someone else a moment ago: either way the page's list is read again and says so.
+  if (r.ok || r.error === "alreadyRevoked") {
+    refresh();
+    return {};
+  }
+  return { error: r.error };
 }
 
 export type TTokensState = { tokens?: TIssuedToken[]; error?: boolean };

@@ -1,11 +1,12 @@
 import "server-only";
+import type { TAuditAction } from "@/lib/audit-actions";
 import type { TTx } from "@/lib/db";
 import type { TCaller } from "@/lib/permissions";
 import type { TRequestMeta } from "@/lib/request/meta";
 
 export type TAuditEntry = {
   actor: TCaller | null;
-  action: string;
+  action: TAuditAction;
   targetType?: string;
   targetId?: string;
   unitId?: string;

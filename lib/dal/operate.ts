@@ -8,7 +8,7 @@ import { hashToken } from "@/lib/dal/responses";
 import { getUnitForCaller, type TUnitRef } from "@/lib/dal/units";
 import { defineWrite, type TWriteResult } from "@/lib/dal/write";
 import type { TRequestMeta } from "@/lib/request/meta";
-import { ZEnrollKiosk, ZIssueTokensRequest } from "@/lib/validation/operate";
+import { ZEnrollKiosk, ZIssueTokensRequest, ZRevokeKiosk } from "@/lib/validation/operate";
 
 // What operators (and admins) do for a unit: QR codes and posters for its
 // survey links, kiosk tablets. Checked on the specific unit ("operate").
@@ -51,6 +51,49 @@ export const enrollKioskForCaller = defineWrite({
     ...(await insertKioskDevice(tx, { id: newId, unitId: unit.id, name: input.name, enrolledById: caller.userId })),
     unitCode: input.unitCode,
   }),
+});
+
+export type TKioskDeviceRow = {
+  id: string;
+  name: string;
+  enrolledAt: Date;
+  /** Who enrolled it; null: from the server shell (npm run kiosk:enroll). */
+  enrolledBy: { name: string; email: string } | null;
+  lastSeenAt: Date | null;
+  revokedAt: Date | null;
+};
+
+/** The unit's own kiosk tablets, in use first then newest, for those who may operate the unit; null outside their scope. */
+export async function listKioskDevices(caller: TCaller | null, unitCode: string): Promise<TKioskDeviceRow[] | null> {
+  const unit = await getUnitForCaller(caller, unitCode, "operate");
+  if (!unit) return null;
+  const devices = await prisma.kioskDevice.findMany({
+    where: { unitId: unit.id },
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { enrolledAt: "desc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, name: true, enrolledAt: true, lastSeenAt: true, revokedAt: true, enrolledBy: { select: { name: true, email: true } } },
+  });
+  return devices;
+}
+
+/**
+ * Revokes a kiosk tablet: from then on its token is refused (lib/dal/kiosk.ts
+ * authenticateKiosk) and the tablet says so. "operate" on the device's own unit;
+ * a device outside the caller's scope is not found, like one that does not exist.
+ */
+export const revokeKioskForCaller = defineWrite({
+  input: ZRevokeKiosk,
+  capability: "operate",
+  locate: (tx, input) =>
+    tx.kioskDevice.findUnique({ where: { id: input.deviceId }, select: { id: true, name: true, unitId: true, revokedAt: true, unit: { select: { code: true, path: true } } } }),
+  on: (device) => [device.unit.path],
+  refuse: (_input, device) => (device.revokedAt ? "alreadyRevoked" : null),
+  audit: (_input, device) => ({ action: "kiosk.revoke", targetType: "kiosk_device", targetId: device.id, unitId: device.unitId, detail: { name: device.name } }),
+  handler: async (tx, _input, device) => {
+    // Only a device still in use: a concurrent revoke keeps the first time.
+    await tx.kioskDevice.updateMany({ where: { id: device.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    return { unitCode: device.unit.code };
+  },
 });
 
 export type TIssuedToken = { token: string; url: string; svg: string };

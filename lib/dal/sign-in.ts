@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import type { TAuditAction } from "@/lib/audit-actions";
 import { plainString } from "@/lib/validation/text";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import type { TCaller } from "@/lib/permissions";
@@ -26,7 +27,7 @@ export type TSignInResult =
   /** account: too many wrong tries at this account from this client; client: at any accounts from this client. */
   | { ok: false; error: "throttled"; scope: "account" | "client"; retryAfterSeconds: number };
 
-async function audit(action: string, email: string | null, actorId: string | null, meta: TRequestMeta, detail?: object) {
+async function audit(action: TAuditAction, email: string | null, actorId: string | null, meta: TRequestMeta, detail?: object) {
   await prisma.auditLog.create({
     data: {
       action,

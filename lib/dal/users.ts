@@ -9,7 +9,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { can, scopePaths, type TCaller } from "@/lib/permissions";
 import { ZAssignRole, ZChangeOwnPassword, ZCreateUser, ZRemoveRole, ZResetPassword, ZSetUserActive } from "@/lib/validation/users";
 
-// Users, roles and the audit log. Admin functions check the admin capability
+// Users and roles. Admin functions check the admin capability
 // on the specific unit concerned; a user is managed by an admin whose scope
 // covers every unit that user holds a role on.
 
@@ -158,17 +158,3 @@ export const resetPassword = defineWrite({
     return { temporaryPassword: password };
   },
 });
-
-export type TAuditRow = { id: string; at: Date; actorEmail: string | null; action: string; targetType: string | null; targetId: string | null; ip: string | null; detail: unknown };
-
-/** The audit log, newest first: for admins of the whole agency only (it spans units). */
-export async function listAuditLog(caller: TCaller | null, opts: { before?: bigint; limit?: number } = {}): Promise<TAuditRow[] | null> {
-  const root = await prisma.unit.findFirst({ where: { parentId: null }, orderBy: { createdAt: "asc" }, select: { path: true } });
-  if (!root || !can(caller, "admin", root.path)) return null;
-  const rows = await prisma.auditLog.findMany({
-    where: opts.before ? { id: { lt: opts.before } } : {},
-    orderBy: { id: "desc" },
-    take: Math.min(opts.limit ?? 100, 500),
-  });
-  return rows.map((r) => ({ id: r.id.toString(), at: r.at, actorEmail: r.actorEmail, action: r.action, targetType: r.targetType, targetId: r.targetId, ip: r.ip, detail: r.detail }));
-}

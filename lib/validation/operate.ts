@@ -8,6 +8,9 @@ const code = z.string().regex(/^[A-Za-z0-9-]{1,40}$/).transform((v) => v.toUpper
 
 export const ZEnrollKiosk = z.object({ unitCode: code, name: plainString().trim().min(1).max(100) });
 
+/** The device to revoke, by its own id: its unit (and the caller's right on it) comes from the record. */
+export const ZRevokeKiosk = z.object({ deviceId: z.uuid() });
+
 export const ZIssueTokens = z.object({
   unitCode: code,
   serviceCode: code.optional().or(z.literal("").transform(() => undefined)),

@@ -94,3 +94,48 @@ test("a kepala unit sees the dashboard but does not manage QR codes or kiosks", 
   await expect(page.getByTestId("survey-links")).toHaveCount(0);
   expect((await page.request.get("/api/v1/units/DISDUKCAPIL/qr")).status()).toBe(404);
 });
+
+test("an operator sees the unit's kiosk tablets and revokes one; the tablet says so at its next submit", async ({ page, browser }) => {
+  await signIn(page, "operator.dukcapil@suara.test");
+  await page.goto("/dasbor/unit/DUKCAPIL-CAPIL");
+  const name = `Tablet cabut ${Date.now().toString(36)}`;
+  await page.getByLabel("Nama perangkat kios").fill(name);
+  await page.getByRole("button", { name: "Daftarkan kios" }).click();
+  const link = (await page.getByTestId("kiosk-link-text").textContent())!;
+  // Listed at once: who enrolled it, never seen yet, in use.
+  const row = page.getByTestId("kiosk-device").filter({ hasText: name });
+  await expect(row).toContainText("oleh Operator Dukcapil");
+  await expect(row).toContainText("Belum pernah");
+  await expect(row).toContainText("Aktif");
+
+  // The tablet, another browser: it opens its link and checks in.
+  const tablet = await (await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true })).newPage();
+  await tablet.goto(new URL(link).pathname + new URL(link).hash);
+  await expect(tablet.getByRole("button", { name: "Kirim penilaian" })).toBeVisible();
+  await expect.poll(async () => (await query<{ seen: boolean }>(`SELECT last_seen_at IS NOT NULL AS seen FROM kiosk_device WHERE name = $1`, [name]))[0]?.seen).toBe(true);
+  await page.reload();
+  await expect(row).not.toContainText("Belum pernah");
+
+  // Revoke, after a confirmation that names the tablet; cancelling first changes nothing.
+  await row.getByRole("button", { name: `Cabut kios ${name}` }).click();
+  await page.getByTestId("kiosk-revoke-confirm").getByRole("button", { name: "Batal" }).click();
+  await row.getByRole("button", { name: `Cabut kios ${name}` }).click();
+  await expect(row.getByTestId("kiosk-revoke-confirm")).toContainText(`Cabut pendaftaran ${name}?`);
+  await row.getByRole("button", { name: "Ya, cabut" }).click();
+  await expect(row).toContainText("Dicabut");
+  await expect(row.getByRole("button")).toHaveCount(0);
+  const [stored] = await query<{ revoked: boolean; audited: number }>(
+    `SELECT d.revoked_at IS NOT NULL AS revoked, (SELECT count(*)::int FROM audit_log a WHERE a.action = 'kiosk.revoke' AND a.target_id = d.id::text) AS audited
+       FROM kiosk_device d WHERE d.name = $1`,
+    [name],
+  );
+  expect(stored).toEqual({ revoked: true, audited: 1 });
+
+  // The person at the tablet answers: the tablet is told it is no longer enrolled, and keeps the answer.
+  await tablet.getByRole("group", { name: "Layanan apa yang Anda terima hari ini?" }).getByText("Akta Kelahiran").click();
+  await tablet.getByRole("group", { name: /1\. Persyaratan/ }).getByText("Sesuai", { exact: true }).click();
+  await tablet.getByRole("button", { name: "Kirim penilaian" }).click();
+  await expect(tablet.getByTestId("kiosk-revoked")).toBeVisible();
+  await expect(tablet.getByRole("heading", { level: 1 })).toHaveText("Kios ini tidak lagi terdaftar");
+  await expect(tablet.getByTestId("kiosk-revoked")).toContainText("1 jawaban yang belum terkirim tetap tersimpan di perangkat ini.");
+});

@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
+import { query } from "./support/db";
 
 // The small things of the staff screens that a new admin trips over.
 
@@ -72,4 +73,61 @@ test("a page outside one's scope, or a mistyped survey code, says so in the read
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
   await page.getByRole("link", { name: "Go to the home page" }).click();
   await expect(page).toHaveURL(/\/$/);
+});
+
+test("the audit log names who did what where, filters by action and dates, and pages", async ({ browser }) => {
+  // 60 kiosk revocations on one day of 2021, a minute apart, by the Dukcapil operator: the first
+  // five of a tablet that still exists (named by the join), the rest of tablets gone since
+  // (named by what the entry recorded). Two sign-ins the same day, which the filter leaves out.
+  const [device] = await query<{ id: string }>(
+    `INSERT INTO kiosk_device (id, unit_id, name, token_hash) SELECT gen_random_uuid(), id, 'Tablet loket audit', gen_random_uuid()::text FROM unit WHERE code = 'DUKCAPIL-CAPIL' RETURNING id`,
+  );
+  await query(
+    `INSERT INTO audit_log (at, action, actor_id, actor_email, unit_id, target_type, target_id, detail)
+     SELECT timestamptz '2021-06-15 01:00:00+00' + g * interval '1 minute', 'kiosk.revoke', u.id, u.email, d.id, 'kiosk_device',
+            CASE WHEN g < 5 THEN $1 ELSE gen_random_uuid()::text END, jsonb_build_object('name', 'Tablet lama ' || g)
+       FROM generate_series(0, 59) g, "user" u, unit d WHERE u.email = 'operator.dukcapil@suara.test' AND d.code = 'DUKCAPIL-CAPIL'`,
+    [device!.id],
+  );
+  await query(
+    `INSERT INTO audit_log (at, action, actor_id, actor_email) SELECT timestamptz '2021-06-15 03:00:00+00', 'auth.signin.success', id, email FROM "user" WHERE email = 'admin@suara.test'`,
+  );
+
+  const admin = await asUser(browser, "admin@suara.test");
+  await admin.goto("/admin/audit");
+  // Labels, not codes: the sign-in that just happened reads as words.
+  const table = admin.getByTestId("audit-table");
+  await expect(table.getByTestId("audit-row").first().getByTestId("audit-action")).toHaveText("Masuk");
+  await expect(table).not.toContainText("auth.signin.success");
+
+  const filters = admin.getByTestId("audit-filters");
+  await filters.getByLabel("Aksi").selectOption({ label: "Mencabut kios" });
+  await filters.getByLabel("Dari tanggal").fill("2021-06-15");
+  await filters.getByLabel("Sampai tanggal").fill("2021-06-15");
+  await filters.getByRole("button", { name: "Terapkan" }).click();
+  await expect(admin).toHaveURL(/aksi=kiosk\.revoke/);
+  const rows = admin.getByTestId("audit-row");
+  await expect(rows).toHaveCount(50);
+  await expect(admin.getByTestId("audit-action")).toHaveText(Array(50).fill("Mencabut kios"));
+  const first = rows.first();
+  await expect(first).toContainText("Operator Dukcapil");
+  await expect(first).toContainText("operator.dukcapil@suara.test");
+  await expect(first).toContainText("Bidang Pelayanan Pencatatan Sipil");
+  await expect(first.getByTestId("audit-target")).toContainText("Kios: Tablet lama 59");
+  const times = await rows.locator("td:first-child").allTextContents();
+  await expect(admin.getByRole("link", { name: "Lebih baru" })).toHaveCount(0);
+
+  // The next page: the ten oldest, the tablet that still exists named as it is now.
+  await admin.getByRole("navigation", { name: "Halaman log audit" }).getByRole("link", { name: /Lebih lama/ }).click();
+  await expect(rows).toHaveCount(10);
+  await expect(admin.getByTestId("audit-action")).toHaveText(Array(10).fill("Mencabut kios"));
+  await expect(rows.last().getByTestId("audit-target")).toContainText("Kios: Tablet loket audit");
+  await expect(admin.getByRole("link", { name: /Lebih lama/ })).toHaveCount(0);
+  const older = await rows.locator("td:first-child").allTextContents();
+  expect(new Set([...times, ...older]).size).toBe(60); // nothing shown twice, nothing skipped
+  // The filters stay with the page; back to the newer page.
+  await expect(filters.getByLabel("Aksi")).toHaveValue("kiosk.revoke");
+  await admin.getByRole("link", { name: /Lebih baru/ }).click();
+  await expect(rows).toHaveCount(50);
+  expect(await rows.locator("td:first-child").allTextContents()).toEqual(times);
 });

@@ -19,6 +19,7 @@ let db: TestDatabase;
 let units: typeof import("@/lib/dal/units");
 let users: typeof import("@/lib/dal/users");
 let operate: typeof import("@/lib/dal/operate");
+let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
 let feedbackId: Record<Rel, string>;
 const path: Record<string, string> = {};
@@ -34,6 +35,7 @@ beforeAll(async () => {
   units = await import("@/lib/dal/units");
   users = await import("@/lib/dal/users");
   operate = await import("@/lib/dal/operate");
+  auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
   await withClient(db.url, async (c) => {
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
@@ -106,6 +108,17 @@ const checks: Check[] = [
     run: async (c, rel) => (await operate.issueTransactionTokens(c, { unitCode: UNIT[rel], count: 1, days: 1, origin: "http://x" })).ok,
   },
   { name: "enrollKioskForCaller", capability: "operate", run: async (c, rel) => (await operate.enrollKioskForCaller(c, { unitCode: UNIT[rel], name: "Tablet" })).ok },
+  { name: "listKioskDevices", capability: "operate", run: async (c, rel) => !!(await operate.listKioskDevices(c, UNIT[rel])) },
+  {
+    name: "revokeKioskForCaller",
+    capability: "operate",
+    run: async (c, rel) => {
+      const id = await withClient(db.url, async (cl) =>
+        (await cl.query(`INSERT INTO kiosk_device (id, unit_id, name, token_hash) SELECT gen_random_uuid(), id, 'Matrix', gen_random_uuid()::text FROM unit WHERE code = $1 RETURNING id`, [UNIT[rel]])).rows[0].id,
+      );
+      return (await operate.revokeKioskForCaller(c, { deviceId: id })).ok;
+    },
+  },
   {
     name: "createUser",
     capability: "admin",
@@ -141,8 +154,11 @@ describe.each(ROLES)("%s on Dinas Dukcapil", (role) => {
 
 describe("agency-wide reads", () => {
   it("shows the audit log to an admin of the whole agency only", async () => {
-    expect(await users.listAuditLog(callers.ROOT_ADMIN)).not.toBeNull();
-    for (const role of ROLES) expect(await users.listAuditLog(callers[role])).toBeNull();
+    expect(await auditLog.listAuditLog(callers.ROOT_ADMIN)).not.toBeNull();
+    expect(await auditLog.listAuditChoices(callers.ROOT_ADMIN)).not.toBeNull();
+    for (const role of ROLES) expect(await auditLog.listAuditLog(callers[role])).toBeNull();
+    for (const role of ROLES) expect(await auditLog.listAuditChoices(callers[role])).toBeNull();
+    expect(await auditLog.listAuditLog(null)).toBeNull();
   });
 
   it("gives nobody anything without a session", async () => {

@@ -18,7 +18,7 @@ import { linkVariants, TextLink } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
 import type { TCaller } from "@/lib/permissions";
 import { getUnitDashboard } from "@/lib/dal/dashboard";
-import { listServicesForOperator } from "@/lib/dal/operate";
+import { listKioskDevices, listServicesForOperator } from "@/lib/dal/operate";
 import { getUnitCounts, getUnitForCaller } from "@/lib/dal/units";
 import { getFormat } from "@/lib/i18n/server";
 import { previousPeriod } from "@/lib/periods";
@@ -48,7 +48,7 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
   const { query, ignored } = parseDashboardQuery(params, f.timeZone);
   const d = await getUnitDashboard(caller, code, query);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
-  const services = await listServicesForOperator(caller, code);
+  const [services, kiosks] = await Promise.all([listServicesForOperator(caller, code), listKioskDevices(caller, code)]);
   if (!d) {
     const counts = await getUnitCounts(caller, code);
     if (!counts) notFound();
@@ -58,7 +58,7 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
         <p className="text-sm text-slate-700" data-testid="unit-counts">
           {t("countsOnly", { from: f.date(counts.from), to: f.date(new Date(counts.to.getTime() - 86_400_000)), count: counts.responses })}
         </p>
-        {services && <SurveyLinks unitCode={counts.unit.code} services={services} />}
+        {services && kiosks && <SurveyLinks unitCode={counts.unit.code} services={services} kiosks={kiosks} />}
       </main>
     );
   }
@@ -139,7 +139,7 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
           {t("exportCsv")}
         </TextLink>
       </p>
-      {services && <SurveyLinks unitCode={d.unit.code} services={services} />}
+      {services && kiosks && <SurveyLinks unitCode={d.unit.code} services={services} kiosks={kiosks} />}
     </main>
   );
 }

@@ -1,0 +1,34 @@
+// Every action the audit log records, in one list: the entries' type
+// (lib/dal/audit.ts), the audit page's filter, and its labels, one per action
+// in each language (messages audit.actions; tests/unit/audit-actions.test.ts
+// checks that every action written anywhere is here and labelled).
+
+export const AUDIT_ACTIONS = [
+  "auth.signin.success",
+  "auth.signin.failure",
+  "auth.signin.throttled",
+  "user.create",
+  "user.activate",
+  "user.deactivate",
+  "user.password.change",
+  "user.password.reset",
+  "role.assign",
+  "role.remove",
+  "kiosk.enroll",
+  "kiosk.revoke",
+  "token.issue",
+  "feedback.update",
+  "seed.demo",
+] as const;
+
+export type TAuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export function isAuditAction(value: string): value is TAuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}
+
+/** The message key of an action's label: next-intl reads dots as nesting, so "kiosk.enroll" is "kiosk_enroll". */
+export const auditActionKey = (action: TAuditAction) => action.replaceAll(".", "_") as TAuditActionKey;
+
+type Underscored<S extends string> = S extends `${infer A}.${infer B}` ? `${A}_${Underscored<B>}` : S;
+export type TAuditActionKey = Underscored<TAuditAction>;
