@@ -106,6 +106,7 @@ async function addResponses(c: pg.Client, count: number) {
     );
     process.stdout.write(`  ${end.toLocaleString("en")} responses\r`);
   }
+  process.stdout.write("\n");
   await c.query(`ALTER TABLE response ENABLE TRIGGER response_rollup`);
   await c.query(`ALTER TABLE response ENABLE TRIGGER response_check_scores`);
   await c.query(`SELECT suara_rollup_rebuild()`);
