@@ -1,7 +1,6 @@
 import "server-only";
 import { can, scopePaths, type Capability, type TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
-import { resolveTemplate } from "@/lib/ikm";
 
 // Agency data about units. Every function takes the caller and checks the
 // specific unit: a unit outside the caller's scope is reported as not found,
@@ -62,32 +61,4 @@ export function lastTwelveMonths(now = new Date()): { from: Date; to: Date } {
   const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
   const from = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate() + 1));
   return { from, to };
-}
-
-/** The unit's responses as CSV rows (no contact details), for its bureau head and those above. */
-export async function exportUnitResponses(caller: TCaller | null, code: string, range = lastTwelveMonths()): Promise<{ unit: TUnitRef; csv: string } | null> {
-  const unit = await getUnitForCaller(caller, code, "dashboard.read");
-  if (!unit) return null;
-  const template = resolveTemplate("permenpan-14-2017");
-  const rows = await prisma.response.findMany({
-    where: { unitId: unit.id, submittedAt: { gte: range.from, lt: range.to } },
-    orderBy: { submittedAt: "asc" },
-    select: { submittedAt: true, channel: true, answers: true, gender: true, age: true, education: true, occupation: true, saran: true, verified: true, suspicious: true, service: { select: { code: true } } },
-  });
-  const codes = template.items.map((i) => i.code);
-  const header = ["No", "Tanggal", "Layanan", "Kanal", ...codes, "Jenis Kelamin", "Usia", "Pendidikan", "Pekerjaan", "Terverifikasi", "Mencurigakan", "Saran"];
-  const lines = [header.join(";")];
-  rows.forEach((r, i) => {
-    const a = r.answers as Record<string, number>;
-    lines.push(
-      [i + 1, r.submittedAt.toISOString(), r.service?.code ?? "", r.channel, ...codes.map((c) => a[c] ?? ""), r.gender ?? "", r.age ?? "", r.education ?? "", r.occupation ?? "", r.verified ? "ya" : "tidak", r.suspicious ? "ya" : "tidak", csvCell(r.saran ?? "")].join(";"),
-    );
-  });
-  return { unit, csv: "\uFEFF" + lines.join("\r\n") + "\r\n" };
-}
-
-function csvCell(v: string): string {
-  // Quote, and defuse spreadsheet formulas in citizens' text.
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return `"${safe.replace(/"/g, '""')}"`;
 }

@@ -60,6 +60,16 @@ export type TDashboardQuery = TFields & {
 
 export type TSearchParams = Record<string, string | string[] | undefined>;
 
+/** A URL's query as a page receives it (a repeated name becomes a list). */
+export function searchParamsOf(params: URLSearchParams): TSearchParams {
+  const out: TSearchParams = {};
+  for (const name of new Set(params.keys())) {
+    const all = params.getAll(name);
+    out[name] = all.length === 1 ? all[0] : all;
+  }
+  return out;
+}
+
 /** The period a dashboard opens on: the last completed triwulan. */
 export function defaultPeriod(timeZone: string, now = new Date()): TPeriod {
   return previousPeriod(runningPeriod(timeZone, now));

@@ -13,6 +13,8 @@ import {
 } from "@/lib/ikm";
 import { formatDate } from "@/lib/i18n";
 import { currentMonth, periodKey, periodMonths, periodOfMonth, previousPeriod, monthStart, type TPeriod } from "@/lib/periods";
+import { readFileSync } from "node:fs";
+import Papa from "papaparse";
 import { query } from "./support/db";
 
 // Each demo role signs in and reads the dashboards; every number on screen is
@@ -238,6 +240,43 @@ test("the filters change the numbers, the URL keeps them, and a shared link show
   await colleague.goto(`/dasbor/unit/RSUD?periode=${PERIOD}&terverifikasi=1&kanal=MERPATI`);
   await expect(colleague.getByTestId("ignored")).toContainText("kanal");
   await expectHeadline(colleague, await expected(["RSUD"], `AND r.verified`));
+});
+
+test("the export link carries the view's filters and downloads the rows the view counts", async ({ browser }) => {
+  const page = await asUser(browser, "kepala.dukcapil@suara.test");
+  await page.goto(`/dasbor/unit/DISDUKCAPIL?periode=${PERIOD}`);
+  await page.getByLabel("Kanal", { exact: true }).selectOption("WEB");
+  await page.getByLabel("Layanan", { exact: true }).selectOption("KTP");
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/layanan=KTP/);
+  const respondents = await page.getByTestId("headline-respondents").textContent();
+
+  const link = page.getByTestId("export-csv");
+  const href = new URL((await link.getAttribute("href"))!, page.url());
+  expect(href.pathname).toBe("/api/v1/units/DISDUKCAPIL/responses.csv");
+  expect(Object.fromEntries(href.searchParams)).toMatchObject({ periode: PERIOD, kanal: "WEB", layanan: "KTP", cakupan: "gabungan" });
+  const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+  expect(download.suggestedFilename()).toBe(`responden-DISDUKCAPIL-${PERIOD}.csv`);
+  const text = readFileSync((await download.path())!, "utf8");
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const [header, ...lines] = Papa.parse<string[]>(text, { delimiter: ";", skipEmptyLines: true }).data;
+  const rows = lines.map((l) => Object.fromEntries(header!.map((h, i) => [h, l[i]!])));
+
+  // The view's responses, from the database: the dinas and its sub-units, KTP, web, the triwulan on WIB.
+  const units = await subtree("DISDUKCAPIL");
+  const raw = await query<{ at: string; unit: string }>(
+    `SELECT to_char(r.submitted_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD"T"HH24:MI:SS') || '+07:00' AS at, u.code AS unit
+       FROM response r JOIN unit u ON u.id = r.unit_id JOIN service s ON s.id = r.service_id
+      WHERE u.code = ANY($1) AND s.code = 'KTP' AND r.channel = 'WEB'
+        AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date >= $2::date AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date < $3::date`,
+    [units, RANGE[0], RANGE[1]],
+  );
+  expect(raw.length).toBeGreaterThan(10);
+  expect(rows.map((r) => `${r["Kode unit"]} ${r["Waktu (Asia/Jakarta)"]}`).sort()).toEqual(raw.map((r) => `${r.unit} ${r.at}`).sort());
+  expect(new Set(rows.map((r) => r.Kanal))).toEqual(new Set(["WEB"]));
+  // Suspicious responses are in the file, marked; the rest are exactly the respondents on screen.
+  const counted = rows.filter((r) => r["Mencurigakan (tidak dihitung dalam IKM)"] === "tidak").length;
+  expect(formatInteger(counted)).toBe(respondents);
 });
 
 test("top management sees every unit side by side, drills down the tree and back, and sorts", async ({ browser }) => {

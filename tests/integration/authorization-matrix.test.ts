@@ -21,6 +21,7 @@ let users: typeof import("@/lib/dal/users");
 let operate: typeof import("@/lib/dal/operate");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
+let exporter: typeof import("@/lib/dal/export");
 let feedbackId: Record<Rel, string>;
 const path: Record<string, string> = {};
 const callers = {} as Record<Role | "ROOT_ADMIN", TCaller>;
@@ -37,6 +38,7 @@ beforeAll(async () => {
   operate = await import("@/lib/dal/operate");
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
+  exporter = await import("@/lib/dal/export");
   await withClient(db.url, async (c) => {
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
     const idOf = async (code: string) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
@@ -98,7 +100,7 @@ const checks: Check[] = [
     capability: "feedback.manage",
     run: async (c, rel) => (await dashboard.updateFeedback(c, { responseId: feedbackId[rel], status: "DIBACA" })).ok,
   },
-  { name: "exportUnitResponses", capability: "dashboard.read", run: async (c, rel) => !!(await units.exportUnitResponses(c, UNIT[rel])) },
+  { name: "openResponseExport", capability: "dashboard.read", run: async (c, rel) => !!(await exporter.openResponseExport(c, UNIT[rel], query())) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getSurveyLink", capability: "operate", run: async (c, rel) => !!(await operate.getSurveyLink(c, UNIT[rel])) },
   { name: "listServicesForOperator", capability: "operate", run: async (c, rel) => !!(await operate.listServicesForOperator(c, UNIT[rel])) },
@@ -164,7 +166,7 @@ describe("agency-wide reads", () => {
   it("gives nobody anything without a session", async () => {
     expect(await units.getUnitForCaller(null, UNIT.own, "unit.read")).toBeNull();
     expect(await units.listUnitsForCaller(null, "unit.read")).toEqual([]);
-    expect(await units.exportUnitResponses(null, UNIT.own)).toBeNull();
+    expect(await exporter.openResponseExport(null, UNIT.own, query())).toBeNull();
     expect(await users.listUsers(null)).toBeNull();
   });
 

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "next-intl";
+import Papa from "papaparse";
+import { csvStream, exportLabels } from "@/lib/export/csv";
 import { createFormat } from "@/lib/i18n";
 import { MESSAGES } from "@/lib/i18n/messages";
 import type { TCaller } from "@/lib/permissions";
@@ -9,7 +11,9 @@ import { createTestDatabase, withClient, type TestDatabase } from "@/tests/suppo
 // One clock for the agency. A WITA agency (Asia/Makassar, UTC+8): a response at
 // 00:30 on 1 October WITA (16:30 UTC on 30 September, still September in WIB)
 // belongs to October, triwulan IV, in the rollups, on the dashboard and in the
-// dates shown.
+// dates shown. And at the end of October: 16:30 UTC on 31 October is 00:30 on
+// 1 November WITA, a November response in the rollup, on the dashboard and in
+// November's CSV (not October's), its time written +08:00.
 
 let db: TestDatabase;
 let admin: TCaller;
@@ -31,14 +35,14 @@ afterAll(async () => {
   await db?.drop();
 });
 
-async function insertAt(at: string, unit = "RSUD") {
+async function insertAt(at: string, unit = "RSUD", saran: string | null = null) {
   await withClient(db.url, (c) =>
     c.query(
-      `INSERT INTO response (id, unit_id, template_version_id, channel, submitted_at, answers, idempotency_key)
-       SELECT gen_random_uuid(), u.id, v.id, 'PAPER', $1::timestamptz, '{"U1":4,"U2":4,"U3":4,"U4":4,"U5":4,"U6":4,"U7":4,"U8":4,"U9":4}', gen_random_uuid()::text
+      `INSERT INTO response (id, unit_id, template_version_id, channel, submitted_at, answers, idempotency_key, saran)
+       SELECT gen_random_uuid(), u.id, v.id, 'PAPER', $1::timestamptz, '{"U1":4,"U2":4,"U3":4,"U4":4,"U5":4,"U6":4,"U7":4,"U8":4,"U9":4}', gen_random_uuid()::text, $3
          FROM unit u, template_version v JOIN questionnaire_template t ON t.id = v.template_id
         WHERE u.code = $2 AND t.is_default`,
-      [at, unit],
+      [at, unit, saran],
     ),
   );
 }
@@ -98,5 +102,45 @@ describe("the agency's clock", () => {
     const f = createFormat("id", tz, createTranslator({ locale: "id", messages: MESSAGES.id, namespace: "periods" }));
     expect(f.date(new Date(AT))).toBe("1 Okt 2026");
     expect(createFormat("id", "Asia/Jakarta", createTranslator({ locale: "id", messages: MESSAGES.id, namespace: "periods" })).date(new Date(AT))).toBe("30 Sep 2026");
+  });
+
+  it("puts 00:30 WITA on 1 November in November: the rollup, the dashboard and November's CSV, written +08:00", async () => {
+    const NOV = "2026-10-31T16:30:00Z";
+    await insertAt(NOV, "RSUD", "akhir-oktober-utc");
+    expect(await monthOf(NOV)).toBe("2026-11");
+
+    const dash = await import("@/lib/dal/dashboard");
+    const { openResponseExport } = await import("@/lib/dal/export");
+    const { agencyTimeZone } = await import("@/lib/dal/settings");
+    const tz = await agencyTimeZone();
+    expect(tz).toBe("Asia/Makassar");
+    const q = (periode: string) => parseDashboardQuery({ periode, cakupan: "sendiri" }, tz).query;
+    const t = createTranslator({ locale: "id", messages: MESSAGES.id, namespace: "responsesExport" });
+    const csv = async (periode: string) => {
+      const exp = (await openResponseExport(admin, "RSUD", q(periode)))!;
+      const text = await new Response(csvStream(exp.batches(), exp.versions, exportLabels(t, (id) => id, exp.timeZone), exp.timeZone)).text();
+      const [header, ...lines] = Papa.parse<string[]>(text, { delimiter: ";", skipEmptyLines: true }).data;
+      return lines.map((l) => Object.fromEntries(header!.map((h, i) => [h, l[i]!])));
+    };
+    const TIME = "Waktu (Asia/Makassar)";
+    const november = await csv("2026-11");
+    expect(november.find((r) => r.Saran === "akhir-oktober-utc")?.[TIME]).toBe("2026-11-01T00:30:00+08:00");
+    expect(november.every((r) => /^2026-11-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(r[TIME]!))).toBe(true);
+    const october = await csv("2026-10");
+    expect(october.some((r) => r.Saran === "akhir-oktober-utc")).toBe(false);
+    expect(october.every((r) => /^2026-10-\d\dT\d\d:\d\d:\d\d\+08:00$/.test(r[TIME]!))).toBe(true);
+
+    // The file's rows are the month's responses on WITA, and its unmarked rows the dashboard's count.
+    const [n] = await withClient(db.url, async (c) =>
+      (
+        await c.query(
+          `SELECT count(*)::int AS n FROM response r JOIN unit u ON u.id = r.unit_id
+            WHERE u.code = 'RSUD' AND r.submitted_at >= '2026-11-01T00:00:00+08:00' AND r.submitted_at < '2026-12-01T00:00:00+08:00'`,
+        )
+      ).rows,
+    );
+    expect(november.length).toBe(n.n);
+    const view = await dash.getUnitDashboard(admin, "RSUD", q("2026-11"));
+    expect(november.filter((r) => r["Mencurigakan (tidak dihitung dalam IKM)"] === "tidak").length).toBe(view!.score!.result.respondents);
   });
 });

@@ -21,7 +21,7 @@ import { getUnitDashboard } from "@/lib/dal/dashboard";
 import { listKioskDevices, listServicesForOperator } from "@/lib/dal/operate";
 import { getUnitCounts, getUnitForCaller } from "@/lib/dal/units";
 import { getFormat } from "@/lib/i18n/server";
-import { previousPeriod } from "@/lib/periods";
+import { periodKey, previousPeriod } from "@/lib/periods";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -134,10 +134,20 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
       {d.importance && <ImportanceSection importance={d.importance} />}
       {result && result.respondents > 0 && <ProfileSection d={d} showUnit={d.scope === "gabungan"} />}
 
-      <p className="print:hidden">
-        <TextLink size="sm" href={`/api/v1/units/${d.unit.code}/responses.csv`}>
+      <p className="text-sm text-slate-700 print:hidden">
+        {/* The view's own query, its period and scope pinned (a default can move on), values the view ignored left out. */}
+        <TextLink
+          size="sm"
+          data-testid="export-csv"
+          href={withQuery(`/api/v1/units/${d.unit.code}/responses.csv`, params, {
+            ...Object.fromEntries(ignored.map((name) => [name, undefined])),
+            periode: periodKey(query.period),
+            cakupan: d.scope,
+          })}
+        >
           {t("exportCsv")}
         </TextLink>
+        <span className="block">{t("exportHint")}</span>
       </p>
       {services && kiosks && <SurveyLinks unitCode={d.unit.code} services={services} kiosks={kiosks} />}
     </main>
