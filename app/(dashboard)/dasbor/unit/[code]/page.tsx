@@ -23,6 +23,7 @@ import { getUnitCounts, getUnitForCaller } from "@/lib/dal/units";
 import { getFormat } from "@/lib/i18n/server";
 import { previousPeriod } from "@/lib/periods";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
+import { agencyClock } from "@/lib/dal/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("unitDashboard") };
@@ -44,8 +45,8 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
 }
 
 async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
-  const [t, common, f] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat()]);
-  const { query, ignored } = parseDashboardQuery(params, f.timeZone);
+  const [t, common, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat(), agencyClock()]);
+  const { query, ignored } = parseDashboardQuery(params, clock);
   const d = await getUnitDashboard(caller, code, query);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
   const services = await listServicesForOperator(caller, code);
