@@ -123,7 +123,7 @@ export function LogoForm({ logoUrl, agencyName }: { logoUrl: string | null; agen
           <p className="mt-1 text-sm text-slate-700">{t("logoNone")}</p>
         )}
       </div>
-      <Field id="agency-logo" label={t("logoUpload")} hint={t("logoHint")} error={fieldError("bytes")}>
+      <Field id="agency-logo" label={t("logoFile")} hint={t("logoHint")} error={fieldError("bytes")}>
         {(c) => <Input {...c} name="logo" type="file" accept="image/png,image/jpeg" />}
       </Field>
       <div className="flex flex-wrap gap-3">

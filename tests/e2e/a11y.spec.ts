@@ -80,6 +80,7 @@ for (const locale of ["id", "en"] as const) {
       "/admin/pengguna",
       `/admin/pengguna/${user!.id}`,
       "/admin/audit",
+      "/admin/instansi",
       "/akun/kata-sandi",
       "/dasbor/unit/TIDAK-ADA",
     ];
