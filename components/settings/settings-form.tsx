@@ -7,21 +7,9 @@ import { Button } from "@/components/ui/button";
 import { ChoiceGroup, RadioCard } from "@/components/ui/choice";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
+import { useFieldError } from "@/components/ui/use-field-error";
 import { AGENCY_TIME_ZONES } from "@/lib/periods";
 import { RHYTHMS } from "@/lib/validation/settings";
-
-type TErrorKey = "tooLong" | "controlChar" | "invalidChoice" | "required" | "tooBig" | "imageType";
-const ERROR_KEYS: readonly string[] = ["tooLong", "controlChar", "invalidChoice", "required", "tooBig", "imageType"];
-
-/** A field's error in words: the schema's code where it has one, else "check this field". */
-function useFieldError(fields: Record<string, string> | undefined) {
-  const t = useTranslations("settings.errors");
-  return (name: string) => {
-    const code = fields?.[name];
-    if (!code) return undefined;
-    return ERROR_KEYS.includes(code) ? t(code as TErrorKey) : t("invalidChoice");
-  };
-}
 
 export type TSettingsFormProps = {
   name: string;

@@ -127,8 +127,8 @@ export const updateAgencySettings = defineWrite({
       await tx.questionnaireTemplate.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
       await tx.questionnaireTemplate.update({ where: { key: input.defaultTemplateKey }, data: { isDefault: true } });
     }
-    clearSettingsCache();
   },
+  afterCommit: clearSettingsCache,
   // Re-cutting the rollups on a new clock takes longer than an ordinary click.
   timeoutMs: 600_000,
 });
@@ -153,8 +153,8 @@ export const setAgencyLogo = defineWrite({
   handler: async (tx, input) => {
     const data = { logo: input.bytes, logoType: imageType(input.bytes)! };
     await tx.agencySettings.upsert({ where: { id: true }, create: { id: true, ...data }, update: data });
-    clearSettingsCache();
   },
+  afterCommit: clearSettingsCache,
 });
 
 export const removeAgencyLogo = defineWrite({
@@ -165,6 +165,6 @@ export const removeAgencyLogo = defineWrite({
   audit: (_input, root) => ({ action: "agency.logo.remove", targetType: "agency_settings", unitId: root.id }),
   handler: async (tx) => {
     await tx.agencySettings.update({ where: { id: true }, data: { logo: null, logoType: null } });
-    clearSettingsCache();
   },
+  afterCommit: clearSettingsCache,
 });

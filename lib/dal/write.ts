@@ -66,6 +66,8 @@ export type TWriteSpec<S extends z.ZodType, R, T, E extends string> = TAuthoriza
   handler: (tx: TTx, input: z.output<S>, record: R, ctx: TWriteContext) => Promise<T>;
   /** The answer when the change breaks a unique constraint (the record exists, or a concurrent write made it). */
   conflict?: E;
+  /** After the commit (never on a refusal or a rollback): drop an in-process cache the change makes stale. */
+  afterCommit?: (input: z.output<S>) => void;
   /** How long the transaction may take (Prisma's default is 5 s); for the rare write that rebuilds derived data. */
   timeoutMs?: number;
 };
@@ -83,7 +85,7 @@ export function defineWrite<S extends z.ZodType, R, T, E extends string = never>
     const input = parsed.data;
     const ctx: TWriteContext = { caller, meta, newId: randomUUID() };
     try {
-      return await prisma.$transaction(async (tx): Promise<TWriteResult<T, E>> => {
+      const result = await prisma.$transaction(async (tx): Promise<TWriteResult<T, E>> => {
         const record = await spec.locate(tx, input, caller);
         if (!record || !authorized(spec, caller, record)) return NOT_FOUND;
         const refusal = await spec.refuse?.(input, record, ctx);
@@ -91,6 +93,8 @@ export function defineWrite<S extends z.ZodType, R, T, E extends string = never>
         await insertAudit(tx, { ...spec.audit(input, record, ctx), actor: caller, meta });
         return { ok: true, value: await spec.handler(tx, input, record, ctx) };
       }, spec.timeoutMs ? { timeout: spec.timeoutMs, maxWait: 10_000 } : undefined);
+      if (result.ok) spec.afterCommit?.(input);
+      return result;
     } catch (err) {
       if (spec.conflict !== undefined && isUniqueViolation(err)) return { ok: false, error: spec.conflict };
       throw err;

@@ -45,11 +45,12 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
 }
 
 async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
-  const [t, common, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat(), agencyClock()]);
+  const [t, common, tServices, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getFormat(), agencyClock()]);
   const { query, ignored } = parseDashboardQuery(params, clock);
   const d = await getUnitDashboard(caller, code, query);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
   const services = await listServicesForOperator(caller, code);
+  const admin = await getUnitForCaller(caller, code, "admin");
   if (!d) {
     const counts = await getUnitCounts(caller, code);
     if (!counts) notFound();
@@ -139,6 +140,11 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
         <TextLink size="sm" href={`/api/v1/units/${d.unit.code}/responses.csv`}>
           {t("exportCsv")}
         </TextLink>
+        {admin && (
+          <TextLink size="sm" href={`${path}/layanan`} className="ml-4" data-testid="manage-services">
+            {tServices("manage")}
+          </TextLink>
+        )}
       </p>
       {services && <SurveyLinks unitCode={d.unit.code} services={services} />}
     </main>
