@@ -8,23 +8,32 @@ import { currentRequestMeta } from "@/lib/request/meta";
 // Thin: each action hands its raw input to the data layer, which parses it with
 // zod and checks the caller's admin role on the service's own unit.
 
-export type TServiceFormState = { done?: boolean; error?: "form" | "notFound" | "exists"; fields?: TFieldErrors; at?: number };
+/**
+ * `values`: what was sent, for the form to show again after a refusal (React resets a form
+ * once its action has run, back to its default values).
+ */
+export type TServiceFormState = { done?: boolean; error?: "form" | "notFound" | "exists"; fields?: TFieldErrors; values?: Record<string, string> };
+
+const text = (form: FormData, name: string) => {
+  const v = form.get(name);
+  return typeof v === "string" ? v : "";
+};
 
 const pagePath = (form: FormData) => `/dasbor/unit/${String(form.get("unitCode") ?? "")}/layanan`;
 
 export async function createServiceAction(_prev: TServiceFormState, form: FormData): Promise<TServiceFormState> {
-  const raw = { unitCode: form.get("unitCode"), code: form.get("code"), name: form.get("name"), nameEn: form.get("nameEn") ?? "" };
-  const r = await createService(await getCaller(), raw, await currentRequestMeta());
-  if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields } : { error: r.error };
+  const values = { code: text(form, "code"), name: text(form, "name"), nameEn: text(form, "nameEn") };
+  const r = await createService(await getCaller(), { unitCode: form.get("unitCode"), ...values }, await currentRequestMeta());
+  if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields, values } : { error: r.error, values };
   revalidatePath(pagePath(form));
-  // `at` tells the form to start empty again after a service was added.
-  return { done: true, at: Date.now() };
+  // Added: the form starts empty for the next one.
+  return { done: true };
 }
 
 export async function renameServiceAction(_prev: TServiceFormState, form: FormData): Promise<TServiceFormState> {
-  const raw = { serviceId: form.get("serviceId"), name: form.get("name"), nameEn: form.get("nameEn") ?? "" };
-  const r = await renameService(await getCaller(), raw, await currentRequestMeta());
-  if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields } : { error: r.error };
+  const values = { name: text(form, "name"), nameEn: text(form, "nameEn") };
+  const r = await renameService(await getCaller(), { serviceId: form.get("serviceId"), ...values }, await currentRequestMeta());
+  if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields, values } : { error: r.error, values };
   revalidatePath(pagePath(form));
   return { done: true };
 }

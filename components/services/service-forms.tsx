@@ -21,20 +21,19 @@ export function CreateServiceForm({ unitCode }: { unitCode: string }) {
   const common = useTranslations("common");
   const error = useFieldError(state.fields);
   return (
-    // A new key after each success empties the fields for the next service.
-    <form key={state.at ?? 0} action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" data-testid="create-service" noValidate>
+    <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3" data-testid="create-service" noValidate>
       <div className="sm:col-span-3">
         <FormAlert state={state} done={t("added")} />
       </div>
       <input type="hidden" name="unitCode" value={unitCode} />
       <Field id="service-code" label={t("code")} hint={t("codeHint")} error={error("code")} required requiredText={common("required")}>
-        {(c) => <Input {...c} name="code" size="sm" maxLength={40} autoCapitalize="characters" className="uppercase" />}
+        {(c) => <Input {...c} name="code" size="sm" maxLength={40} autoCapitalize="characters" className="uppercase" defaultValue={state.values?.code ?? ""} />}
       </Field>
       <Field id="service-name" label={t("name")} error={error("name")} required requiredText={common("required")}>
-        {(c) => <Input {...c} name="name" size="sm" maxLength={150} />}
+        {(c) => <Input {...c} name="name" size="sm" maxLength={150} defaultValue={state.values?.name ?? ""} />}
       </Field>
       <Field id="service-name-en" label={t("nameEn")} hint={t("nameEnHint")} error={error("nameEn")}>
-        {(c) => <Input {...c} name="nameEn" size="sm" maxLength={150} lang="en" />}
+        {(c) => <Input {...c} name="nameEn" size="sm" maxLength={150} lang="en" defaultValue={state.values?.nameEn ?? ""} />}
       </Field>
       <div className="sm:col-span-3">
         <Button type="submit" disabled={pending}>
@@ -59,10 +58,10 @@ export function RenameServiceForm({ unitCode, service }: { unitCode: string; ser
       <input type="hidden" name="unitCode" value={unitCode} />
       <input type="hidden" name="serviceId" value={service.id} />
       <Field id={`${id}-name`} dense label={t("name")} error={error("name")}>
-        {(c) => <Input {...c} name="name" size="sm" defaultValue={service.name} maxLength={150} />}
+        {(c) => <Input {...c} name="name" size="sm" defaultValue={state.values?.name ?? service.name} maxLength={150} />}
       </Field>
       <Field id={`${id}-name-en`} dense label={t("nameEn")} error={error("nameEn")}>
-        {(c) => <Input {...c} name="nameEn" size="sm" defaultValue={service.nameEn ?? ""} maxLength={150} lang="en" />}
+        {(c) => <Input {...c} name="nameEn" size="sm" defaultValue={state.values?.nameEn ?? service.nameEn ?? ""} maxLength={150} lang="en" />}
       </Field>
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         {t("rename")}

@@ -8,12 +8,17 @@ import { currentRequestMeta } from "@/lib/request/meta";
 // Thin: each action hands its raw input to the data layer, which parses it with
 // zod and checks that the caller is an admin of the agency's root unit.
 
-export type TSettingsState = { saved?: boolean; error?: "form" | "notFound" | "template"; fields?: TFieldErrors };
+/** `values`: what was sent, shown again after a refusal (React resets a form after its action, to its defaults). */
+export type TSettingsState = { saved?: boolean; error?: "form" | "notFound" | "template"; fields?: TFieldErrors; values?: Record<string, string> };
 
 export async function updateSettingsAction(_prev: TSettingsState, form: FormData): Promise<TSettingsState> {
-  const raw = { name: form.get("name"), timeZone: form.get("timeZone"), rhythm: form.get("rhythm"), defaultTemplateKey: form.get("defaultTemplateKey") };
-  const r = await updateAgencySettings(await getCaller(), raw, await currentRequestMeta());
-  if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields } : { error: r.error };
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" ? v : "";
+  };
+  const values = { name: text("name"), timeZone: text("timeZone"), rhythm: text("rhythm"), defaultTemplateKey: text("defaultTemplateKey") };
+  const r = await updateAgencySettings(await getCaller(), values, await currentRequestMeta());
+  if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields, values } : { error: r.error, values };
   revalidatePath("/", "layout");
   return { saved: true };
 }

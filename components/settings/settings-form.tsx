@@ -26,6 +26,8 @@ export function SettingsForm(props: TSettingsFormProps) {
   const t = useTranslations("settings");
   const common = useTranslations("common");
   const fieldError = useFieldError(state.fields);
+  // After a refusal, what the admin sent; else what is saved.
+  const v = state.values ?? { name: props.nameSet ? props.name : "", timeZone: props.timeZone, rhythm: props.rhythm, defaultTemplateKey: props.defaultTemplateKey };
   return (
     <form action={action} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="settings-form" noValidate>
       {state.error && (
@@ -39,11 +41,11 @@ export function SettingsForm(props: TSettingsFormProps) {
         </Alert>
       )}
       <Field id="agency-name" label={t("name")} hint={t("nameHint", { root: props.rootName })} error={fieldError("name")}>
-        {(c) => <Input {...c} name="name" defaultValue={props.nameSet ? props.name : ""} placeholder={props.rootName} maxLength={200} />}
+        {(c) => <Input {...c} name="name" defaultValue={v.name} placeholder={props.rootName} maxLength={200} />}
       </Field>
       <Field id="agency-tz" label={t("timeZone")} hint={t("timeZoneHint")} error={fieldError("timeZone")} required requiredText={common("required")}>
         {(c) => (
-          <Select {...c} name="timeZone" defaultValue={props.timeZone}>
+          <Select {...c} name="timeZone" defaultValue={v.timeZone}>
             {AGENCY_TIME_ZONES.map((z) => (
               <option key={z} value={z}>
                 {t(`zone.${z}`)}
@@ -56,7 +58,7 @@ export function SettingsForm(props: TSettingsFormProps) {
         {(invalid) => (
           <div className="mt-2 grid gap-2 sm:grid-cols-3">
             {RHYTHMS.map((r) => (
-              <RadioCard key={r} name="rhythm" value={r} size="sm" defaultChecked={props.rhythm === r} aria-invalid={invalid} label={t(`rhythms.${r}`)} />
+              <RadioCard key={r} name="rhythm" value={r} size="sm" defaultChecked={v.rhythm === r} aria-invalid={invalid} label={t(`rhythms.${r}`)} />
             ))}
           </div>
         )}
@@ -64,7 +66,7 @@ export function SettingsForm(props: TSettingsFormProps) {
       <Field id="agency-template" label={t("defaultTemplate")} hint={t("defaultTemplateHint")} error={fieldError("defaultTemplateKey")} required requiredText={common("required")}>
         {(c) =>
           props.templates.length ? (
-            <Select {...c} name="defaultTemplateKey" defaultValue={props.defaultTemplateKey}>
+            <Select {...c} name="defaultTemplateKey" defaultValue={v.defaultTemplateKey}>
               {props.templates.map((tpl) => (
                 <option key={tpl.key} value={tpl.key}>
                   {tpl.name}

@@ -81,6 +81,7 @@ for (const locale of ["id", "en"] as const) {
       `/admin/pengguna/${user!.id}`,
       "/admin/audit",
       "/admin/instansi",
+      "/dasbor/unit/DUKCAPIL-CAPIL/layanan",
       "/akun/kata-sandi",
       "/dasbor/unit/TIDAK-ADA",
     ];

@@ -35,11 +35,14 @@ test("an admin sets the agency's name, rhythm and logo; posters, home and dashbo
 
     // A control character is refused on its field, and nothing is saved.
     await name.fill("Pemkab\u0007 Sukamaju");
+    await admin.getByRole("radio", { name: "Semester" }).check();
     await admin.getByRole("button", { name: "Simpan" }).click();
     await expect(admin.getByRole("alert").filter({ hasText: "Periksa isian yang ditandai." })).toBeVisible();
     await expect(name).toHaveAttribute("aria-invalid", "true");
     await expect(admin.locator("#agency-name-error")).toHaveText("Berisi karakter kontrol yang tidak dapat disimpan.");
     expect((await query<{ name: string | null }>(`SELECT name FROM agency_settings`))[0]!.name).toBeNull();
+    // What the admin chose is still there to correct, not reset.
+    await expect(admin.getByRole("radio", { name: "Semester" })).toBeChecked();
 
     await name.fill("Pemerintah Kabupaten Sukamaju Raya");
     await admin.getByRole("radio", { name: "Semester" }).check();
