@@ -18,6 +18,14 @@ export const AUDIT_ACTIONS = [
   "kiosk.revoke",
   "token.issue",
   "feedback.update",
+  "service.create",
+  "service.rename",
+  "service.move",
+  "service.retire",
+  "service.reinstate",
+  "agency.settings.update",
+  "agency.logo.set",
+  "agency.logo.remove",
   "seed.demo",
 ] as const;
 

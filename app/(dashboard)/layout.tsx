@@ -7,10 +7,12 @@ import { Button } from "@/components/ui/button";
 import { linkVariants } from "@/components/ui/text-link";
 import { hasAnywhere } from "@/lib/permissions";
 import { getCaller } from "@/lib/auth/session";
+import { adminsAgency } from "@/lib/dal/settings";
 
 // The shell only: pages and the data layer decide what may be seen.
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const [caller, t, common, auth] = await Promise.all([getCaller(), getTranslations("nav"), getTranslations("common"), getTranslations("auth")]);
+  const settingsLink = await adminsAgency(caller);
   const nav = linkVariants({ weight: "medium" });
   return (
     <ClientMessages>
@@ -28,6 +30,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
               {hasAnywhere(caller, "dashboard.read") && <Link href="/dasbor/instansi" className={nav}>{t("agency")}</Link>}
               {hasAnywhere(caller, "admin") && <Link href="/admin/pengguna" className={nav}>{t("users")}</Link>}
               {hasAnywhere(caller, "admin") && <Link href="/admin/audit" className={nav}>{t("audit")}</Link>}
+              {settingsLink && <Link href="/admin/instansi" className={nav}>{t("settings")}</Link>}
             </nav>
             <div className="ml-auto flex flex-wrap items-center gap-3">
               {caller && (

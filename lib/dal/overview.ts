@@ -1,11 +1,13 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { agencySettings, logoUrl } from "@/lib/dal/settings";
 
 export type TPublicUnit = { code: string; name: string; depth: number };
 
 export type TPublicOverview = {
   surveyUnits: TPublicUnit[];
   agencyName: string | null;
+  logoUrl: string | null;
   units: number;
   services: number;
   responses: number;
@@ -18,8 +20,8 @@ export type TPublicOverview = {
  * (never a scan of responses), nothing about any single unit or response.
  */
 export async function getPublicOverview(): Promise<TPublicOverview> {
-  const [root, units, services, totals, list] = await Promise.all([
-    prisma.unit.findFirst({ where: { parentId: null, active: true }, select: { name: true }, orderBy: { createdAt: "asc" } }),
+  const [settings, units, services, totals, list] = await Promise.all([
+    agencySettings(),
     prisma.unit.count({ where: { active: true } }),
     prisma.service.count({ where: { active: true, unit: { active: true } } }),
     prisma.unitDailyRollup.aggregate({ _sum: { responses: true }, _min: { day: true }, _max: { day: true } }),
@@ -32,7 +34,8 @@ export async function getPublicOverview(): Promise<TPublicOverview> {
   ]);
   return {
     surveyUnits: list,
-    agencyName: root?.name ?? null,
+    agencyName: settings.name,
+    logoUrl: logoUrl(settings),
     units,
     services,
     responses: totals._sum.responses ?? 0,

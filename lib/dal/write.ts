@@ -23,7 +23,11 @@ import type { TRequestMeta } from "@/lib/request/meta";
 // the located record (a record the write creates gets its id, `ctx.newId`, up
 // front). A change that then fails (a constraint, a lost race) rolls the entry back.
 
-/** Field path ("email", "contact.phone") -> zod issue code ("invalid_format", "too_big"). */
+/**
+ * Field path ("email", "contact.phone") -> error code: the schema's own code where it names one
+ * (`{ error: "controlChar" }`, a camelCase word the screens have a message for), else zod's issue
+ * code ("invalid_format", "too_big").
+ */
 export type TFieldErrors = Record<string, string>;
 
 export type TWriteResult<T, E extends string = never> =
@@ -62,6 +66,10 @@ export type TWriteSpec<S extends z.ZodType, R, T, E extends string> = TAuthoriza
   handler: (tx: TTx, input: z.output<S>, record: R, ctx: TWriteContext) => Promise<T>;
   /** The answer when the change breaks a unique constraint (the record exists, or a concurrent write made it). */
   conflict?: E;
+  /** After the commit (never on a refusal or a rollback): drop an in-process cache the change makes stale. */
+  afterCommit?: (input: z.output<S>) => void;
+  /** How long the transaction may take (Prisma's default is 5 s); for the rare write that rebuilds derived data. */
+  timeoutMs?: number;
 };
 
 export type TWrite<T, E extends string = never> = (caller: TCaller | null, raw: unknown, meta?: TRequestMeta) => Promise<TWriteResult<T, E>>;
@@ -77,14 +85,16 @@ export function defineWrite<S extends z.ZodType, R, T, E extends string = never>
     const input = parsed.data;
     const ctx: TWriteContext = { caller, meta, newId: randomUUID() };
     try {
-      return await prisma.$transaction(async (tx): Promise<TWriteResult<T, E>> => {
+      const result = await prisma.$transaction(async (tx): Promise<TWriteResult<T, E>> => {
         const record = await spec.locate(tx, input, caller);
         if (!record || !authorized(spec, caller, record)) return NOT_FOUND;
         const refusal = await spec.refuse?.(input, record, ctx);
         if (refusal) return { ok: false, error: refusal };
         await insertAudit(tx, { ...spec.audit(input, record, ctx), actor: caller, meta });
         return { ok: true, value: await spec.handler(tx, input, record, ctx) };
-      });
+      }, spec.timeoutMs ? { timeout: spec.timeoutMs, maxWait: 10_000 } : undefined);
+      if (result.ok) spec.afterCommit?.(input);
+      return result;
     } catch (err) {
       if (spec.conflict !== undefined && isUniqueViolation(err)) return { ok: false, error: spec.conflict };
       throw err;
@@ -111,9 +121,12 @@ export async function shellWrite<T>(audit: TWriteAudit, change: (tx: TTx) => Pro
   });
 }
 
+/** A code a schema gives (zod's own messages are sentences). */
+const SCHEMA_CODE = /^[a-z][a-zA-Z]*$/;
+
 function fieldErrors(error: z.ZodError): TFieldErrors {
   const out: TFieldErrors = {};
-  for (const issue of error.issues) out[issue.path.join(".") || "form"] ??= issue.code;
+  for (const issue of error.issues) out[issue.path.join(".") || "form"] ??= SCHEMA_CODE.test(issue.message) ? issue.message : issue.code;
   return out;
 }
 

@@ -3,6 +3,7 @@
 // so the page can say so, and its default used instead.
 import { z } from "zod";
 import { plainString } from "@/lib/validation/text";
+import type { TRhythm } from "@/lib/validation/settings";
 import { FEEDBACK_STATUSES } from "@/lib/validation/feedback-fields";
 import { currentMonth, parsePeriodKey, periodOfMonth, previousPeriod, type TPeriod, type TPeriodKind } from "@/lib/periods";
 
@@ -70,18 +71,21 @@ export function searchParamsOf(params: URLSearchParams): TSearchParams {
   return out;
 }
 
-/** The period a dashboard opens on: the last completed triwulan. */
-export function defaultPeriod(timeZone: string, now = new Date()): TPeriod {
-  return previousPeriod(runningPeriod(timeZone, now));
+/** What a dashboard's default period depends on: the agency's clock and its reporting rhythm. */
+export type TAgencyClock = { timeZone: string; rhythm: TRhythm };
+
+/** The period a dashboard opens on: the last completed one of the agency's rhythm (a triwulan by default). */
+export function defaultPeriod(clock: TAgencyClock, now = new Date()): TPeriod {
+  return previousPeriod(runningPeriod(clock, now));
 }
 
-/** The triwulan in progress (a view of it is partial). */
-export function runningPeriod(timeZone: string, now = new Date()): TPeriod {
-  return periodOfMonth("QUARTER", currentMonth(timeZone, now));
+/** The period of the agency's rhythm in progress (a view of it is partial). */
+export function runningPeriod(clock: TAgencyClock, now = new Date()): TPeriod {
+  return periodOfMonth(clock.rhythm, currentMonth(clock.timeZone, now));
 }
 
 /** Parses the dashboard parameters of a URL; unknown parameters are left alone. */
-export function parseDashboardQuery(params: TSearchParams, timeZone: string, now = new Date()): { query: TDashboardQuery; ignored: string[] } {
+export function parseDashboardQuery(params: TSearchParams, clock: TAgencyClock, now = new Date()): { query: TDashboardQuery; ignored: string[] } {
   const out: TFields = {};
   const ignored: string[] = [];
   for (const [name, schema] of Object.entries(FIELDS) as [keyof typeof FIELDS, z.ZodType][]) {
@@ -92,9 +96,9 @@ export function parseDashboardQuery(params: TSearchParams, timeZone: string, now
     if (parsed.success) (out as Record<string, unknown>)[name] = parsed.data;
     else ignored.push(name);
   }
-  // By default the last completed triwulan: the running one is partial (fewer respondents than the
-  // minimum sample, compared with a whole quarter) and is one click away on the page.
-  const period = out.periode ?? defaultPeriod(timeZone, now);
+  // By default the last completed period: the running one is partial (fewer respondents than the
+  // minimum sample, compared with a whole one) and is one click away on the page.
+  const period = out.periode ?? defaultPeriod(clock, now);
   return {
     query: { ...out, period, verifiedOnly: out.terverifikasi ?? false, trend: out.tren ?? period.kind },
     ignored,

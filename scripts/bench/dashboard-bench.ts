@@ -208,8 +208,8 @@ async function main() {
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   const dash = await import("@/lib/dal/dashboard");
-  const plain = parseDashboardQuery({}, "Asia/Jakarta").query;
-  const kiosk = parseDashboardQuery({ kanal: "KIOSK" }, "Asia/Jakarta").query;
+  const plain = parseDashboardQuery({}, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }).query;
+  const kiosk = parseDashboardQuery({ kanal: "KIOSK" }, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }).query;
 
   let cookie = "";
   let port = 0;

@@ -139,7 +139,7 @@ async function main() {
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
     const started = performance.now();
-    const exp = (await openResponseExport(kepala, code, parseDashboardQuery({ periode: year, cakupan }, "Asia/Jakarta").query))!;
+    const exp = (await openResponseExport(kepala, code, parseDashboardQuery({ periode: year, cakupan }, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }).query))!;
     const reader = csvStream(exp.batches(BATCH), exp.versions, exportLabels(t, (id) => id, exp.timeZone), exp.timeZone).getReader();
     let bytes = 0;
     let lines = 0;

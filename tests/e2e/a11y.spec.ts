@@ -80,6 +80,8 @@ for (const locale of ["id", "en"] as const) {
       "/admin/pengguna",
       `/admin/pengguna/${user!.id}`,
       "/admin/audit",
+      "/admin/instansi",
+      "/dasbor/unit/DUKCAPIL-CAPIL/layanan",
       "/akun/kata-sandi",
       "/dasbor/unit/TIDAK-ADA",
     ];

@@ -3,7 +3,7 @@ import type { TCaller } from "@/lib/permissions";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
 
-const query = (params: TSearchParams = {}) => parseDashboardQuery(params, "Asia/Jakarta").query;
+const query = (params: TSearchParams = {}) => parseDashboardQuery(params, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }).query;
 
 // Every role, holding it on Dinas Dukcapil (a middle unit), against every
 // data-access function that serves agency data, on its own unit, a child, the

@@ -40,7 +40,7 @@ const ikmOf = (rows: Raw[], population?: number | null) =>
 
 let populations: Record<string, number> = {};
 
-const q = (params: TSearchParams) => parseDashboardQuery({ periode: "2026-T3", ...params }, "Asia/Jakarta", NOW).query;
+const q = (params: TSearchParams) => parseDashboardQuery({ periode: "2026-T3", ...params }, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }, NOW).query;
 
 /** `expected` from raw rows; the population (for the sample check and the interval's correction) as the view found it. */
 function expectSame(actual: IkmResult | undefined | null, rows: Raw[]) {

@@ -21,7 +21,7 @@ const NOW = new Date("2026-11-28T05:00:00Z");
 const SUSPICIOUS = "Mencurigakan (tidak dihitung dalam IKM)";
 const t = createTranslator({ locale: "id", messages: MESSAGES.id, namespace: "responsesExport" });
 
-const query = (params: TSearchParams) => parseDashboardQuery(params, "Asia/Jakarta", NOW).query;
+const query = (params: TSearchParams) => parseDashboardQuery(params, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }, NOW).query;
 type Row = Record<string, string>;
 
 /** The file as bytes and as rows keyed by header, or null when the data layer refuses it. */

@@ -80,9 +80,9 @@ describe("the agency's clock", () => {
 
   it("shows the same month boundary on the dashboard and in the dates on screen", async () => {
     const dash = await import("@/lib/dal/dashboard");
-    const { agencyTimeZone } = await import("@/lib/dal/settings");
-    const tz = await agencyTimeZone();
-    const q = (periode: string) => parseDashboardQuery({ periode, cakupan: "sendiri" }, tz).query;
+    const { agencyClock } = await import("@/lib/dal/settings");
+    const clock = await agencyClock();
+    const q = (periode: string) => parseDashboardQuery({ periode, cakupan: "sendiri" }, clock).query;
     const count = (d: Awaited<ReturnType<typeof dash.getUnitDashboard>>) => d?.score?.result.respondents ?? 0;
     const raw = (from: string, to: string) =>
       withClient(db.url, async (c) =>
@@ -99,7 +99,7 @@ describe("the agency's clock", () => {
     expect(count(await dash.getUnitDashboard(admin, "RSUD", q("2026-T3")))).toBe(await raw("2026-07-01T00:00:00+08:00", "2026-10-01T00:00:00+08:00"));
     expect(await raw("2026-10-01T00:00:00+08:00", "2026-10-01T01:00:00+08:00")).toBe(1);
     // The date a page prints for it is 1 October too.
-    const f = createFormat("id", tz, createTranslator({ locale: "id", messages: MESSAGES.id, namespace: "periods" }));
+    const f = createFormat("id", clock.timeZone, createTranslator({ locale: "id", messages: MESSAGES.id, namespace: "periods" }));
     expect(f.date(new Date(AT))).toBe("1 Okt 2026");
     expect(createFormat("id", "Asia/Jakarta", createTranslator({ locale: "id", messages: MESSAGES.id, namespace: "periods" })).date(new Date(AT))).toBe("30 Sep 2026");
   });
@@ -114,7 +114,7 @@ describe("the agency's clock", () => {
     const { agencyTimeZone } = await import("@/lib/dal/settings");
     const tz = await agencyTimeZone();
     expect(tz).toBe("Asia/Makassar");
-    const q = (periode: string) => parseDashboardQuery({ periode, cakupan: "sendiri" }, tz).query;
+    const q = (periode: string) => parseDashboardQuery({ periode, cakupan: "sendiri" }, { timeZone: tz, rhythm: "QUARTER" }).query;
     const t = createTranslator({ locale: "id", messages: MESSAGES.id, namespace: "responsesExport" });
     const csv = async (periode: string) => {
       const exp = (await openResponseExport(admin, "RSUD", q(periode)))!;

@@ -19,7 +19,7 @@ import { requireCaller } from "@/lib/auth/page";
 import { hasAnywhere, type TCaller } from "@/lib/permissions";
 import { sortUnitRows, type TUnitRow } from "@/lib/dashboard/agency";
 import { getAgencyDashboard } from "@/lib/dal/dashboard";
-import { agencyTimeZone } from "@/lib/dal/settings";
+import { agencyClock } from "@/lib/dal/settings";
 import { getUnitForCaller } from "@/lib/dal/units";
 import { getFormat } from "@/lib/i18n/server";
 import { previousPeriod } from "@/lib/periods";
@@ -34,7 +34,7 @@ export default async function AgencyPage(props: PageProps<"/dasbor/instansi">) {
   const caller = await requireCaller("/dasbor/instansi");
   // Before anything streams, so that a root outside the caller's scope is a real 404;
   // the data layer checks again for the data.
-  const { query } = parseDashboardQuery(params, await agencyTimeZone());
+  const { query } = parseDashboardQuery(params, await agencyClock());
   if (!hasAnywhere(caller, "dashboard.read")) notFound();
   if (query.unit && !(await getUnitForCaller(caller, query.unit, "dashboard.read"))) notFound();
   return (
@@ -45,8 +45,8 @@ export default async function AgencyPage(props: PageProps<"/dasbor/instansi">) {
 }
 
 async function AgencyView({ caller, params }: { caller: TCaller; params: TSearchParams }) {
-  const [t, common, f] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat()]);
-  const { query, ignored } = parseDashboardQuery(params, f.timeZone);
+  const [t, common, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat(), agencyClock()]);
+  const { query, ignored } = parseDashboardQuery(params, clock);
   const d = await getAgencyDashboard(caller, query);
   if (!d) notFound();
 

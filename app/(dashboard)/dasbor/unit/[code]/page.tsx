@@ -23,6 +23,7 @@ import { getUnitCounts, getUnitForCaller } from "@/lib/dal/units";
 import { getFormat } from "@/lib/i18n/server";
 import { periodKey, previousPeriod } from "@/lib/periods";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
+import { agencyClock } from "@/lib/dal/settings";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("unitDashboard") };
@@ -44,11 +45,11 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
 }
 
 async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
-  const [t, common, f] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat()]);
-  const { query, ignored } = parseDashboardQuery(params, f.timeZone);
+  const [t, common, tServices, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getFormat(), agencyClock()]);
+  const { query, ignored } = parseDashboardQuery(params, clock);
   const d = await getUnitDashboard(caller, code, query);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
-  const [services, kiosks] = await Promise.all([listServicesForOperator(caller, code), listKioskDevices(caller, code)]);
+  const [services, kiosks, admin] = await Promise.all([listServicesForOperator(caller, code), listKioskDevices(caller, code), getUnitForCaller(caller, code, "admin")]);
   if (!d) {
     const counts = await getUnitCounts(caller, code);
     if (!counts) notFound();
@@ -149,6 +150,13 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
         </TextLink>
         <span className="block">{t("exportHint")}</span>
       </p>
+      {admin && (
+        <p className="print:hidden">
+          <TextLink size="sm" href={`${path}/layanan`} data-testid="manage-services">
+            {tServices("manage")}
+          </TextLink>
+        </p>
+      )}
       {services && kiosks && <SurveyLinks unitCode={d.unit.code} services={services} kiosks={kiosks} />}
     </main>
   );

@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/input";
 import { linkVariants } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
 import { listFeedback } from "@/lib/dal/dashboard";
-import { agencyTimeZone } from "@/lib/dal/settings";
+import { agencyClock } from "@/lib/dal/settings";
 import { getFormat } from "@/lib/i18n/server";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { FEEDBACK_STATUSES } from "@/lib/validation/feedback-fields";
@@ -24,7 +24,7 @@ export default async function FeedbackInbox(props: PageProps<"/dasbor/unit/[code
   const { code } = await props.params;
   const params = await props.searchParams;
   const caller = await requireCaller(`/dasbor/unit/${code}/saran`);
-  const { query } = parseDashboardQuery(params, await agencyTimeZone());
+  const { query } = parseDashboardQuery(params, await agencyClock());
   const page = await listFeedback(caller, code, query);
   if (!page) notFound();
   const [t, common, label, f] = await Promise.all([getTranslations("inbox"), getTranslations("common"), getTranslations("labels.feedbackStatus"), getFormat()]);
