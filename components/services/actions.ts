@@ -19,13 +19,14 @@ const text = (form: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-const pagePath = (form: FormData) => `/dasbor/unit/${String(form.get("unitCode") ?? "")}/layanan`;
+/** Every unit's services page (not a path built from the form's own words). */
+const revalidateServices = () => revalidatePath("/dasbor/unit/[code]/layanan", "page");
 
 export async function createServiceAction(_prev: TServiceFormState, form: FormData): Promise<TServiceFormState> {
   const values = { code: text(form, "code"), name: text(form, "name"), nameEn: text(form, "nameEn") };
   const r = await createService(await getCaller(), { unitCode: form.get("unitCode"), ...values }, await currentRequestMeta());
   if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields, values } : { error: r.error, values };
-  revalidatePath(pagePath(form));
+  revalidateServices();
   // Added: the form starts empty for the next one.
   return { done: true };
 }
@@ -34,16 +35,16 @@ export async function renameServiceAction(_prev: TServiceFormState, form: FormDa
   const values = { name: text(form, "name"), nameEn: text(form, "nameEn") };
   const r = await renameService(await getCaller(), { serviceId: form.get("serviceId"), ...values }, await currentRequestMeta());
   if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields, values } : { error: r.error, values };
-  revalidatePath(pagePath(form));
+  revalidateServices();
   return { done: true };
 }
 
 export async function moveServiceAction(form: FormData) {
   await moveService(await getCaller(), { serviceId: form.get("serviceId"), direction: form.get("direction") }, await currentRequestMeta());
-  revalidatePath(pagePath(form));
+  revalidateServices();
 }
 
 export async function setServiceActiveAction(form: FormData) {
   await setServiceActive(await getCaller(), { serviceId: form.get("serviceId"), active: form.get("active") === "true" }, await currentRequestMeta());
-  revalidatePath(pagePath(form));
+  revalidateServices();
 }

@@ -84,14 +84,17 @@ export async function listKioskDevices(caller: TCaller | null, unitCode: string)
 export const revokeKioskForCaller = defineWrite({
   input: ZRevokeKiosk,
   capability: "operate",
-  locate: (tx, input) =>
-    tx.kioskDevice.findUnique({ where: { id: input.deviceId }, select: { id: true, name: true, unitId: true, revokedAt: true, unit: { select: { code: true, path: true } } } }),
+  locate: async (tx, input) => {
+    // The row locked first: of two revokes at once, the second waits and then finds it revoked
+    // (one change, one audit entry).
+    await tx.$queryRaw`SELECT id FROM kiosk_device WHERE id = ${input.deviceId}::uuid FOR UPDATE`;
+    return tx.kioskDevice.findUnique({ where: { id: input.deviceId }, select: { id: true, name: true, unitId: true, revokedAt: true, unit: { select: { code: true, path: true } } } });
+  },
   on: (device) => [device.unit.path],
   refuse: (_input, device) => (device.revokedAt ? "alreadyRevoked" : null),
   audit: (_input, device) => ({ action: "kiosk.revoke", targetType: "kiosk_device", targetId: device.id, unitId: device.unitId, detail: { name: device.name } }),
   handler: async (tx, _input, device) => {
-    // Only a device still in use: a concurrent revoke keeps the first time.
-    await tx.kioskDevice.updateMany({ where: { id: device.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.kioskDevice.update({ where: { id: device.id }, data: { revokedAt: new Date() } });
     return { unitCode: device.unit.code };
   },
 });

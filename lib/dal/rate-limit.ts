@@ -23,22 +23,20 @@ export async function hitRateWindows(windows: TRateWindow[]): Promise<number[]> 
   return keys.map((k) => byKey.get(k) ?? 0);
 }
 
+/** Takes back one hit counted in each window (an attempt that turned out not to count, e.g. a right password). */
+export async function unhitRateWindows(windows: TRateWindow[]): Promise<void> {
+  if (windows.length === 0) return;
+  const keys = windows.map((w) => w.key);
+  const seconds = windows.map((w) => w.windowSeconds);
+  await prisma.$executeRaw`
+    UPDATE rate_limit_counter c SET count = greatest(c.count - 1, 0)
+      FROM unnest(${keys}::text[], ${seconds}::int[]) AS w(k, s)
+     WHERE c.key = w.k AND c.window_start = to_timestamp(floor(extract(epoch FROM now()) / w.s) * w.s)`;
+}
+
 /** Now and then (1 call in 100), drop windows that are over. */
 export function maybePruneRateCounters() {
   if (Math.random() < 0.01) {
     void prisma.$executeRaw`DELETE FROM rate_limit_counter WHERE expires_at < now() - interval '1 hour'`.catch(() => {});
   }
-}
-
-/** Current counts in each window, without counting a hit. */
-export async function peekRateWindows(windows: TRateWindow[]): Promise<number[]> {
-  if (windows.length === 0) return [];
-  const keys = windows.map((w) => w.key);
-  const seconds = windows.map((w) => w.windowSeconds);
-  const rows = await prisma.$queryRaw<{ key: string; count: number }[]>`
-    SELECT c.key, c.count FROM rate_limit_counter c
-      JOIN unnest(${keys}::text[], ${seconds}::int[]) AS w(k, s)
-        ON c.key = w.k AND c.window_start = to_timestamp(floor(extract(epoch FROM now()) / w.s) * w.s)`;
-  const byKey = new Map(rows.map((r) => [r.key, Number(r.count)]));
-  return keys.map((k) => byKey.get(k) ?? 0);
 }

@@ -31,6 +31,15 @@ const serviceWithUnit = (tx: TTx, serviceId: string) =>
     select: { id: true, code: true, name: true, nameEn: true, active: true, unitId: true, unit: { select: { code: true, path: true } } },
   });
 
+/**
+ * One change of a unit's service order at a time (adding one, moving one): a lock on the
+ * unit's order for the transaction. Row locks taken in sort order would deadlock, as each
+ * move changes that order.
+ */
+async function lockOrder(tx: TTx, unitId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('service-order'), hashtext(${unitId}))`;
+}
+
 /** The cached questionnaire of the unit shows the change at once on this instance. */
 const refreshSurvey = () => clearSurveyCache();
 
@@ -43,6 +52,7 @@ export const createService = defineWrite({
   conflict: "exists",
   audit: (input, unit, { newId }) => ({ action: "service.create", targetType: "service", targetId: newId, unitId: unit.id, detail: { code: input.code, name: input.name, nameEn: input.nameEn } }),
   handler: async (tx, input, unit, { newId }) => {
+    await lockOrder(tx, unit.id);
     const last = await tx.service.aggregate({ where: { unitId: unit.id }, _max: { sortOrder: true } });
     await tx.service.create({ data: { id: newId, unitId: unit.id, code: input.code, name: input.name, nameEn: input.nameEn, sortOrder: (last._max.sortOrder ?? -1) + 1 } });
     return { id: newId };
@@ -91,9 +101,7 @@ export const moveService = defineWrite({
   on: (s) => [s.unit.path],
   audit: (input, s) => ({ action: "service.move", targetType: "service", targetId: s.id, unitId: s.unitId, detail: { code: s.code, direction: input.direction } }),
   handler: async (tx, input, s) => {
-    // One reorder per unit at a time (a transaction-scoped lock on the unit's order; row locks
-    // taken in sort order would deadlock, as each reorder changes that order).
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('service-order'), hashtext(${s.unitId}))`;
+    await lockOrder(tx, s.unitId);
     const rows = await tx.$queryRaw<{ id: string; active: boolean }[]>`
       SELECT id, active FROM service WHERE unit_id = ${s.unitId}::uuid ORDER BY active DESC, sort_order, name, id`;
     const order = rows.map((r) => r.id);

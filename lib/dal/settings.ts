@@ -112,7 +112,7 @@ export const updateAgencySettings = defineWrite({
   refuse: (_input, r) => (r.template ? null : "template"),
   audit: (input, r) => ({
     action: "agency.settings.update",
-    targetType: "agency_settings",
+    targetType: "agency",
     unitId: r.root.id,
     detail: changes(
       { name: r.before?.name ?? null, timeZone: r.before?.timeZone ?? "Asia/Jakarta", rhythm: r.before?.rhythm ?? "QUARTER", defaultTemplate: r.defaultKey },
@@ -146,7 +146,7 @@ export const setAgencyLogo = defineWrite({
   on: (root) => [root.path],
   audit: (input, root) => ({
     action: "agency.logo.set",
-    targetType: "agency_settings",
+    targetType: "agency",
     unitId: root.id,
     detail: { bytes: input.bytes.length, type: imageType(input.bytes) },
   }),
@@ -162,7 +162,7 @@ export const removeAgencyLogo = defineWrite({
   capability: "admin",
   locate: (tx) => findRoot(tx),
   on: (root) => [root.path],
-  audit: (_input, root) => ({ action: "agency.logo.remove", targetType: "agency_settings", unitId: root.id }),
+  audit: (_input, root) => ({ action: "agency.logo.remove", targetType: "agency", unitId: root.id }),
   handler: async (tx) => {
     await tx.agencySettings.update({ where: { id: true }, data: { logo: null, logoType: null } });
   },

@@ -18,7 +18,8 @@ export const SIGN_IN_THROTTLE = {
   quietSeconds: 60 * 60,
 };
 
-export type TThrottleCharge = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+/** Refused: how long to wait, and which wait it is (its end, in epoch seconds: the same for every refusal during it). */
+export type TThrottleCharge = { allowed: true } | { allowed: false; retryAfterSeconds: number; waitId: number };
 
 /** Counts an attempt at `email` from `clientKey`, unless that pair is waiting: then how long. */
 export async function chargeSignInAttempt(email: string, clientKey: string): Promise<TThrottleCharge> {
@@ -42,10 +43,10 @@ export async function chargeSignInAttempt(email: string, clientKey: string): Pro
     void prisma.$executeRaw`DELETE FROM sign_in_throttle WHERE last_attempt_at < now() - make_interval(secs => ${quietSeconds})`.catch(() => {});
   }
   if (charged.length > 0) return { allowed: true };
-  const [row] = await prisma.$queryRaw<{ wait: number }[]>`
-    SELECT greatest(1, ceil(extract(epoch FROM blocked_until - now())))::int AS wait
+  const [row] = await prisma.$queryRaw<{ wait: number; until: number }[]>`
+    SELECT greatest(1, ceil(extract(epoch FROM blocked_until - now())))::int AS wait, floor(extract(epoch FROM blocked_until))::int AS until
       FROM sign_in_throttle WHERE email = ${email} AND client_key = ${clientKey}`;
-  return { allowed: false, retryAfterSeconds: row?.wait ?? firstDelaySeconds };
+  return { allowed: false, retryAfterSeconds: row?.wait ?? firstDelaySeconds, waitId: row?.until ?? 0 };
 }
 
 /** After a right password: the pair starts afresh. */

@@ -5,7 +5,7 @@ import { plainString } from "@/lib/validation/text";
 import { verifyAgainstNothing, verifyPassword } from "@/lib/auth/password";
 import type { TCaller } from "@/lib/permissions";
 import { prisma } from "@/lib/db";
-import { hitRateWindows, peekRateWindows } from "@/lib/dal/rate-limit";
+import { hitRateWindows, unhitRateWindows } from "@/lib/dal/rate-limit";
 import { sessionIsLive } from "@/lib/dal/sessions";
 import { chargeSignInAttempt, clearSignInAttempts } from "@/lib/dal/sign-in-throttle";
 import { serverEnv } from "@/lib/env";
@@ -50,16 +50,23 @@ export async function checkCredentials(raw: unknown, meta: TRequestMeta): Promis
   if (!parsed.success) return { ok: false, error: "invalid" };
   const { email, password } = parsed.data;
   const clientWindow = [{ key: `login:client:${meta.clientKey}`, windowSeconds: LOGIN_CLIENT_WINDOW_SECONDS }];
-  const throttled = async (scope: "account" | "client", retryAfterSeconds: number): Promise<TSignInResult> => {
-    await audit("auth.signin.throttled", email, null, meta, { scope, retryAfterSeconds });
+  // One audit entry per wait, not one per refused try: the log is append-only, and a client
+  // hammering while it waits must not grow it at will. `wait` names the wait (its end, or the
+  // client window it falls in).
+  const throttled = async (scope: "account" | "client", retryAfterSeconds: number, wait: number): Promise<TSignInResult> => {
+    const [refusals] = await hitRateWindows([{ key: `login:refused:${scope}:${email}:${meta.clientKey}:${wait}`, windowSeconds: LOGIN_CLIENT_WINDOW_SECONDS }]);
+    if (refusals === 1) await audit("auth.signin.throttled", email, null, meta, { scope, retryAfterSeconds });
     return { ok: false, error: "throttled", scope, retryAfterSeconds };
   };
-  const [failedFromClient] = await peekRateWindows(clientWindow);
-  if (failedFromClient! >= serverEnv().SUARA_LOGIN_CLIENT_LIMIT) {
-    return throttled("client", Math.ceil(LOGIN_CLIENT_WINDOW_SECONDS - ((Date.now() / 1000) % LOGIN_CLIENT_WINDOW_SECONDS)));
+  // Counted before the password is checked, in one statement (as the per-account charge is):
+  // a burst of parallel tries cannot all pass a check made before the first failure is counted.
+  const [triesFromClient] = await hitRateWindows(clientWindow);
+  if (triesFromClient! > serverEnv().SUARA_LOGIN_CLIENT_LIMIT) {
+    const now = Date.now() / 1000;
+    return throttled("client", Math.ceil(LOGIN_CLIENT_WINDOW_SECONDS - (now % LOGIN_CLIENT_WINDOW_SECONDS)), Math.floor(now / LOGIN_CLIENT_WINDOW_SECONDS));
   }
   const charge = await chargeSignInAttempt(email, meta.clientKey);
-  if (!charge.allowed) return throttled("account", charge.retryAfterSeconds);
+  if (!charge.allowed) return throttled("account", charge.retryAfterSeconds, charge.waitId);
 
   const user = await prisma.user.findUnique({
     where: { email },
@@ -67,11 +74,11 @@ export async function checkCredentials(raw: unknown, meta: TRequestMeta): Promis
   });
   const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstNothing(password);
   if (!user || !ok || !user.active) {
-    await hitRateWindows(clientWindow);
     await audit("auth.signin.failure", email, user?.id ?? null, meta, { reason: !user ? "unknown" : !ok ? "password" : "inactive" });
     return { ok: false, error: "invalid" };
   }
-  await clearSignInAttempts(email, meta.clientKey);
+  // A right password is not a failure: the client's window counts failures only.
+  await Promise.all([clearSignInAttempts(email, meta.clientKey), unhitRateWindows(clientWindow)]);
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await audit("auth.signin.success", user.email, user.id, meta);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { serverEnv } from "@/lib/env";
-import { CLIENT_ADDRESS_HEADER, CLIENT_PROOF_HEADER, verifiedClientAddress } from "@/lib/request/forwarded";
+import { CLIENT_ADDRESS_HEADER, CLIENT_PROOF_HEADER, rateLimitSubject, verifiedClientAddress } from "@/lib/request/forwarded";
 
 /**
  * The client's IP address, as Suara's web server (scripts/serve.mjs) worked it out from the
@@ -13,7 +13,7 @@ export function clientAddress(headers: Headers): string {
   return verifiedClientAddress(headers.get(CLIENT_ADDRESS_HEADER), headers.get(CLIENT_PROOF_HEADER), serverEnv().AUTH_SECRET) ?? "unknown";
 }
 
-/** A rate-limit key for a client address: a salted hash, never the address itself. */
+/** A rate-limit key for a client address (an IPv6 client by its /64): a salted hash, never the address itself. */
 export function clientKey(address: string): string {
-  return createHash("sha256").update(`${serverEnv().AUTH_SECRET}:${address}`).digest("base64url").slice(0, 22);
+  return createHash("sha256").update(`${serverEnv().AUTH_SECRET}:${rateLimitSubject(address)}`).digest("base64url").slice(0, 22);
 }

@@ -36,6 +36,21 @@ export function normalizeAddress(raw: string | null | undefined): string | null 
   return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
 }
 
+/**
+ * Who a rate limit counts: an IPv4 address, or an IPv6 address's /64 network. One
+ * subscriber line is given a whole /64, so counting single IPv6 addresses would hand
+ * an attacker billions of fresh "clients".
+ */
+export function rateLimitSubject(address: string): string {
+  if (net.isIP(address) !== 6) return address;
+  // Expand "2001:db8::1" to eight groups, keep the first four.
+  const [head, tail = ""] = address.split("::");
+  const left = head ? head.split(":") : [];
+  const right = address.includes("::") && tail ? tail.split(":") : [];
+  const groups = address.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(":")}::/64`;
+}
+
 export class TrustedProxiesError extends Error {}
 
 /**

@@ -1,12 +1,12 @@
 // The services (jenis layanan) a unit offers, as an admin keeps them: one schema
 // per write, for the forms, the actions and the data layer. Pure.
 import { z } from "zod";
+import { unitCode } from "@/lib/validation/codes";
 import { plainString } from "@/lib/validation/text";
 
 /** A service's code is part of its survey link (/s/<unit>/<service>): set once, never renamed. */
 export const SERVICE_CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
 
-const unitCode = z.string().trim().min(1).max(40).transform((v) => v.toUpperCase());
 const serviceId = z.uuid();
 const name = plainString().trim().min(2, { error: "tooShort" }).max(150, { error: "tooLong" });
 const nameEn = plainString()

@@ -3,6 +3,7 @@
 // action and the data layer. Pure.
 import { z } from "zod";
 import { AGENCY_TIME_ZONES } from "@/lib/periods";
+import { templateKey } from "@/lib/validation/codes";
 import { plainString } from "@/lib/validation/text";
 
 /** Reporting rhythms: the period a dashboard opens on and a report covers. Never a month. */
@@ -16,7 +17,7 @@ export const ZAgencySettings = z.object({
     .transform((v) => (v === "" ? null : v)),
   timeZone: z.enum(AGENCY_TIME_ZONES, { error: "invalidChoice" }),
   rhythm: z.enum(RHYTHMS, { error: "invalidChoice" }),
-  defaultTemplateKey: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(80),
+  defaultTemplateKey: templateKey,
 });
 export type TAgencySettingsInput = z.output<typeof ZAgencySettings>;
 

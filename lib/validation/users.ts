@@ -2,14 +2,9 @@
 // change: one schema each, for the forms, the actions and the data layer.
 import { z } from "zod";
 import { Role } from "@/lib/generated/prisma/enums";
+import { unitCode } from "@/lib/validation/codes";
 import { plainString } from "@/lib/validation/text";
 
-const unitCode = z
-  .string()
-  .trim()
-  .min(1)
-  .max(40)
-  .transform((v) => v.toUpperCase());
 
 export const ZCreateUser = z.object({
   email: z.email().max(200).transform((v) => v.trim().toLowerCase()),

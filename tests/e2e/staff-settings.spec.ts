@@ -51,6 +51,14 @@ test("an admin sets the agency's name, rhythm and logo; posters, home and dashbo
     await expect(name).not.toHaveAttribute("aria-invalid");
     const [audit] = await query<{ action: string }>(`SELECT action FROM audit_log ORDER BY id DESC LIMIT 1`);
     expect(audit!.action).toBe("agency.settings.update");
+    // The audit log says it in words: who, what, on the agency.
+    await admin.goto("/admin/audit?aksi=agency.settings.update");
+    const entry = admin.getByTestId("audit-table").locator("tbody tr").first();
+    await expect(entry).toContainText("Admin Kabupaten");
+    await expect(entry).toContainText("Mengubah pengaturan instansi");
+    await expect(entry).toContainText("Instansi");
+    await expect(entry).not.toContainText("tidak ada");
+    await admin.goto("/admin/instansi");
 
     // A logo that is not a PNG or JPEG is refused on its field; a PNG is kept and shown.
     const logo = admin.getByLabel("Berkas logo");

@@ -114,6 +114,8 @@ describe("agency settings", () => {
     const bad = await s.updateAgencySettings(admin, { name: "a\u0000b", timeZone: "Europe/Paris", rhythm: "MONTH", defaultTemplateKey: "" }, meta);
     expect(bad).toEqual({ ok: false, error: "invalid", fields: { name: "controlChar", timeZone: "invalidChoice", rhythm: "invalidChoice", defaultTemplateKey: "required" } });
     expect(await s.updateAgencySettings(admin, { ...valid, name: "x".repeat(201) }, meta)).toEqual({ ok: false, error: "invalid", fields: { name: "tooLong" } });
+    // A NUL byte in a key never reaches PostgreSQL (which answers it with an error, a 500).
+    expect(await s.updateAgencySettings(admin, { ...valid, defaultTemplateKey: "permenpan\u0000" }, meta)).toEqual({ ok: false, error: "invalid", fields: { defaultTemplateKey: "invalidChoice" } });
     // The database refuses a month as a rhythm even from a writer that skips the schema.
     await expect(withClient(db.url, (c) => c.query(`UPDATE agency_settings SET rhythm = 'MONTH'`))).rejects.toThrow(/agency_settings_rhythm/);
   });

@@ -22,10 +22,16 @@ let operate: typeof import("@/lib/dal/operate");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
 let exporter: typeof import("@/lib/dal/export");
+let services: typeof import("@/lib/dal/services");
+let settings: typeof import("@/lib/dal/settings");
 let feedbackId: Record<Rel, string>;
 const path: Record<string, string> = {};
 const callers = {} as Record<Role | "ROOT_ADMIN", TCaller>;
 const targetUser = {} as Record<Rel, string>;
+let newCode = 0;
+/** A service of the related unit (the first in its order). */
+const serviceOf = (rel: Rel) =>
+  withClient(db.url, async (c) => (await c.query(`SELECT s.id FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = $1 ORDER BY s.sort_order LIMIT 1`, [UNIT[rel]])).rows[0].id as string);
 
 beforeAll(async () => {
   db = await createTestDatabase({ migrated: true });
@@ -39,6 +45,8 @@ beforeAll(async () => {
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
   exporter = await import("@/lib/dal/export");
+  services = await import("@/lib/dal/services");
+  settings = await import("@/lib/dal/settings");
   await withClient(db.url, async (c) => {
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
     const idOf = async (code: string) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
@@ -121,6 +129,15 @@ const checks: Check[] = [
       return (await operate.revokeKioskForCaller(c, { deviceId: id })).ok;
     },
   },
+  { name: "listServicesForAdmin", capability: "admin", run: async (c, rel) => !!(await services.listServicesForAdmin(c, UNIT[rel])) },
+  {
+    name: "createService",
+    capability: "admin",
+    run: async (c, rel) => (await services.createService(c, { unitCode: UNIT[rel], code: `MATRIX-${++newCode}`, name: "Layanan uji", nameEn: "" })).ok,
+  },
+  { name: "renameService", capability: "admin", run: async (c, rel) => (await services.renameService(c, { serviceId: await serviceOf(rel), name: `Nama ${rel}`, nameEn: "" })).ok },
+  { name: "moveService", capability: "admin", run: async (c, rel) => (await services.moveService(c, { serviceId: await serviceOf(rel), direction: "down" })).ok },
+  { name: "setServiceActive", capability: "admin", run: async (c, rel) => (await services.setServiceActive(c, { serviceId: await serviceOf(rel), active: true })).ok },
   {
     name: "createUser",
     capability: "admin",
@@ -161,6 +178,20 @@ describe("agency-wide reads", () => {
     for (const role of ROLES) expect(await auditLog.listAuditLog(callers[role])).toBeNull();
     for (const role of ROLES) expect(await auditLog.listAuditChoices(callers[role])).toBeNull();
     expect(await auditLog.listAuditLog(null)).toBeNull();
+  });
+
+  it("leaves the agency's settings to an admin of the whole agency: a dinas admin is refused too", async () => {
+    expect(await settings.agencySettingsForm(callers.ROOT_ADMIN)).not.toBeNull();
+    const input = { name: "Diambil alih", timeZone: "Asia/Jayapura", rhythm: "YEAR", defaultTemplateKey: "permenpan-14-2017" };
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]);
+    for (const who of [...ROLES.map((r) => callers[r]), null]) {
+      expect(await settings.agencySettingsForm(who)).toBeNull();
+      expect(await settings.adminsAgency(who)).toBe(false);
+      expect(await settings.updateAgencySettings(who, input)).toEqual({ ok: false, error: "notFound" });
+      expect(await settings.setAgencyLogo(who, { bytes: png })).toEqual({ ok: false, error: "notFound" });
+      expect(await settings.removeAgencyLogo(who, {})).toEqual({ ok: false, error: "notFound" });
+    }
+    expect(await withClient(db.url, async (c) => (await c.query(`SELECT name, time_zone, logo FROM agency_settings`)).rows)).toEqual([{ name: null, time_zone: "Asia/Jakarta", logo: null }]);
   });
 
   it("gives nobody anything without a session", async () => {

@@ -86,6 +86,14 @@ describe("kiosk tablets of a unit", () => {
     expect((await operate.listKioskDevices(operator, "DUKCAPIL-CAPIL"))!.find((x) => x.id === d.id)!.revokedAt).toEqual(listed.revokedAt);
   });
 
+  it("revoked twice at the same moment: one revocation, one audit entry", async () => {
+    const d = await device("DUKCAPIL-CAPIL", "Tablet rebutan");
+    const results = await Promise.all(Array.from({ length: 4 }, () => operate.revokeKioskForCaller(operator, { deviceId: d.id }, meta)));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.error === "alreadyRevoked")).toHaveLength(3);
+    expect(await rows(`SELECT action FROM audit_log WHERE target_id = $1`, [d.id])).toEqual([{ action: "kiosk.revoke" }]);
+  });
+
   it("refuses another unit's tablet as not found, writing nothing", async () => {
     const foreign = await device("RSUD", "Tablet IGD");
     const before = await auditCount();

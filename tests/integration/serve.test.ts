@@ -12,8 +12,11 @@ import { freePort, launch, waitReady, type Launch } from "@/tests/support/launch
 
 const PASSWORD = "Suara-Demo-2026";
 const RESPONSE_LIMIT = 3;
-// The launcher's DATABASE_URL mode needs a PostgreSQL server (not PGlite).
-const withServer = describe.skipIf(!(await testServerUrl()));
+// The launcher's DATABASE_URL mode needs a PostgreSQL server (not PGlite). CI has one: there a
+// missing server is a failure, not a silent skip of the only over-HTTP test of these fixes.
+const hasServer = !!(await testServerUrl());
+if (!hasServer && process.env.CI) throw new Error("tests/integration/serve.test.ts needs the PostgreSQL server on 127.0.0.1:5432 in CI");
+const withServer = describe.skipIf(!hasServer);
 
 type TServer = { base: string; db: TestDatabase; launched: Launch };
 

@@ -65,6 +65,9 @@ describe("a unit's services", () => {
       error: "invalid",
       fields: { code: "codeFormat", name: "tooShort", nameEn: "controlChar" },
     });
+    // A NUL byte in a unit code or id is a field error, never a database error.
+    expect(await svc.createService(admin, { unitCode: "DUKCAPIL\u0000", code: "X1", name: "Layanan", nameEn: "" }, meta)).toEqual({ ok: false, error: "invalid", fields: { unitCode: "invalid_format" } });
+    expect(await svc.renameService(admin, { serviceId: "\u0000", name: "Layanan", nameEn: "" }, meta)).toMatchObject({ ok: false, error: "invalid" });
     expect(await svc.createService(admin, { unitCode: "DUKCAPIL-CAPIL", code: "", name: "x".repeat(151), nameEn: "" }, meta)).toEqual({
       ok: false,
       error: "invalid",
@@ -115,9 +118,20 @@ describe("a unit's services", () => {
       Array.from({ length: 20 }, (_, i) => svc.moveService(i % 2 ? admin : dinkesAdmin, { serviceId: ids[i % 5]!, direction: i % 3 ? "down" : "up" }, meta)),
     );
     expect(results.every((r) => r.ok)).toBe(true);
+    // Every move audited, none lost to a deadlock or a retry.
+    expect(await one(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'service.move' AND target_id = ANY($1::text[])`, [ids])).toEqual({ n: 22 });
     const orders = await rows<{ sort_order: number }>(`SELECT s.sort_order FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = 'PKM-SUKAMAJU' ORDER BY s.sort_order`);
     expect(orders.map((o) => o.sort_order)).toEqual([0, 1, 2, 3, 4]);
-    expect((await formCodes("PKM-SUKAMAJU")).sort()).toEqual(["GIGI", "IMUN", "KIA", "LAB", "UMUM"]);
+
+    // Services added while others move each get a place of their own, after the rest.
+    const more = await Promise.all([
+      ...["A1", "A2", "A3", "A4"].map((code) => svc.createService(admin, { unitCode: "PKM-SUKAMAJU", code, name: `Layanan ${code}`, nameEn: "" }, meta)),
+      ...ids.map((serviceId) => svc.moveService(dinkesAdmin, { serviceId, direction: "down" }, meta)),
+    ]);
+    expect(more.every((r) => r.ok)).toBe(true);
+    const after = await rows<{ code: string; sort_order: number }>(`SELECT s.code, s.sort_order FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = 'PKM-SUKAMAJU' ORDER BY s.sort_order`);
+    expect(new Set(after.map((o) => o.sort_order)).size).toBe(9);
+    expect(after.map((o) => o.code).sort()).toEqual(["A1", "A2", "A3", "A4", "GIGI", "IMUN", "KIA", "LAB", "UMUM"]);
   });
 
   it("refuses anyone whose admin scope does not cover the unit, and writes nothing", async () => {

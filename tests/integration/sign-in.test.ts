@@ -85,6 +85,20 @@ describe("wrong passwords", () => {
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => signIn.checkCredentials({ email, password: `burst-${i}-xxxxxxxx` }, m)));
     expect(results.filter((r) => !r.ok && r.error === "invalid")).toHaveLength(5);
     expect(results.filter((r) => !r.ok && r.error === "throttled")).toHaveLength(5);
+    // Five refusals in one wait: one audit entry, not five (the log is append-only).
+    const log = await rows<{ action: string }>(`SELECT action FROM audit_log WHERE actor_email = $1 AND action LIKE 'auth.signin.%' ORDER BY id`, [email]);
+    expect(log.filter((l) => l.action === "auth.signin.failure")).toHaveLength(5);
+    expect(log.filter((l) => l.action === "auth.signin.throttled")).toHaveLength(1);
+  });
+
+  it("sent in one burst at many accounts from one client stop at the client's limit", async () => {
+    const m = meta("parallel-sprayer");
+    const results = await Promise.all(
+      Array.from({ length: CLIENT_LIMIT * 3 }, (_, i) => signIn.checkCredentials({ email: `semprot-${i}@suara.test`, password: "tebak-tebakan-2" }, m)),
+    );
+    // Counted before any password is checked: no more than the limit get a try, however many come at once.
+    expect(results.filter((r) => !r.ok && r.error === "invalid")).toHaveLength(CLIENT_LIMIT);
+    expect(results.filter((r) => !r.ok && r.error === "throttled")).toHaveLength(CLIENT_LIMIT * 2);
   });
 
   it("from one client at many accounts stop that client at its limit", async () => {
@@ -97,6 +111,9 @@ describe("wrong passwords", () => {
     expect(!refused.ok && refused.error === "throttled" && refused.retryAfterSeconds).toBeGreaterThan(0);
     // The account itself is fine.
     expect(await signIn.checkCredentials({ email: "operator.dukcapil@suara.test", password: PASSWORD }, meta("colleague"))).toMatchObject({ ok: true });
+    // A right password does not use up a client's tries: an office behind one address signs in all day.
+    const office = meta("office-nat");
+    for (let i = 0; i < CLIENT_LIMIT + 3; i++) expect(await signIn.checkCredentials({ email: "operator.dukcapil@suara.test", password: PASSWORD }, office)).toMatchObject({ ok: true });
   });
 });
 

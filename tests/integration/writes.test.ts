@@ -79,6 +79,9 @@ describe("a write and its audit entry", () => {
     expect(await users.removeRole(admin, { assignmentId: own.id }, meta)).toEqual({ ok: false, error: "lastAdmin" });
     expect(await users.setUserActive(admin, { userId: admin.userId, active: false }, meta)).toEqual({ ok: false, error: "lastAdmin" });
     expect(await users.resetPassword(admin, { userId: "not-a-uuid" }, meta)).toEqual({ ok: false, error: "invalid", fields: { userId: "invalid_format" } });
+    // A NUL byte in a unit code is a field error (PostgreSQL would refuse it with an error: a 500).
+    expect(await users.createUser(admin, { email: "nul@suara.test", name: "Nul", role: "OPERATOR", unitCode: "RSUD\u0000" }, meta)).toEqual({ ok: false, error: "invalid", fields: { unitCode: "invalid_format" } });
+    expect(await users.assignRole(admin, { userId: admin.userId, role: "OPERATOR", unitCode: "\u0000" }, meta)).toMatchObject({ ok: false, error: "invalid" });
     expect(await one(`SELECT count(*)::int AS n FROM role_assignment WHERE id = $1`, [own.id])).toEqual({ n: 1 });
     expect(await auditCount()).toBe(before);
   });

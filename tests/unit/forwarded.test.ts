@@ -5,6 +5,7 @@ import {
   NO_PROXIES,
   normalizeAddress,
   parseTrustedProxies,
+  rateLimitSubject,
   resolveClientAddress,
   TrustedProxiesError,
   verifiedClientAddress,
@@ -20,6 +21,21 @@ describe("addresses", () => {
     expect(normalizeAddress("2001:0db8:0000:0000:0000:0000:0000:0001")).toBe("2001:db8::1");
     expect(normalizeAddress("fe80::1%eth0")).toBe("fe80::1");
     for (const junk of ["", "unknown", "evil.example", "999.1.1.1", "1.2.3", "<script>", "2001:db8::1::2"]) expect(normalizeAddress(junk)).toBeNull();
+  });
+});
+
+describe("rate limits", () => {
+  it("count an IPv4 client by its address and an IPv6 client by its /64", () => {
+    expect(rateLimitSubject("203.0.113.9")).toBe("203.0.113.9");
+    // Every address of one subscriber's /64 is one client, however it is written.
+    const net = rateLimitSubject(normalizeAddress("2001:db8:aa:bb::1")!);
+    expect(net).toBe("2001:db8:aa:bb::/64");
+    expect(rateLimitSubject(normalizeAddress("2001:0db8:00aa:00bb:ffff:1:2:3")!)).toBe(net);
+    expect(rateLimitSubject(normalizeAddress("[2001:db8:aa:bb:1234::]:443")!)).toBe(net);
+    // The next /64 is another client; so is an address whose zeros fall in the first half.
+    expect(rateLimitSubject("2001:db8:aa:bc::1")).toBe("2001:db8:aa:bc::/64");
+    expect(rateLimitSubject("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(rateLimitSubject("::1")).toBe("0:0:0:0::/64");
   });
 });
 

@@ -18,7 +18,7 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/api/v1/units
   const { query, ignored } = parseDashboardQuery(searchParamsOf(request.nextUrl.searchParams), clock);
   if (ignored.length > 0) return new Response(t("badQuery", { names: ignored.join(", ") }), { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const exp = await openResponseExport(await getCaller(), code, query);
-  if (!exp) return new Response("Not found", { status: 404 });
+  if (!exp) return new Response(t("notFound"), { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
   const name = t("fileName", { unit: exp.unit.code, period: periodKey(exp.period) });
   return new Response(csvStream(exp.batches(), exp.versions, exportLabels(t, f.pick, exp.timeZone), exp.timeZone), {
