@@ -40,6 +40,10 @@ export function SettingsForm(props: TSettingsFormProps) {
           {t("saved")}
         </Alert>
       )}
+      {/* Keyed by the values shown: React resets a form after its action, and a <select> resets to
+          the option it was first rendered with, not to a changed defaultValue. A new key gives the
+          fields the values just saved (or just refused). */}
+      <div key={JSON.stringify(v)} className="grid gap-4">
       <Field id="agency-name" label={t("name")} hint={t("nameHint", { root: props.rootName })} error={fieldError("name")}>
         {(c) => <Input {...c} name="name" defaultValue={v.name} placeholder={props.rootName} maxLength={200} />}
       </Field>
@@ -78,6 +82,7 @@ export function SettingsForm(props: TSettingsFormProps) {
           )
         }
       </Field>
+      </div>
       <div>
         <Button type="submit" disabled={pending}>
           {common("save")}

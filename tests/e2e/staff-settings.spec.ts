@@ -46,8 +46,13 @@ test("an admin sets the agency's name, rhythm and logo; posters, home and dashbo
 
     await name.fill("Pemerintah Kabupaten Sukamaju Raya");
     await admin.getByRole("radio", { name: "Semester" }).check();
+    await admin.getByLabel("Zona waktu").selectOption("Asia/Makassar");
     await admin.getByRole("button", { name: "Simpan" }).click();
     await expect(admin.getByRole("status").filter({ hasText: "Pengaturan tersimpan." })).toBeVisible();
+    // The form shows what was saved (a <select> used to reset to the value it first showed).
+    await expect(admin.getByLabel("Zona waktu")).toHaveValue("Asia/Makassar");
+    await expect(admin.getByRole("radio", { name: "Semester" })).toBeChecked();
+    expect((await query<{ time_zone: string }>(`SELECT time_zone FROM agency_settings`))[0]!.time_zone).toBe("Asia/Makassar");
     await expect(name).not.toHaveAttribute("aria-invalid");
     const [audit] = await query<{ action: string }>(`SELECT action FROM audit_log ORDER BY id DESC LIMIT 1`);
     expect(audit!.action).toBe("agency.settings.update");
@@ -100,9 +105,10 @@ test("an admin sets the agency's name, rhythm and logo; posters, home and dashbo
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Pengaturan instansi");
   } finally {
     // Back to the demo's settings for the specs that follow.
-    await query(`UPDATE agency_settings SET name = NULL, rhythm = 'QUARTER', logo = NULL, logo_type = NULL`);
+    await query(`UPDATE agency_settings SET name = NULL, rhythm = 'QUARTER', time_zone = 'Asia/Jakarta', logo = NULL, logo_type = NULL`);
     await admin.goto("/admin/instansi");
     await admin.getByLabel("Nama instansi").fill("");
+    await admin.getByLabel("Zona waktu").selectOption("Asia/Jakarta");
     await admin.getByRole("radio", { name: "Triwulan" }).check();
     await admin.getByRole("button", { name: "Simpan" }).click();
     await expect(admin.getByRole("status").filter({ hasText: "Pengaturan tersimpan." })).toBeVisible();
