@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "role.remove",
   "kiosk.enroll",
   "kiosk.revoke",
+  "kiosk.rename",
   "token.issue",
   "feedback.update",
   "service.create",

@@ -2,7 +2,8 @@
 import { refresh } from "next/cache";
 import { headers } from "next/headers";
 import { getCaller } from "@/lib/auth/session";
-import { enrollKioskForCaller, issueTransactionTokens, qrSvg, revokeKioskForCaller, type TIssuedToken } from "@/lib/dal/operate";
+import { enrollKioskForCaller, issueTransactionTokens, qrSvg, renameKioskForCaller, revokeKioskForCaller, type TIssuedToken } from "@/lib/dal/operate";
+import type { TFieldErrors } from "@/lib/dal/write";
 import { publicOrigin } from "@/lib/request/public-origin";
 import { requestMetaFrom } from "@/lib/request/meta";
 
@@ -29,6 +30,19 @@ export async function revokeKioskAction(_prev: TRevokeState, form: FormData): Pr
     return {};
   }
   return { error: r.error };
+}
+
+export type TRenameKioskState = { done?: boolean; error?: "form" | "notFound" | "alreadyRevoked"; fields?: TFieldErrors; name?: string };
+
+export async function renameKioskAction(_prev: TRenameKioskState, form: FormData): Promise<TRenameKioskState> {
+  const name = typeof form.get("name") === "string" ? String(form.get("name")) : "";
+  const r = await renameKioskForCaller(await getCaller(), { deviceId: form.get("deviceId"), name }, requestMetaFrom(await headers()));
+  if (r.ok) {
+    refresh();
+    return { done: true };
+  }
+  // The name sent stays in the field, to be corrected.
+  return r.error === "invalid" ? { error: "form", fields: r.fields, name } : { error: r.error, name };
 }
 
 export type TTokensState = { tokens?: TIssuedToken[]; error?: boolean };

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { RenameKioskButton } from "@/components/operate/rename-kiosk-button";
 import { RevokeKioskButton } from "@/components/operate/revoke-kiosk-button";
 import { Badge } from "@/components/ui/badge";
 import { ScrollArea, Table } from "@/components/ui/table";
@@ -42,7 +43,14 @@ export async function KioskList({ devices }: { devices: TKioskDeviceRow[] }) {
                   <Badge tone="success">{t("kioskActive")}</Badge>
                 )}
               </td>
-              <td>{!d.revokedAt && <RevokeKioskButton deviceId={d.id} name={d.name} />}</td>
+              <td>
+                {!d.revokedAt && (
+                  <div className="flex flex-wrap items-start gap-2">
+                    <RenameKioskButton deviceId={d.id} name={d.name} />
+                    <RevokeKioskButton deviceId={d.id} name={d.name} />
+                  </div>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>

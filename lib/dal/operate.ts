@@ -8,7 +8,7 @@ import { hashToken } from "@/lib/dal/responses";
 import { getUnitForCaller, type TUnitRef } from "@/lib/dal/units";
 import { defineWrite, type TWriteResult } from "@/lib/dal/write";
 import type { TRequestMeta } from "@/lib/request/meta";
-import { ZEnrollKiosk, ZIssueTokensRequest, ZRevokeKiosk } from "@/lib/validation/operate";
+import { ZEnrollKiosk, ZIssueTokensRequest, ZRenameKiosk, ZRevokeKiosk } from "@/lib/validation/operate";
 
 // What operators (and admins) do for a unit: QR codes and posters for its
 // survey links, kiosk tablets. Checked on the specific unit ("operate").
@@ -96,6 +96,20 @@ export const revokeKioskForCaller = defineWrite({
   handler: async (tx, _input, device) => {
     await tx.kioskDevice.update({ where: { id: device.id }, data: { revokedAt: new Date() } });
     return { unitCode: device.unit.code };
+  },
+});
+
+/** Renames a tablet in use ("operate" on its own unit); a revoked one keeps the name it had. */
+export const renameKioskForCaller = defineWrite({
+  input: ZRenameKiosk,
+  capability: "operate",
+  locate: (tx, input) =>
+    tx.kioskDevice.findUnique({ where: { id: input.deviceId }, select: { id: true, name: true, unitId: true, revokedAt: true, unit: { select: { path: true } } } }),
+  on: (device) => [device.unit.path],
+  refuse: (_input, device) => (device.revokedAt ? "alreadyRevoked" : null),
+  audit: (input, device) => ({ action: "kiosk.rename", targetType: "kiosk_device", targetId: device.id, unitId: device.unitId, detail: { name: input.name, from: device.name } }),
+  handler: async (tx, input, device) => {
+    await tx.kioskDevice.update({ where: { id: device.id }, data: { name: input.name } });
   },
 });
 

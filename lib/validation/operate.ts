@@ -11,6 +11,9 @@ export const ZEnrollKiosk = z.object({ unitCode: code, name: plainString().trim(
 /** The device to revoke, by its own id: its unit (and the caller's right on it) comes from the record. */
 export const ZRevokeKiosk = z.object({ deviceId: z.uuid() });
 
+/** A tablet's new name (what the list shows, e.g. "Tablet loket 2"). */
+export const ZRenameKiosk = z.object({ deviceId: z.uuid(), name: plainString().trim().min(1, { error: "required" }).max(100, { error: "tooLong" }) });
+
 export const ZIssueTokens = z.object({
   unitCode: code,
   serviceCode: code.optional().or(z.literal("").transform(() => undefined)),

@@ -95,7 +95,7 @@ test("a kepala unit sees the dashboard but does not manage QR codes or kiosks", 
   expect((await page.request.get("/api/v1/units/DISDUKCAPIL/qr")).status()).toBe(404);
 });
 
-test("an operator sees the unit's kiosk tablets and revokes one; the tablet says so at its next submit", async ({ page, browser }) => {
+test("an operator sees the unit's kiosk tablets, renames one and revokes it; the tablet says so at its next submit", async ({ page, browser }) => {
   await signIn(page, "operator.dukcapil@suara.test");
   await page.goto("/dasbor/unit/DUKCAPIL-CAPIL");
   const name = `Tablet cabut ${Date.now().toString(36)}`;
@@ -115,6 +115,24 @@ test("an operator sees the unit's kiosk tablets and revokes one; the tablet says
   await expect.poll(async () => (await query<{ seen: boolean }>(`SELECT last_seen_at IS NOT NULL AS seen FROM kiosk_device WHERE name = $1`, [name]))[0]?.seen).toBe(true);
   await page.reload();
   await expect(row).not.toContainText("Belum pernah");
+
+  // Renamed in place: an empty name is refused on its field, then the list shows the new one.
+  await row.getByRole("button", { name: `Ubah nama ${name}` }).click();
+  const field = row.getByLabel("Nama baru");
+  await expect(field).toHaveValue(name);
+  await field.fill("  ");
+  await row.getByRole("button", { name: "Simpan" }).click();
+  await expect(row.getByLabel("Nama baru")).toHaveAttribute("aria-invalid", "true");
+  await expect(row.getByTestId("kiosk-rename-form")).toContainText("Wajib diisi.");
+  const renamed = `${name} loket 2`;
+  await row.getByLabel("Nama baru").fill(renamed);
+  await row.getByRole("button", { name: "Simpan" }).click();
+  await expect(page.getByTestId("kiosk-device").filter({ hasText: renamed }).getByRole("button", { name: `Ubah nama ${renamed}` })).toBeVisible();
+  expect(await query<{ action: string; detail: { name: string; from: string } }>(`SELECT action, detail FROM audit_log WHERE action = 'kiosk.rename' ORDER BY id DESC LIMIT 1`)).toEqual([
+    { action: "kiosk.rename", detail: { name: renamed, from: name } },
+  ]);
+  await query(`UPDATE kiosk_device SET name = $1 WHERE name = $2`, [name, renamed]);
+  await page.reload();
 
   // Revoke, after a confirmation that names the tablet; cancelling first changes nothing.
   await row.getByRole("button", { name: `Cabut kios ${name}` }).click();

@@ -139,6 +139,16 @@ const checks: Check[] = [
   { name: "moveService", capability: "admin", run: async (c, rel) => (await services.moveService(c, { serviceId: await serviceOf(rel), direction: "down" })).ok },
   { name: "setServiceActive", capability: "admin", run: async (c, rel) => (await services.setServiceActive(c, { serviceId: await serviceOf(rel), active: true })).ok },
   {
+    name: "renameKioskForCaller",
+    capability: "operate",
+    run: async (c, rel) => {
+      const id = await withClient(db.url, async (cl) =>
+        (await cl.query(`INSERT INTO kiosk_device (id, unit_id, name, token_hash) SELECT gen_random_uuid(), id, 'Matrix', gen_random_uuid()::text FROM unit WHERE code = $1 RETURNING id`, [UNIT[rel]])).rows[0].id,
+      );
+      return (await operate.renameKioskForCaller(c, { deviceId: id, name: "Matrix 2" })).ok;
+    },
+  },
+  {
     name: "createUser",
     capability: "admin",
     run: async (c, rel) => (await users.createUser(c, { email: `new-${c.name}-${rel}@matrix.test`, name: "Baru", role: "OPERATOR", unitCode: UNIT[rel] })).ok,

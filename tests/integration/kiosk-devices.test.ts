@@ -94,6 +94,20 @@ describe("kiosk tablets of a unit", () => {
     expect(await rows(`SELECT action FROM audit_log WHERE target_id = $1`, [d.id])).toEqual([{ action: "kiosk.revoke" }]);
   });
 
+  it("are renamed, audited with the old name; a bad name, a revoked or foreign tablet is refused", async () => {
+    const d = await device("DUKCAPIL-CAPIL", "Tablet lama");
+    expect(await operate.renameKioskForCaller(operator, { deviceId: d.id, name: "  Tablet loket 2 " }, meta)).toEqual({ ok: true, value: undefined });
+    expect(await one(`SELECT name FROM kiosk_device WHERE id = $1`, [d.id])).toEqual({ name: "Tablet loket 2" });
+    expect(await one(`SELECT action, detail FROM audit_log ORDER BY id DESC LIMIT 1`)).toEqual({ action: "kiosk.rename", detail: { name: "Tablet loket 2", from: "Tablet lama" } });
+    expect(await operate.renameKioskForCaller(operator, { deviceId: d.id, name: "a\u0000b" }, meta)).toEqual({ ok: false, error: "invalid", fields: { name: "controlChar" } });
+    expect(await operate.renameKioskForCaller(operator, { deviceId: d.id, name: " " }, meta)).toEqual({ ok: false, error: "invalid", fields: { name: "required" } });
+    const foreign = await device("DINKES", "Tablet dinkes");
+    expect(await operate.renameKioskForCaller(operator, { deviceId: foreign.id, name: "Diambil" }, meta)).toEqual({ ok: false, error: "notFound" });
+    expect(await operate.revokeKioskForCaller(operator, { deviceId: d.id }, meta)).toMatchObject({ ok: true });
+    expect(await operate.renameKioskForCaller(operator, { deviceId: d.id, name: "Sesudah dicabut" }, meta)).toEqual({ ok: false, error: "alreadyRevoked" });
+    expect(await one(`SELECT name FROM kiosk_device WHERE id = $1`, [foreign.id])).toEqual({ name: "Tablet dinkes" });
+  });
+
   it("refuses another unit's tablet as not found, writing nothing", async () => {
     const foreign = await device("RSUD", "Tablet IGD");
     const before = await auditCount();
