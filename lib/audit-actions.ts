@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = [
   "agency.logo.set",
   "agency.logo.remove",
   "seed.demo",
+  "setup.admin",
+  "setup.refused",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -16,6 +16,7 @@ import { EnvError, parseEnv, ZLauncherEnv } from "@/lib/env";
 import { acquireDataLock, shortReason, startEmbeddedPostgres, StartupError, type EmbeddedPostgres } from "@/lib/server/embedded-postgres";
 import { migrate } from "@/lib/server/migrate";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsActive, isEmptyDatabase, seedDemo } from "@/lib/server/seed-demo";
+import { openSetupIfNoAdmin } from "@/lib/server/setup-code";
 
 const root = process.cwd();
 const say = (line: string) => console.log(`[suara] ${line}`);
@@ -67,6 +68,9 @@ async function main() {
       else say("Another instance loaded the demo meanwhile");
     }
 
+    // A real agency's first run: no admin yet, so a one-time code claims the setup page.
+    const setupCode = await openSetupIfNoAdmin(databaseUrl);
+
     await build;
 
     const authSecret = env.AUTH_SECRET ?? localAuthSecret(dataDir);
@@ -99,6 +103,10 @@ async function main() {
     await waitUntilServing(child, env.SUARA_HOST === "0.0.0.0" || env.SUARA_HOST === "::" ? "127.0.0.1" : env.SUARA_HOST, env.PORT);
     say(`Ready on http://localhost:${env.PORT} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     if (await demoAccountsActive(databaseUrl).catch(() => false)) sayDemo(`http://localhost:${env.PORT}`);
+    if (setupCode) {
+      say(`No admin yet. Set up the agency at http://localhost:${env.PORT}/pasang with the one-time setup code ${setupCode}`);
+      say("  (a new code each start while no admin exists; or, without a browser: npm run admin:create -- --help)");
+    }
     await superviseUntilExit(child, stopDatabase);
   } catch (err) {
     builder.child?.kill("SIGTERM"); // no build left running after a failed start

@@ -8,8 +8,8 @@
 import pg from "pg";
 import { computeIkmFromSums } from "@/lib/ikm/compute";
 import { TEMPLATES } from "@/lib/ikm/templates";
-import type { IkmTemplate } from "@/lib/ikm/types";
 import { insertDemoAccounts } from "@/lib/server/seed-demo-accounts";
+import { HARAPAN_TEMPLATE, installStandardTemplates } from "@/lib/server/standard-templates";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsActive } from "@/lib/server/seed-demo-accounts";
 
@@ -129,7 +129,6 @@ const SARAN: Record<number, string[]> = {
 const IMPORTANCE_OFFSET = [0.2, 0.1, 0.55, 0.45, 0.3, 0.15, 0.2, -0.1, -0.45];
 
 /** The template of the demo's puskesmas, which also asks importance (harapan). */
-export const HARAPAN_TEMPLATE = "permenpan-14-2017-harapan";
 const asksHarapan = (u: { kind: string }) => u.kind === "PUSKESMAS";
 
 const EDUCATION = ["SD", "SMP", "SMA", "SMA", "SMA", "D1_D3", "S1", "S1", "S2", "S3"];
@@ -202,43 +201,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       return null;
     }
 
-    // Questionnaire templates: both regulations, version 1 each, and the 14/2017
-    // questionnaire that also asks how important each unsur is (harapan).
-    const versionIds: Record<string, string> = {};
-    const templateIds: Record<string, string> = {};
-    const templateRows: [string, IkmTemplate, { kind: string; name?: string; nameEn?: string; harapan: boolean }][] = [
-      ["permenpan-14-2017", TEMPLATES["permenpan-14-2017"], { kind: "PERMENPAN_14_2017", harapan: false }],
-      ["kepmenpan-25-2004", TEMPLATES["kepmenpan-25-2004"], { kind: "KEPMENPAN_25_2004", harapan: false }],
-      [HARAPAN_TEMPLATE, TEMPLATES["permenpan-14-2017"], {
-        kind: "PERMENPAN_14_2017",
-        name: "SKM PermenPANRB 14/2017 dengan tingkat kepentingan",
-        nameEn: "SKM PermenPANRB 14/2017 with importance",
-        harapan: true,
-      }],
-    ];
-    for (const [key, tpl, meta] of templateRows) {
-      const templateId = uuid();
-      const versionId = uuid();
-      versionIds[key] = versionId;
-      templateIds[key] = templateId;
-      await client.query(
-        `INSERT INTO questionnaire_template (id, key, kind, name, name_en, is_default) VALUES ($1,$2,$3,$4,$5,$6)`,
-        [templateId, key, meta.kind, meta.name ?? tpl.name, meta.nameEn ?? tpl.nameEn, key === "permenpan-14-2017"],
-      );
-      await client.query(
-        `INSERT INTO template_version (id, template_id, version, scale_min, scale_max, bands, asks_harapan, published_at)
-         VALUES ($1,$2,1,$3,$4,$5,$6,now())`,
-        [versionId, templateId, tpl.scale.min, tpl.scale.max, JSON.stringify(tpl.bands), meta.harapan],
-      );
-      for (const [i, item] of tpl.items.entries()) {
-        await client.query(
-          `INSERT INTO template_item (id, version_id, position, code, unsur, unsur_en, question, question_en, options)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-          [uuid(), versionId, i + 1, item.code, item.name, item.nameEn, item.question, item.questionEn,
-            JSON.stringify(item.options.map((o) => ({ value: o.value, label: o.id, labelEn: o.en })))],
-        );
-      }
-    }
+    // Questionnaire templates: both regulations, and the 14/2017 one that also asks harapan.
+    const { templateIds, versionIds } = await installStandardTemplates((sql, params) => client.query(sql, params), { withHarapan: true });
     const versionId = versionIds["permenpan-14-2017"]!;
     const harapanVersionId = versionIds[HARAPAN_TEMPLATE]!;
     const items = TEMPLATES["permenpan-14-2017"].items;
