@@ -7,13 +7,18 @@ import { parseSentCookie, SENT_COOKIE } from "@/components/survey/sent-cookie";
 import { getSurveyText } from "@/components/survey/messages";
 import { Alert } from "@/components/ui/alert";
 import { TextLink } from "@/components/ui/text-link";
-import { getSurvey } from "@/lib/dal/survey";
+import { getClosedUnitName, getSurvey } from "@/lib/dal/survey";
+import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server";
 
 /** The citizen's questionnaire for a unit (and optionally one of its services). */
 export async function SurveyPage({ code, service, token, fresh }: { code: string; service?: string; token?: string; fresh?: boolean }) {
   const survey = await getSurvey(code);
-  if (!survey) notFound();
+  if (!survey) {
+    const closed = await getClosedUnitName(code);
+    if (!closed) notFound();
+    return <ClosedSurvey unitName={closed} path={`/s/${code.toUpperCase()}`} />;
+  }
   const preset = service ? survey.services.find((s) => s.code === service.toUpperCase()) : undefined;
   if (service && !preset) notFound();
   const [text, f] = await Promise.all([getSurveyText(), getFormat()]);
@@ -55,6 +60,23 @@ export async function SurveyPage({ code, service, token, fresh }: { code: string
         idempotencyKey={sentKey ?? randomUUID()}
         token={token}
       />
+    </main>
+  );
+}
+
+/** A deactivated unit's link: the survey is closed, said in the citizen's language, with a way on. */
+async function ClosedSurvey({ unitName, path }: { unitName: string; path: string }) {
+  const [t, common] = await Promise.all([getTranslations("notFound"), getTranslations("common")]);
+  return (
+    <main className="mx-auto max-w-xl px-4 py-8" data-testid="survey-closed">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("closedTitle")}</h1>
+        <LocaleSwitch returnTo={path} />
+      </div>
+      <p className="mt-3 text-slate-700">{t("closedBody", { unit: unitName })}</p>
+      <p className="mt-6">
+        <TextLink href="/">{common("home")}</TextLink>
+      </p>
     </main>
   );
 }

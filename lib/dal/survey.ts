@@ -36,6 +36,13 @@ export async function getSurvey(unitCode: string): Promise<TSurvey | null> {
   return value;
 }
 
+/** A unit that exists but no longer takes responses (deactivated): its name, for the "survey closed" page; else null. */
+export async function getClosedUnitName(unitCode: string): Promise<string | null> {
+  if (!/^[A-Za-z0-9-]{1,40}$/.test(unitCode)) return null;
+  const unit = await prisma.unit.findUnique({ where: { code: unitCode.toUpperCase() }, select: { name: true, active: true } });
+  return unit && !unit.active ? unit.name : null;
+}
+
 export function clearSurveyCache() {
   cache.clear();
 }

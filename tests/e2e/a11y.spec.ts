@@ -81,6 +81,8 @@ for (const locale of ["id", "en"] as const) {
       `/admin/pengguna/${user!.id}`,
       "/admin/audit",
       "/admin/instansi",
+      "/admin/unit",
+      "/admin/unit/DISDUKCAPIL",
       "/dasbor/unit/DUKCAPIL-CAPIL/layanan",
       "/akun/kata-sandi",
       "/dasbor/unit/TIDAK-ADA",

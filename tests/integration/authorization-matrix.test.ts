@@ -24,12 +24,14 @@ let dashboard: typeof import("@/lib/dal/dashboard");
 let exporter: typeof import("@/lib/dal/export");
 let services: typeof import("@/lib/dal/services");
 let settings: typeof import("@/lib/dal/settings");
+let unitAdmin: typeof import("@/lib/dal/unit-admin");
 let feedbackId: Record<Rel, string>;
 const path: Record<string, string> = {};
 const callers = {} as Record<Role | "ROOT_ADMIN", TCaller>;
 const targetUser = {} as Record<Rel, string>;
 let newCode = 0;
 /** A service of the related unit (the first in its order). */
+const unitIdOf = (rel: Rel) => withClient(db.url, async (c) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [UNIT[rel]])).rows[0].id as string);
 const serviceOf = (rel: Rel) =>
   withClient(db.url, async (c) => (await c.query(`SELECT s.id FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = $1 ORDER BY s.sort_order LIMIT 1`, [UNIT[rel]])).rows[0].id as string);
 
@@ -47,6 +49,7 @@ beforeAll(async () => {
   exporter = await import("@/lib/dal/export");
   services = await import("@/lib/dal/services");
   settings = await import("@/lib/dal/settings");
+  unitAdmin = await import("@/lib/dal/unit-admin");
   await withClient(db.url, async (c) => {
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
     const idOf = async (code: string) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
@@ -129,6 +132,15 @@ const checks: Check[] = [
       return (await operate.revokeKioskForCaller(c, { deviceId: id })).ok;
     },
   },
+  { name: "getUnitForAdmin", capability: "admin", run: async (c, rel) => !!(await unitAdmin.getUnitForAdmin(c, UNIT[rel])) },
+  { name: "listUnitTree", capability: "admin", run: async (c, rel) => !!(await unitAdmin.listUnitTree(c))?.rows.some((u) => u.code === UNIT[rel]) },
+  {
+    name: "createUnit",
+    capability: "admin",
+    run: async (c, rel) => (await unitAdmin.createUnit(c, { parentCode: UNIT[rel], code: `MATRIX-U${++newCode}`, name: "Unit uji", kind: "UPT" })).ok,
+  },
+  { name: "updateUnit", capability: "admin", run: async (c, rel) => (await unitAdmin.updateUnit(c, { unitId: await unitIdOf(rel), name: `Unit ${rel}`, kind: "DINAS" })).ok },
+  { name: "setUnitActive", capability: "admin", run: async (c, rel) => (await unitAdmin.setUnitActive(c, { unitId: await unitIdOf(rel), active: true })).ok },
   { name: "listServicesForAdmin", capability: "admin", run: async (c, rel) => !!(await services.listServicesForAdmin(c, UNIT[rel])) },
   {
     name: "createService",

@@ -1,0 +1,102 @@
+import "server-only";
+import { prisma, type TTx } from "@/lib/db";
+import { clearSurveyCache } from "@/lib/dal/survey";
+import { getUnitForCaller } from "@/lib/dal/units";
+import { defineWrite } from "@/lib/dal/write";
+import type { UnitKind } from "@/lib/generated/prisma/enums";
+import { can, scopePaths, type TCaller } from "@/lib/permissions";
+import { ZCreateUnit, ZSetUnitActive, ZUnitSearch, ZUpdateUnit } from "@/lib/validation/units";
+
+// The unit tree as admins keep it: an admin manages the units of their subtree
+// (a dinas admin only its dinas and below). A unit is never deleted: a deactivated
+// unit's survey link says the survey is closed, and its responses stay in every
+// figure of the tree they were given in.
+
+export type TTreeRow = { id: string; code: string; name: string; kind: UnitKind; depth: number; active: boolean; children: number };
+
+/** The units under the caller's admin scope in tree order, matching `search` (name or code) when given; null without admin. */
+export async function listUnitTree(caller: TCaller | null, rawSearch?: unknown): Promise<{ rows: TTreeRow[]; search: string } | null> {
+  const roots = scopePaths(caller, "admin");
+  if (roots.length === 0) return null;
+  const search = ZUnitSearch.parse(rawSearch ?? "");
+  const rows = await prisma.unit.findMany({
+    where: {
+      OR: roots.map((p) => ({ path: { startsWith: p } })),
+      ...(search ? { AND: [{ OR: [{ name: { contains: search, mode: "insensitive" as const } }, { code: { contains: search, mode: "insensitive" as const } }] }] } : {}),
+    },
+    orderBy: { path: "asc" },
+    take: 2000,
+    select: { id: true, code: true, name: true, kind: true, depth: true, active: true, _count: { select: { children: true } } },
+  });
+  return { rows: rows.map(({ _count, ...u }) => ({ ...u, children: _count.children })), search };
+}
+
+/** One unit for its admin page: itself, its parent and children; null outside the caller's admin scope. */
+export async function getUnitForAdmin(caller: TCaller | null, code: string) {
+  const unit = await getUnitForCaller(caller, code, "admin");
+  if (!unit) return null;
+  const [row, parent, children] = await Promise.all([
+    prisma.unit.findUnique({ where: { id: unit.id }, select: { id: true, code: true, name: true, kind: true, active: true, depth: true } }),
+    unit.parentId ? prisma.unit.findUnique({ where: { id: unit.parentId }, select: { code: true, name: true, path: true } }) : null,
+    prisma.unit.findMany({ where: { parentId: unit.id }, orderBy: { name: "asc" }, select: { code: true, name: true, active: true } }),
+  ]);
+  return {
+    unit: row!,
+    parent: parent && { code: parent.code, name: parent.name, manageable: can(caller, "admin", parent.path) },
+    children,
+    isRoot: !unit.parentId,
+  };
+}
+
+const unitById = (tx: TTx, unitId: string) =>
+  tx.unit.findUnique({ where: { id: unitId }, select: { id: true, code: true, name: true, kind: true, path: true, parentId: true, active: true } });
+
+/** A new unit under one the caller administers: its path and depth follow its parent's. */
+export const createUnit = defineWrite({
+  input: ZCreateUnit,
+  capability: "admin",
+  locate: (tx, input) => tx.unit.findUnique({ where: { code: input.parentCode }, select: { id: true, path: true, depth: true } }),
+  on: (parent) => [parent.path],
+  // The unique code decides (two admins taking the same code at once get one unit).
+  conflict: "exists",
+  audit: (input, parent, { newId }) => ({ action: "unit.create", targetType: "unit", targetId: newId, unitId: parent.id, detail: { code: input.code, name: input.name, kind: input.kind } }),
+  handler: async (tx, input, parent, { newId }) => {
+    await tx.unit.create({ data: { id: newId, parentId: parent.id, path: `${parent.path}${newId}/`, depth: parent.depth + 1, code: input.code, name: input.name, kind: input.kind } });
+    return { code: input.code };
+  },
+});
+
+export const updateUnit = defineWrite({
+  input: ZUpdateUnit,
+  capability: "admin",
+  locate: (tx, input) => unitById(tx, input.unitId),
+  on: (u) => [u.path],
+  audit: (input, u) => ({
+    action: "unit.update",
+    targetType: "unit",
+    targetId: u.id,
+    unitId: u.id,
+    detail: { code: u.code, name: { from: u.name, to: input.name }, kind: { from: u.kind, to: input.kind } },
+  }),
+  handler: async (tx, input, u) => {
+    await tx.unit.update({ where: { id: u.id }, data: { name: input.name, kind: input.kind } });
+  },
+  afterCommit: () => clearSurveyCache(),
+});
+
+/**
+ * Deactivates or reactivates one unit (its sub-units keep their own state). The agency's root
+ * stays active: deactivating it would close every survey link at once.
+ */
+export const setUnitActive = defineWrite({
+  input: ZSetUnitActive,
+  capability: "admin",
+  locate: (tx, input) => unitById(tx, input.unitId),
+  on: (u) => [u.path],
+  refuse: (input, u) => (!input.active && !u.parentId ? "root" : null),
+  audit: (input, u) => ({ action: input.active ? "unit.reactivate" : "unit.deactivate", targetType: "unit", targetId: u.id, unitId: u.id, detail: { code: u.code } }),
+  handler: async (tx, input, u) => {
+    await tx.unit.update({ where: { id: u.id }, data: { active: input.active } });
+  },
+  afterCommit: () => clearSurveyCache(),
+});
