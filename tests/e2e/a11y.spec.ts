@@ -30,6 +30,10 @@ async function session(browser: Browser, locale: "id" | "en", email?: string): P
 /** axe on the page as it is now; and at 360 px, that the page fits its width. */
 async function check(page: Page, label: string, width: number) {
   await page.waitForLoadState("load");
+  // A dashboard streams in under a skeleton (<main aria-busy>), and React reveals streamed
+  // content a moment after it arrives (it throttles reveals), so "load" can come first: scan
+  // the page once nothing is pending, not the skeleton (which once failed page-has-heading-one).
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], div[hidden][id^="S:"]'));
   const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   if (width === 360) expect(fits, `${label}: sideways scrolling at 360 px`).toBe(true);
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
