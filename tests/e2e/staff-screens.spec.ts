@@ -1,20 +1,11 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { query } from "./support/db";
+import { signedInPage } from "./support/session";
 
 // The small things of the staff screens that a new admin trips over.
 
-async function asUser(browser: Browser, email: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("Suara-Demo-2026");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page).toHaveURL(/\/dasbor$/);
-  return page;
-}
-
 test("no role is preselected, roles read as words, the user page leads back, and the password page is linked", async ({ browser }) => {
-  const admin = await asUser(browser, "admin@suara.test");
+  const admin = await signedInPage(browser, "admin@suara.test");
   await admin.goto("/admin/pengguna");
   // Nothing chosen for the admin: a new account never becomes an admin of the whole agency by default.
   await expect(admin.getByLabel("Peran", { exact: true })).toHaveValue("");
@@ -50,7 +41,7 @@ test("no role is preselected, roles read as words, the user page leads back, and
 });
 
 test("a page outside one's scope, or a mistyped survey code, says so in the reader's language with a way on", async ({ browser, page }) => {
-  const kepala = await asUser(browser, "kepala.dukcapil@suara.test");
+  const kepala = await signedInPage(browser, "kepala.dukcapil@suara.test");
   const res = await kepala.goto("/dasbor/unit/RSUD");
   expect(res!.status()).toBe(404);
   await expect(kepala.getByRole("heading", { level: 1 })).toHaveText("Halaman tidak ditemukan");
@@ -93,7 +84,7 @@ test("the audit log names who did what where, filters by action and dates, and p
     `INSERT INTO audit_log (at, action, actor_id, actor_email) SELECT timestamptz '2021-06-15 03:00:00+00', 'auth.signin.success', id, email FROM "user" WHERE email = 'admin@suara.test'`,
   );
 
-  const admin = await asUser(browser, "admin@suara.test");
+  const admin = await signedInPage(browser, "admin@suara.test");
   await admin.goto("/admin/audit");
   // Labels, not codes: the sign-in that just happened reads as words.
   const table = admin.getByTestId("audit-table");

@@ -1,20 +1,11 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { query } from "./support/db";
+import { signedInPage } from "./support/session";
 
 // An admin keeps a unit's services in the browser; the citizen's form follows at once.
 
-async function asUser(browser: Browser, email: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("Suara-Demo-2026");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page).toHaveURL(/\/dasbor$/);
-  return page;
-}
-
 test("an admin adds, renames, reorders and retires a service; the citizen's form follows", async ({ browser }) => {
-  const admin = await asUser(browser, "admin@suara.test");
+  const admin = await signedInPage(browser, "admin@suara.test");
   const citizen = await (await browser.newContext()).newPage();
   const formServices = async () => {
     await citizen.goto("/s/DUKCAPIL-CAPIL");
@@ -86,7 +77,7 @@ test("an admin adds, renames, reorders and retires a service; the citizen's form
 });
 
 test("a kepala unit sees no way to manage services and gets not found", async ({ browser }) => {
-  const kepala = await asUser(browser, "kepala.dukcapil@suara.test");
+  const kepala = await signedInPage(browser, "kepala.dukcapil@suara.test");
   await kepala.goto("/dasbor/unit/DISDUKCAPIL");
   await expect(kepala.getByTestId("unit-name")).toBeVisible();
   await expect(kepala.getByTestId("manage-services")).toHaveCount(0);

@@ -1,27 +1,18 @@
 import path from "node:path";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { query } from "./support/db";
+import { signedInPage } from "./support/session";
 
 // An admin of the whole agency sets its name, rhythm and logo in the browser;
 // posters, the home page and the dashboards follow. Nobody else reaches the page.
 
 const fixture = (name: string) => path.join("tests", "e2e", "fixtures", name);
 
-async function asUser(browser: Browser, email: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("Suara-Demo-2026");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page).toHaveURL(/\/dasbor$/);
-  return page;
-}
-
 /** The image has loaded and has pixels (not a broken-image icon). */
 const loaded = (page: Page, testId: string) => page.getByTestId(testId).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0);
 
 test("an admin sets the agency's name, rhythm and logo; posters, home and dashboards follow", async ({ browser }) => {
-  const admin = await asUser(browser, "admin@suara.test");
+  const admin = await signedInPage(browser, "admin@suara.test");
   try {
     await admin.getByRole("link", { name: "Pengaturan instansi" }).click();
     await expect(admin).toHaveURL(/\/admin\/instansi$/);
@@ -116,7 +107,7 @@ test("an admin sets the agency's name, rhythm and logo; posters, home and dashbo
 });
 
 test("a kepala unit has no link to the agency settings and gets not found", async ({ browser }) => {
-  const kepala = await asUser(browser, "kepala.dukcapil@suara.test");
+  const kepala = await signedInPage(browser, "kepala.dukcapil@suara.test");
   await expect(kepala.getByRole("link", { name: "Pengaturan instansi" })).toHaveCount(0);
   const res = await kepala.goto("/admin/instansi");
   expect(res?.status()).toBe(404);

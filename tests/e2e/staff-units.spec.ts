@@ -1,21 +1,12 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { query } from "./support/db";
+import { signedInPage } from "./support/session";
 
 // An admin keeps the unit tree in the browser: finds a unit, adds a sub-unit, renames it,
 // deactivates it (its survey link then says the survey is closed) and reactivates it.
 
-async function asUser(browser: Browser, email: string) {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/masuk");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Kata sandi").fill("Suara-Demo-2026");
-  await page.getByRole("button", { name: "Masuk", exact: true }).click();
-  await expect(page).toHaveURL(/\/dasbor$/);
-  return page;
-}
-
 test("an admin adds a sub-unit, renames it, closes its survey and opens it again", async ({ browser }) => {
-  const admin = await asUser(browser, "admin@suara.test");
+  const admin = await signedInPage(browser, "admin@suara.test");
   await admin.getByRole("link", { name: "Unit", exact: true }).click();
   await expect(admin).toHaveURL(/\/admin\/unit$/);
   await admin.getByLabel("Cari nama atau kode").fill("puskesmas suka");
@@ -76,7 +67,7 @@ test("an admin adds a sub-unit, renames it, closes its survey and opens it again
 });
 
 test("a kepala unit has no unit administration", async ({ browser }) => {
-  const kepala = await asUser(browser, "kepala.dukcapil@suara.test");
+  const kepala = await signedInPage(browser, "kepala.dukcapil@suara.test");
   await expect(kepala.getByRole("link", { name: "Unit", exact: true })).toHaveCount(0);
   expect((await kepala.goto("/admin/unit"))?.status()).toBe(404);
   expect((await kepala.goto("/admin/unit/DISDUKCAPIL"))?.status()).toBe(404);
