@@ -54,3 +54,4 @@ export {
 } from "./format";
 export { roundHalfUp } from "./decimal";
 export { analyseImportance, quadrantOf, type ImportanceItem, type ImportanceResult, type Quadrant } from "./importance";
+export { TEMPLATE_PRESETS, ZI_SPAK, ZI_SPKP } from "./zona-integritas";

@@ -38,8 +38,8 @@ export async function installStandardTemplates(run: TSqlRunner, { withHarapan = 
       templateId, key, meta.kind, meta.name ?? tpl.name, meta.nameEn ?? tpl.nameEn ?? null, key === "permenpan-14-2017",
     ]);
     await run(
-      `INSERT INTO template_version (id, template_id, version, scale_min, scale_max, bands, asks_harapan, published_at)
-       VALUES ($1,$2,1,$3,$4,$5::jsonb,$6,now())`,
+      `INSERT INTO template_version (id, template_id, version, scale_min, scale_max, bands, asks_harapan)
+       VALUES ($1,$2,1,$3,$4,$5::jsonb,$6)`,
       [versionId, templateId, tpl.scale.min, tpl.scale.max, JSON.stringify(tpl.bands), meta.harapan],
     );
     for (const [i, item] of tpl.items.entries()) {
@@ -50,6 +50,8 @@ export async function installStandardTemplates(run: TSqlRunner, { withHarapan = 
           JSON.stringify(item.options.map((o) => ({ value: o.value, label: o.id, labelEn: o.en })))],
       );
     }
+    // Published once its items are in: from then on it is frozen (template_version_frozen).
+    await run(`UPDATE template_version SET published_at = now() WHERE id = $1`, [versionId]);
   }
   return { templateIds, versionIds };
 }

@@ -76,12 +76,14 @@ async function buildAgency(c: pg.Client): Promise<Agency> {
     const tpl = TEMPLATES["permenpan-14-2017"];
     const t = (await c.query(`INSERT INTO questionnaire_template (id, key, kind, name, is_default) VALUES (gen_random_uuid(), $1, 'PERMENPAN_14_2017', $2, $3) RETURNING id`,
       [key, tpl.name, !harapan])).rows[0].id;
-    const v = (await c.query(`INSERT INTO template_version (id, template_id, version, bands, asks_harapan, published_at) VALUES (gen_random_uuid(), $1, 1, $2, $3, now()) RETURNING id`,
+    const v = (await c.query(`INSERT INTO template_version (id, template_id, version, bands, asks_harapan) VALUES (gen_random_uuid(), $1, 1, $2, $3) RETURNING id`,
       [t, JSON.stringify(tpl.bands), harapan])).rows[0].id;
     for (const [i, item] of tpl.items.entries()) {
       await c.query(`INSERT INTO template_item (id, version_id, position, code, unsur, unsur_en, question, question_en, options) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, '[]')`,
         [v, i + 1, item.code, item.name, item.nameEn, item.question, item.questionEn]);
     }
+    // Published once its items are in: a published version is frozen (template_version_frozen).
+    await c.query(`UPDATE template_version SET published_at = now() WHERE id = $1`, [v]);
     versions.push(v);
   }
   // 1 root + D dinas + the rest as their children.

@@ -60,11 +60,13 @@ process.on("SIGINT", () => void cleanup().finally(() => process.exit(130)));
 async function buildAgency(c: pg.Client): Promise<TCaller> {
   const tpl = TEMPLATES["permenpan-14-2017"];
   const t = (await c.query(`INSERT INTO questionnaire_template (id, key, kind, name, is_default) VALUES (gen_random_uuid(), $1, 'PERMENPAN_14_2017', $2, true) RETURNING id`, [tpl.id, tpl.name])).rows[0].id;
-  const v = (await c.query(`INSERT INTO template_version (id, template_id, version, bands, published_at) VALUES (gen_random_uuid(), $1, 1, $2, now()) RETURNING id`, [t, JSON.stringify(tpl.bands)])).rows[0].id;
+  const v = (await c.query(`INSERT INTO template_version (id, template_id, version, bands) VALUES (gen_random_uuid(), $1, 1, $2) RETURNING id`, [t, JSON.stringify(tpl.bands)])).rows[0].id;
   for (const [i, item] of tpl.items.entries()) {
     await c.query(`INSERT INTO template_item (id, version_id, position, code, unsur, unsur_en, question, question_en, options) VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, '[]')`,
       [v, i + 1, item.code, item.name, item.nameEn, item.question, item.questionEn]);
   }
+  // Published once its items are in: a published version is frozen (template_version_frozen).
+  await c.query(`UPDATE template_version SET published_at = now() WHERE id = $1`, [v]);
   const dinas = (await c.query(`INSERT INTO unit (id, path, depth, name, kind, code, updated_at) VALUES (gen_random_uuid(), '', 0, 'Dinas Ekspor', 'DINAS', 'DINAS-EKSPOR', now()) RETURNING id`)).rows[0].id;
   await c.query(`UPDATE unit SET path = '/' || id || '/' WHERE id = $1`, [dinas]);
   for (let k = 1; k <= 4; k++) {
