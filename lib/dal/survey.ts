@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
+import { resolveTemplateSource } from "@/lib/dal/template-resolution";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { defineTemplate, type IkmTemplate, type Mutu } from "@/lib/ikm";
 import { ZPublishedResult, type TPublishedResult } from "@/lib/validation/publication";
@@ -55,16 +56,18 @@ async function loadSurvey(code: string): Promise<TSurvey | null> {
       code: true,
       name: true,
       active: true,
-      templateId: true,
+      path: true,
       services: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, code: true, name: true, nameEn: true } },
     },
   });
   if (!unit || !unit.active) return null;
-  // The unit's template, else the agency default; always its latest published version.
+  // The unit's own template, else its nearest ancestor's, else the agency default; always
+  // its latest published version (drafts are never asked).
+  const source = await resolveTemplateSource(prisma, unit);
   const version = await prisma.templateVersion.findFirst({
     where: {
       publishedAt: { not: null },
-      template: unit.templateId ? { id: unit.templateId } : { isDefault: true },
+      template: source.templateId ? { id: source.templateId } : { isDefault: true },
     },
     orderBy: { version: "desc" },
     select: {

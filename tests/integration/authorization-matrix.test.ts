@@ -25,6 +25,8 @@ let exporter: typeof import("@/lib/dal/export");
 let services: typeof import("@/lib/dal/services");
 let settings: typeof import("@/lib/dal/settings");
 let unitAdmin: typeof import("@/lib/dal/unit-admin");
+let templates: typeof import("@/lib/dal/templates");
+let unitTemplate: typeof import("@/lib/dal/unit-template");
 let feedbackId: Record<Rel, string>;
 const path: Record<string, string> = {};
 const callers = {} as Record<Role | "ROOT_ADMIN", TCaller>;
@@ -50,6 +52,8 @@ beforeAll(async () => {
   services = await import("@/lib/dal/services");
   settings = await import("@/lib/dal/settings");
   unitAdmin = await import("@/lib/dal/unit-admin");
+  templates = await import("@/lib/dal/templates");
+  unitTemplate = await import("@/lib/dal/unit-template");
   await withClient(db.url, async (c) => {
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
     const idOf = async (code: string) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
@@ -141,6 +145,12 @@ const checks: Check[] = [
   },
   { name: "updateUnit", capability: "admin", run: async (c, rel) => (await unitAdmin.updateUnit(c, { unitId: await unitIdOf(rel), name: `Unit ${rel}`, kind: "DINAS" })).ok },
   { name: "setUnitActive", capability: "admin", run: async (c, rel) => (await unitAdmin.setUnitActive(c, { unitId: await unitIdOf(rel), active: true })).ok },
+  { name: "getUnitTemplateChoice", capability: "admin", run: async (c, rel) => !!(await unitTemplate.getUnitTemplateChoice(c, UNIT[rel])) },
+  {
+    name: "setUnitTemplate",
+    capability: "admin",
+    run: async (c, rel) => (await unitTemplate.setUnitTemplate(c, { unitId: await unitIdOf(rel), templateKey: "kepmenpan-25-2004" })).ok,
+  },
   { name: "listServicesForAdmin", capability: "admin", run: async (c, rel) => !!(await services.listServicesForAdmin(c, UNIT[rel])) },
   {
     name: "createService",
@@ -214,6 +224,31 @@ describe("agency-wide reads", () => {
       expect(await settings.removeAgencyLogo(who, {})).toEqual({ ok: false, error: "notFound" });
     }
     expect(await withClient(db.url, async (c) => (await c.query(`SELECT name, time_zone, logo FROM agency_settings`)).rows)).toEqual([{ name: null, time_zone: "Asia/Jakarta", logo: null }]);
+  });
+
+  it("leaves the questionnaire library to an admin of the whole agency: a dinas admin sees it, edits nothing", async () => {
+    // A real account: the writes' audit entries name their actor.
+    const rootAdminId = await withClient(db.url, async (c) => (await c.query(`INSERT INTO "user" (id, email, name) VALUES (gen_random_uuid(), 'root-tpl@matrix.test', 'root') RETURNING id`)).rows[0].id as string);
+    const rootAdmin: TCaller = { ...callers.ROOT_ADMIN, userId: rootAdminId };
+    const made = await templates.createTemplate(rootAdmin, { key: "matrix-tpl", name: "Kuesioner uji", nameEn: "", from: "permenpan-14-2017" });
+    expect(made.ok).toBe(true);
+    const content = (await templates.getTemplateForAdmin(callers.ROOT_ADMIN, "matrix-tpl"))!.draft!.content;
+    expect((await templates.listTemplateLibrary(callers.ADMIN))!.canEdit).toBe(false);
+    for (const role of ["PIMPINAN", "KEPALA_UNIT", "OPERATOR"] as const) {
+      expect(await templates.listTemplateLibrary(callers[role])).toBeNull();
+      expect(await templates.getTemplateForAdmin(callers[role], "matrix-tpl")).toBeNull();
+      expect(await templates.getVersionForPreview(callers[role], "matrix-tpl")).toBeNull();
+    }
+    for (const who of [...ROLES.map((r) => callers[r]), null]) {
+      expect(await templates.createTemplate(who, { key: "matrix-taken", name: "Diambil", nameEn: "", from: "scratch" })).toEqual({ ok: false, error: "notFound" });
+      expect(await templates.saveDraft(who, { key: "matrix-tpl", name: "Diambil", nameEn: "", content })).toEqual({ ok: false, error: "notFound" });
+      expect(await templates.publishDraft(who, { key: "matrix-tpl" })).toEqual({ ok: false, error: "notFound" });
+      expect(await templates.startDraft(who, { key: "matrix-tpl" })).toEqual({ ok: false, error: "notFound" });
+      expect(await templates.discardDraft(who, { key: "matrix-tpl" })).toEqual({ ok: false, error: "notFound" });
+    }
+    expect((await templates.saveDraft(rootAdmin, { key: "matrix-tpl", name: "Kuesioner uji", nameEn: "", content })).ok).toBe(true);
+    expect((await templates.publishDraft(rootAdmin, { key: "matrix-tpl" })).ok).toBe(true);
+    expect(await withClient(db.url, async (c) => (await c.query(`SELECT key, name FROM questionnaire_template WHERE key LIKE 'matrix-%'`)).rows)).toEqual([{ key: "matrix-tpl", name: "Kuesioner uji" }]);
   });
 
   it("gives nobody anything without a session", async () => {
