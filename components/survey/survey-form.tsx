@@ -25,6 +25,8 @@ export type TSurveyFormProps = {
   scale?: { min: number; max: number };
   idempotencyKey: string;
   token?: string;
+  /** An admin's preview: the form has no action and its button is disabled, so nothing is ever sent. */
+  preview?: boolean;
 };
 
 const initial: TSurveyFormState = { errors: {}, values: {} };
@@ -69,7 +71,7 @@ export function SurveyForm(props: TSurveyFormProps) {
   const contactOpen = !!(v.contact_consent || v.contact_phone || v.contact_email || errorFields.some((f) => f.startsWith("contact.")));
 
   return (
-    <form action={action} className="mt-6 space-y-6" noValidate>
+    <form action={props.preview ? undefined : action} onSubmit={props.preview ? (e) => e.preventDefault() : undefined} className="mt-6 space-y-6" noValidate>
       <input type="hidden" name="unit" value={props.unitCode} />
       <input type="hidden" name="locale" value={props.text.locale} />
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey ?? props.idempotencyKey} />
@@ -228,7 +230,7 @@ export function SurveyForm(props: TSurveyFormProps) {
       <p className="text-sm text-slate-700" id="required-note">
         {props.presetService || props.services.length <= 1 ? t.requiredNoteRating : t.requiredNote}
       </p>
-      <SubmitButton label={t.submit} pending={t.sending} />
+      <SubmitButton label={t.submit} pending={t.sending} disabled={props.preview} />
     </form>
   );
 }
@@ -261,12 +263,12 @@ function Importance({ code, itemLabel, text, scale, value, error }: { code: stri
   );
 }
 
-function SubmitButton({ label, pending }: { label: string; pending: string }) {
+function SubmitButton({ label, pending, disabled }: { label: string; pending: string; disabled?: boolean }) {
   // Disabled while sending: a double tap sends once (and the idempotency key
   // makes a second request harmless anyway).
   const status = useFormStatus();
   return (
-    <Button type="submit" size="xl" width="full" disabled={status.pending} aria-describedby="required-note">
+    <Button type="submit" size="xl" width="full" disabled={disabled || status.pending} aria-describedby="required-note">
       {status.pending ? pending : label}
     </Button>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
+import { UnitTemplateChoice } from "@/components/templates/unit-template-choice";
 import { CreateChildForm, UnitActiveForm, UpdateUnitForm } from "@/components/unit-admin/unit-forms";
 import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/text-link";
@@ -41,6 +42,7 @@ export default async function UnitAdminPage(props: PageProps<"/admin/unit/[code]
         <UpdateUnitForm unit={unit} />
         {!isRoot && <UnitActiveForm key={String(unit.active)} unit={unit} />}
       </section>
+      <UnitTemplateChoice caller={caller} code={unit.code} />
       <section aria-labelledby="children-title" className="grid gap-2">
         <h2 id="children-title" className="text-lg font-semibold">
           {t("childrenTitle")}
