@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
 import { query } from "./support/db";
 import { signedInPage } from "./support/session";
 
@@ -7,6 +8,12 @@ import { signedInPage } from "./support/session";
 // error shown on its field, published, previewed on a phone frame in both languages
 // (nothing sent), chosen for Bapenda; the citizen's form of Bapenda and of its sub-unit
 // (which has no choice of its own) asks the new wording.
+
+/** The editor and the preview are pages of their own: WCAG 2.1 AA as the rest (tests/e2e/a11y.spec.ts). */
+async function expectAccessible(page: Page, label: string) {
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(axe.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`), label).toEqual([]);
+}
 
 test("an admin makes, publishes, previews and assigns a questionnaire; a sub-unit inherits it", async ({ browser }) => {
   const admin = await signedInPage(browser, "admin@suara.test");
@@ -41,6 +48,7 @@ test("an admin makes, publishes, previews and assigns a questionnaire; a sub-uni
   await editor.getByRole("button", { name: "Simpan draf" }).click();
   await expect(editor.getByTestId("band-1")).toContainText("Ada celah: rentang ini harus mulai 0,01 setelah rentang sebelumnya berakhir.");
   await expect(editor.getByTestId("band-1").getByLabel("Dari")).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(admin, "draft editor with an error");
   expect(await query(`SELECT v.scale_max FROM template_version v JOIN questionnaire_template t ON t.id = v.template_id WHERE t.key = 'skm-bapenda'`)).toEqual([{ scale_max: 4 }]);
   // What was typed is still there; fixed and saved.
   await expect(editor.getByTestId("item-0").getByLabel("Label skor 5 (English)")).toHaveValue("Crystal clear");
@@ -65,6 +73,7 @@ test("an admin makes, publishes, previews and assigns a questionnaire; a sub-uni
   await admin.getByRole("link", { name: "English" }).click();
   await expect(phone).toContainText("Are the local tax requirements clear?");
   await expect(phone.getByRole("radio", { name: "Crystal clear" })).toBeVisible();
+  await expectAccessible(admin, "preview in English");
   expect(await query(`SELECT count(*)::int AS n FROM response`)).toEqual(responsesBefore);
 
   // Chosen for Bapenda: its sub-unit without a choice of its own follows it.

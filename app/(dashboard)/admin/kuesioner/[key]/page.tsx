@@ -39,7 +39,7 @@ export default async function TemplatePage(props: PageProps<"/admin/kuesioner/[k
         <h2 id="versions-title" className="text-lg font-semibold">
           {t("versionsTitle")}
         </h2>
-        <ScrollArea label={t("versionsTitle")}>
+        <ScrollArea label={t("versionsTable")}>
           <Table data-testid="template-versions">
             <thead>
               <tr>

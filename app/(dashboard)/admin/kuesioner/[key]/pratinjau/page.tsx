@@ -37,7 +37,7 @@ export default async function TemplatePreviewPage(props: PageProps<"/admin/kuesi
   const pick = (id: string, en: string | null | undefined) => pickLocalized(locale, id, en);
   const here = (bahasa: string) => `/admin/kuesioner/${v.template.key}/pratinjau?versi=${v.version}&bahasa=${bahasa}`;
   return (
-    <main className="grid gap-4">
+    <main className="grid grid-cols-1 gap-4">
       <p className="text-sm">
         <TextLink href={`/admin/kuesioner/${v.template.key}`}>← {pick(v.template.name, v.template.nameEn)}</TextLink>
       </p>
