@@ -66,11 +66,14 @@ async function versionsIn(f: TRollupFilter, unit: TUnitNode): Promise<TExportVer
   );
 }
 
-/** The latest published version of the unit's own questionnaire (the agency default when it names none). */
+/** The latest published version of the questionnaire the unit asks (its own, else its nearest ancestor's, else the agency default). */
 async function ownVersion(unit: TUnitNode): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(
     sql`SELECT v.id FROM template_version v JOIN questionnaire_template t ON t.id = v.template_id
-         WHERE t.id = coalesce((SELECT template_id FROM unit WHERE id = ${unit.id}::uuid), (SELECT id FROM questionnaire_template WHERE is_default LIMIT 1))
+         WHERE t.id = coalesce(
+                 (SELECT a.template_id FROM unit a, unit u WHERE u.id = ${unit.id}::uuid AND starts_with(u.path, a.path) AND a.template_id IS NOT NULL
+                   ORDER BY a.depth DESC LIMIT 1),
+                 (SELECT id FROM questionnaire_template WHERE is_default LIMIT 1))
            AND v.published_at IS NOT NULL
          ORDER BY v.version DESC LIMIT 1`,
   );

@@ -137,6 +137,20 @@ describe("the library", () => {
     expect(lib.starts.map((s) => s.key)).toEqual(expect.arrayContaining(["permenpan-14-2017", "kepmenpan-25-2004", "skm-dukcapil", "zi-spkp", "zi-spak"]));
   });
 
+  it("the dashboards read a version once it is frozen, never a draft's passing content", async () => {
+    const rollup = await import("@/lib/dal/dashboard/rollup");
+    const ids = await rows<{ id: string; key: string }>(
+      `SELECT v.id, t.key FROM template_version v JOIN questionnaire_template t ON t.id = v.template_id WHERE t.key IN ('permenpan-14-2017', 'kosong')`,
+    );
+    const draftId = ids.find((r) => r.key === "kosong")!.id;
+    await rollup.versionsFor([ids.find((r) => r.key === "permenpan-14-2017")!.id]);
+    const content = (await tpl.getTemplateForAdmin(admin, "kosong"))!.draft!.content;
+    content.items[0]!.code = "X1";
+    expect((await tpl.saveDraft(admin, { key: "kosong", name: "Dari awal", nameEn: "", content }, meta)).ok).toBe(true);
+    expect((await tpl.publishDraft(admin, { key: "kosong" }, meta)).ok).toBe(true);
+    expect((await rollup.versionsFor([draftId])).get(draftId)?.codes).toEqual(["X1"]);
+  });
+
   it("leaves the library to an agency admin: a dinas admin sees it but edits nothing, a kepala unit sees nothing", async () => {
     expect((await tpl.listTemplateLibrary(dinasAdmin))!.canEdit).toBe(false);
     expect((await tpl.getTemplateForAdmin(dinasAdmin, "spak-2027"))!.canEdit).toBe(false);

@@ -110,11 +110,15 @@ export async function readRollup(f: TRollupFilter, k: number, byUnit: boolean, p
 
 const versionCache = new Map<string, TVersion>();
 
-/** Template versions are immutable snapshots: loaded once per process. */
+/**
+ * Published or answered template versions are frozen (the database refuses any change:
+ * template_version_frozen): loaded once per process. A draft still changes, so it is never
+ * cached (no response answers a draft: it has nothing to show).
+ */
 export async function versionsFor(ids: Iterable<string>): Promise<Map<string, TVersion>> {
   const missing = [...new Set(ids)].filter((id) => !versionCache.has(id));
   if (missing.length > 0) {
-    // Load every version, so a family is always built from the same first version.
+    // Load every frozen version, so a family is always built from the same first version.
     const rows = await queryRows<TVersionRow>(
       sql`SELECT v.id, t.key AS "templateKey", t.name AS "templateName", t.name_en AS "templateNameEn",
                  v.scale_min AS "scaleMin", v.scale_max AS "scaleMax", v.bands, v.asks_harapan AS "asksHarapan",
@@ -122,6 +126,7 @@ export async function versionsFor(ids: Iterable<string>): Promise<Map<string, TV
             FROM template_version v
             JOIN questionnaire_template t ON t.id = v.template_id
             JOIN template_item i ON i.version_id = v.id
+           WHERE v.published_at IS NOT NULL OR v.id = ANY(${missing}::uuid[])
            GROUP BY v.id, t.id
            ORDER BY v.created_at, v.id`,
     );
