@@ -43,7 +43,9 @@ function anchorOf(field: string): string | null {
 }
 
 // Plain HTML form posting to a server action: works with JavaScript off; with
-// it on, React submits it without a reload and keeps what was entered.
+// it on, React submits it without a reload and keeps what was entered. Columns follow
+// the form's own width (a container query: 448 px of form = a 480 px wide screen on the
+// citizen's page), so an admin's phone-sized preview lays it out as the phone does.
 export function SurveyForm(props: TSurveyFormProps) {
   const [state, action] = useActionState(submitSurveyAction, initial);
   const { survey: t, errors: messages, labels, common } = props.text;
@@ -71,7 +73,7 @@ export function SurveyForm(props: TSurveyFormProps) {
   const contactOpen = !!(v.contact_consent || v.contact_phone || v.contact_email || errorFields.some((f) => f.startsWith("contact.")));
 
   return (
-    <form action={props.preview ? undefined : action} onSubmit={props.preview ? (e) => e.preventDefault() : undefined} className="mt-6 space-y-6" noValidate>
+    <form action={props.preview ? undefined : action} onSubmit={props.preview ? (e) => e.preventDefault() : undefined} className="@container mt-6 space-y-6" noValidate>
       <input type="hidden" name="unit" value={props.unitCode} />
       <input type="hidden" name="locale" value={props.text.locale} />
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey ?? props.idempotencyKey} />
@@ -135,7 +137,7 @@ export function SurveyForm(props: TSurveyFormProps) {
           >
             {(invalid) => (
               <>
-                <div className="mt-2 grid grid-cols-1 gap-2 min-[480px]:grid-cols-2">
+                <div className="mt-2 grid grid-cols-1 gap-2 @min-[448px]:grid-cols-2">
                   {item.options.map((o, k) => (
                     <RadioCard
                       key={o.value}
@@ -253,7 +255,7 @@ function Importance({ code, itemLabel, text, scale, value, error }: { code: stri
       }
     >
       {(invalid) => (
-        <div className="mt-1 grid grid-cols-2 gap-2 min-[480px]:grid-cols-4">
+        <div className="mt-1 grid grid-cols-2 gap-2 @min-[448px]:grid-cols-4">
           {values.map((n, i) => (
             <RadioCard key={n} name={`h_${code}`} value={String(n)} label={labels[i]!} defaultChecked={value === String(n)} size="sm" aria-invalid={invalid} />
           ))}

@@ -68,6 +68,9 @@ test("an admin makes, publishes, previews and assigns a questionnaire; a sub-uni
   await expect(phone).toContainText("Apakah persyaratan pajak daerah jelas?");
   await expect(phone.getByRole("radio", { name: "Sangat jelas sekali" })).toBeVisible();
   expect((await phone.boundingBox())!.width).toBeLessThanOrEqual(360);
+  // Laid out as on a phone, though the admin's screen is wide: one option per row.
+  const options = phone.locator("#q-U1 label");
+  expect((await options.nth(1).boundingBox())!.y).toBeGreaterThan((await options.nth(0).boundingBox())!.y);
   await phone.getByRole("radio", { name: "Sangat jelas sekali" }).check();
   await expect(phone.getByRole("button", { name: "Kirim penilaian" })).toBeDisabled();
   await admin.getByRole("link", { name: "English" }).click();
