@@ -218,3 +218,30 @@ describe("a unit's questionnaire", () => {
     expect(await one(`SELECT template_id FROM unit WHERE code = 'DINKES'`)).toEqual({ template_id: null });
   });
 });
+
+describe("a Zona Integritas survey, end to end", () => {
+  it("citizens answer a 1..6 SPKP and the unit's index is computed from its declared scale and bands", async () => {
+    const { createUnit } = await import("@/lib/dal/unit-admin");
+    const { submitResponse } = await import("@/lib/dal/responses");
+    const { getUnitDashboard } = await import("@/lib/dal/dashboard");
+    const { parseDashboardQuery } = await import("@/lib/validation/dashboard");
+    expect((await createUnit(admin, { parentCode: "DINKES", code: "ZI-UJI", name: "Unit ZI uji", kind: "UPT" }, meta)).ok).toBe(true);
+    expect((await tpl.createTemplate(admin, { key: "spkp-uji", name: "SPKP uji", nameEn: "", from: "zi-spkp" }, meta)).ok).toBe(true);
+    expect((await tpl.publishDraft(admin, { key: "spkp-uji" }, meta)).ok).toBe(true);
+    expect((await ut.setUnitTemplate(admin, { unitId: await unitId("ZI-UJI"), templateKey: "spkp-uji" }, meta)).ok).toBe(true);
+    const codes = ["P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"];
+    const answers = (scores: number[]) => Object.fromEntries(codes.map((c, i) => [c, scores[i]]));
+    // A 7 is off this scale; a 6 is on it (it would be off PermenPANRB's 1..4).
+    expect((await submitResponse({ unit: "ZI-UJI", answers: answers(Array(8).fill(7)) }, crypto.randomUUID(), { channel: "WEB", clientKey: "zi-0", requireService: false })).ok).toBe(false);
+    for (const [k, scores] of [Array(8).fill(6), Array(8).fill(4), [5, 5, 5, 5, 5, 5, 5, 5]].entries()) {
+      expect((await submitResponse({ unit: "ZI-UJI", answers: answers(scores) }, crypto.randomUUID(), { channel: "WEB", clientKey: `zi-${k + 1}`, requireService: false })).ok).toBe(true);
+    }
+    // Mean 5 on 1..6: 25 + 75 x (5 - 1) / 5 = 85.00, mutu B under the preset's bands.
+    // This year on the agency's clock (WIB), where the responses just sent fall.
+    const year = new Intl.DateTimeFormat("en", { timeZone: "Asia/Jakarta", year: "numeric" }).format(new Date());
+    const q = parseDashboardQuery({ cakupan: "sendiri", periode: year }, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }).query;
+    const d = (await getUnitDashboard(admin, "ZI-UJI", q))!;
+    expect(d.score!.result).toMatchObject({ respondents: 3, ikm: 5, konversiRounded: 85, mutu: "B" });
+  });
+});
+
