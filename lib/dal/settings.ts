@@ -74,7 +74,12 @@ export async function agencySettingsForm(caller: TCaller | null) {
   if (!root || !can(caller, "admin", root.path)) return null;
   const [settings, templates] = await Promise.all([
     agencySettings(),
-    prisma.questionnaireTemplate.findMany({ orderBy: [{ kind: "asc" }, { name: "asc" }], select: { key: true, name: true, nameEn: true, isDefault: true } }),
+    // Only a questionnaire with a published version can be asked (a draft-only one would close every form).
+    prisma.questionnaireTemplate.findMany({
+      where: { versions: { some: { publishedAt: { not: null } } } },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      select: { key: true, name: true, nameEn: true, isDefault: true },
+    }),
   ]);
   return { settings, rootName: root.name, templates, defaultTemplateKey: templates.find((t) => t.isDefault)?.key ?? "" };
 }
@@ -104,7 +109,7 @@ export const updateAgencySettings = defineWrite({
     if (!root) return null;
     // One connection in a transaction: these run one after another.
     const before = await tx.agencySettings.findUnique({ where: { id: true }, select: { name: true, timeZone: true, rhythm: true } });
-    const template = await tx.questionnaireTemplate.findUnique({ where: { key: input.defaultTemplateKey }, select: { id: true } });
+    const template = await tx.questionnaireTemplate.findFirst({ where: { key: input.defaultTemplateKey, versions: { some: { publishedAt: { not: null } } } }, select: { id: true } });
     const current = await tx.questionnaireTemplate.findFirst({ where: { isDefault: true }, select: { key: true } });
     return { root, before, template, defaultKey: current?.key ?? null };
   },

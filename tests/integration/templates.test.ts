@@ -168,6 +168,14 @@ describe("the library", () => {
     expect(await rows(`SELECT 1 FROM questionnaire_template WHERE key = 'direbut'`)).toEqual([]);
   });
 
+  it("a questionnaire with only a draft cannot become the agency default", async () => {
+    const settings = await import("@/lib/dal/settings");
+    const input = { name: "", timeZone: "Asia/Jakarta", rhythm: "QUARTER", defaultTemplateKey: "spak-2027" };
+    expect(await settings.updateAgencySettings(admin, input, meta)).toEqual({ ok: false, error: "template" });
+    expect((await settings.agencySettingsForm(admin))!.templates.map((t) => t.key)).not.toContain("spak-2027");
+    expect(await one(`SELECT key FROM questionnaire_template WHERE is_default`)).toEqual({ key: "permenpan-14-2017" });
+  });
+
   it("previews a draft or a published version without creating a response", async () => {
     const before = await one<{ n: number }>(`SELECT count(*)::int AS n FROM response`);
     const p = (await tpl.getVersionForPreview(dinasAdmin, "spak-2027"))!;
