@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   "feedback.update",
   "unit.create",
   "unit.update",
+  "unit.move",
+  "unit.code_change",
   "unit.deactivate",
   "unit.reactivate",
   "service.create",

@@ -48,8 +48,9 @@ export function clearSurveyCache() {
 }
 
 async function loadSurvey(code: string): Promise<TSurvey | null> {
-  const unit = await prisma.unit.findUnique({
-    where: { code },
+  // By its code or one it had before: a form opened before a code change still sends.
+  const unit = await prisma.unit.findFirst({
+    where: { OR: [{ code }, { codeAliases: { some: { code } } }] },
     select: {
       id: true,
       code: true,
