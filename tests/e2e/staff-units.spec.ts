@@ -22,7 +22,7 @@ test("an admin adds a sub-unit, renames it, closes its survey and opens it again
   await add.getByLabel("Nama unit").fill("Puskesmas Pembantu Uji");
   await add.getByLabel("Jenis").selectOption("PUSKESMAS");
   await add.getByRole("button", { name: "Tambah" }).click();
-  await expect(add.getByRole("alert")).toHaveText("Kode itu sudah dipakai unit lain.");
+  await expect(add.getByRole("alert")).toHaveText("Kode itu sudah dipakai unit lain, atau pernah menjadi kode unit lain dan masih mengarah ke sana.");
   await expect(add.getByLabel("Nama unit")).toHaveValue("Puskesmas Pembantu Uji");
   await add.getByLabel("Kode").fill("pustu-uji");
   await add.getByRole("button", { name: "Tambah" }).click();
@@ -87,11 +87,11 @@ test("an admin moves a unit with its sub-units and changes its code; the old QR 
   await expect(admin.getByRole("link", { name: "Induk: Kecamatan Sukamaju" })).toBeVisible();
 
   // The kecamatan's dashboard counts it among its sub-units; the dinas's no longer does.
-  await admin.goto("/dasbor/unit/KEC-SUKAMAJU");
-  await expect(admin.getByTestId("unit-table")).toContainText("Puskesmas Karanganyar");
-  await admin.goto("/dasbor/unit/DINKES");
-  await expect(admin.getByTestId("unit-table")).toContainText("Puskesmas Cibodas");
-  await expect(admin.getByTestId("unit-table")).not.toContainText("Puskesmas Karanganyar");
+  await admin.goto("/dasbor/instansi?unit=KEC-SUKAMAJU");
+  await expect(admin.getByTestId("unit-row-PKM-KARANGANYAR")).toBeVisible();
+  await admin.goto("/dasbor/instansi?unit=DINKES");
+  await expect(admin.getByTestId("unit-row-PKM-CIBODAS")).toBeVisible();
+  await expect(admin.getByTestId("unit-row-PKM-KARANGANYAR")).toHaveCount(0);
 
   // A unit cannot be moved under its own subtree: those units are not offered.
   await admin.goto("/admin/unit/KEC-SUKAMAJU");

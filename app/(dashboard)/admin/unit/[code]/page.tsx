@@ -60,7 +60,7 @@ export default async function UnitAdminPage(props: PageProps<"/admin/unit/[code]
           <h2 id="move-title" className="text-lg font-semibold">
             {t("moveTitle")}
           </h2>
-          <MoveUnitForm key={parent?.code} unit={unit} targets={moveTargets} />
+          <MoveUnitForm unit={unit} targets={moveTargets} />
         </section>
       )}
       <section aria-labelledby="children-title" className="grid gap-2">
