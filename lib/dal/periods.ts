@@ -5,8 +5,10 @@ import { queryRows, sql } from "@/lib/dal/sql";
 import { defineWrite } from "@/lib/dal/write";
 import { minimumSample } from "@/lib/ikm";
 import { currentMonth, inProgress, monthStart, periodKey, periodMonths, periodOfMonth, shiftPeriod, type TPeriod } from "@/lib/periods";
-import { can, scopePaths, type TCaller } from "@/lib/permissions";
+import { can, hasAnywhere, scopePaths, type TCaller } from "@/lib/permissions";
+import type { TRequestMeta } from "@/lib/request/meta";
 import { ZClosePeriod, ZSavePopulations } from "@/lib/validation/periods";
+import { parsePopulationCsv, type TCsvLineError } from "@/lib/validation/population-csv";
 
 // Survey periods as the agency keeps them. The periods of the agency's rhythm
 // (quarter, semester or year, lib/dal/settings.ts) exist from the first one with
@@ -179,3 +181,25 @@ export const savePopulations = defineWrite({
     return { saved };
   },
 });
+
+export type TCsvImportResult =
+  | { ok: true; saved: number; rows: number }
+  | { ok: false; error: "empty" | "tooBig" | "tooManyRows" | "notFound" | "invalid" }
+  | { ok: false; error: "lines"; lines: { line: number; code: TCsvLineError["code"] | "unknownUnit" }[] };
+
+/**
+ * A CSV of populations (lib/validation/population-csv.ts): every line good and every unit in the
+ * caller's admin scope, then saved as one grid write (savePopulations); else nothing is saved and
+ * each bad line is named.
+ */
+export async function importPopulationCsv(caller: TCaller | null, raw: { period: unknown; bytes: Uint8Array }, meta?: TRequestMeta): Promise<TCsvImportResult> {
+  if (!hasAnywhere(caller, "admin")) return { ok: false, error: "notFound" };
+  const parsed = parsePopulationCsv(raw.bytes);
+  if (!parsed.ok) return parsed;
+  const known = await unitsInAdminScope(caller, parsed.rows.map((r) => r.unitCode));
+  const unknown = parsed.rows.filter((r) => !known.has(r.unitCode)).map((r) => ({ line: r.line, code: "unknownUnit" as const }));
+  if (unknown.length > 0) return { ok: false, error: "lines", lines: unknown };
+  const r = await savePopulations(caller, { period: raw.period, populations: Object.fromEntries(parsed.rows.map((x) => [x.unitCode, String(x.population)])) }, meta);
+  if (!r.ok) return { ok: false, error: r.error };
+  return { ok: true, saved: r.value.saved, rows: parsed.rows.length };
+}
