@@ -222,3 +222,10 @@ export async function listPublications(caller: TCaller | null, p: TPeriod): Prom
       };
     });
 }
+
+/** The top units of the caller's admin scope (where "publish all" starts), top first. */
+export async function adminRoots(caller: TCaller | null): Promise<{ code: string; name: string }[]> {
+  const paths = scopePaths(caller, "admin");
+  if (paths.length === 0) return [];
+  return prisma.unit.findMany({ where: { path: { in: paths } }, orderBy: [{ depth: "asc" }, { name: "asc" }], select: { code: true, name: true } });
+}
