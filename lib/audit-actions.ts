@@ -34,7 +34,7 @@ export const AUDIT_ACTIONS = [
   "period.close",
   "population.update",
   "publication.publish",
-  "publication.publishAll",
+  "publication.publish_all",
   "publication.unpublish",
   "publication.log.add",
   "publication.log.remove",

@@ -120,7 +120,7 @@ export const publishAll = defineWrite({
     return [...r.results.values()].some(Boolean) ? null : "noResponses";
   },
   audit: (input, r) => ({
-    action: "publication.publishAll",
+    action: "publication.publish_all",
     targetType: "unit",
     targetId: r.root.id,
     unitId: r.root.id,

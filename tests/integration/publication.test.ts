@@ -201,7 +201,7 @@ describe("publication", () => {
     );
     expect(live.length).toBe(r.value.published.length);
     expect(live.map((l) => l.code)).not.toContain("PUSTU-KOSONG");
-    expect(await one(`SELECT action, jsonb_array_length(detail->'published') AS n FROM audit_log ORDER BY id DESC LIMIT 1`)).toEqual({ action: "publication.publishAll", n: live.length });
+    expect(await one(`SELECT action, jsonb_array_length(detail->'published') AS n FROM audit_log ORDER BY id DESC LIMIT 1`)).toEqual({ action: "publication.publish_all", n: live.length });
     const listed = (await pub.listPublications(admin, { kind: "QUARTER", year: 2025, number: 4 }))!;
     expect(listed.find((u) => u.code === "DINKES")!.result).toMatchObject({ scope: "sendiri" });
     expect(await pub.listPublications(kepala, { kind: "QUARTER", year: 2025, number: 4 })).toBeNull();
