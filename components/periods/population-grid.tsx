@@ -28,6 +28,13 @@ export function PopulationGrid({ periodKey, rows }: { periodKey: string; rows: T
   const error = usePeriodFieldError(state.fields);
   const initial = Object.fromEntries(rows.map((r) => [r.code, r.population === null ? "" : String(r.population)]));
   const [typed, setTyped] = useState<Record<string, string>>(initial);
+  // When the stored values change (a save, an upload), show them: React's "state from props" pattern.
+  const storedKey = JSON.stringify(initial);
+  const [shown, setShown] = useState(storedKey);
+  if (shown !== storedKey) {
+    setShown(storedKey);
+    setTyped(initial);
+  }
   const number = new Intl.NumberFormat(locale === "en" ? "en-GB" : "id-ID");
   return (
     <form action={action} className="grid gap-3" data-testid="population-grid" noValidate>

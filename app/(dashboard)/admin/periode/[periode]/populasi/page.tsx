@@ -32,8 +32,7 @@ export default async function PopulationPage(props: PageProps<"/admin/periode/[p
         <h1 className="text-2xl font-bold">{t("populationTitle", { period: f.period(parsed.data) })}</h1>
         <p className="text-sm text-slate-700">{t("populationIntro")}</p>
       </div>
-      {/* Keyed by the saved values: after an upload the grid shows what is stored. */}
-      <PopulationGrid key={rows.map((r) => r.population ?? "").join(",")} periodKey={key} rows={rows.map(({ code, name, depth, active, population }) => ({ code, name, depth, active, population }))} />
+      <PopulationGrid periodKey={key} rows={rows.map(({ code, name, depth, active, population }) => ({ code, name, depth, active, population }))} />
       <section aria-labelledby="csv-title" className="grid gap-2">
         <h2 id="csv-title" className="text-lg font-semibold">
           {t("csvTitle")}
