@@ -28,7 +28,7 @@ async function fileBytes(form: FormData, name: string): Promise<Uint8Array | nul
   const file = form.get(name);
   if (!(file instanceof File) || file.size === 0) return null;
   // Read no more than a little over the largest allowed: the schema refuses the rest by size.
-  return new Uint8Array(await file.slice(0, 2 * 1024 * 1024).arrayBuffer());
+  return new Uint8Array(await file.slice(0, 1024 * 1024).arrayBuffer());
 }
 
 export async function closePeriodAction(_prev: TPeriodFormState, form: FormData): Promise<TPeriodFormState> {

@@ -10,7 +10,8 @@ import { plainString } from "@/lib/validation/text";
 export const PUBLICATION_MEDIA = ["WEBSITE", "SOCIAL_MEDIA", "NOTICE_BOARD", "PRINTED", "APPLICATION"] as const;
 export type TPublicationMedium = (typeof PUBLICATION_MEDIA)[number];
 
-export const LOG_PHOTO_MAX_BYTES = 1024 * 1024;
+// Under the 1 MB a server action accepts by default, with room for the rest of the form.
+export const LOG_PHOTO_MAX_BYTES = 512 * 1024;
 
 /** A link a reader can open: http or https only (no javascript:, data: or file:). */
 const url = z

@@ -215,7 +215,7 @@ describe("publication log", () => {
     expect(await log.addLogEntry(admin, { ...base, medium: "WEBSITE", url: "" }, meta)).toEqual({ ok: false, error: "invalid", fields: { url: "evidenceRequired" } });
     expect(await log.addLogEntry(admin, { ...base, medium: "RADIO", url: "https://x.test", publishedOn: "2026-02-30" }, meta)).toEqual({ ok: false, error: "invalid", fields: { medium: "invalidChoice", publishedOn: "invalid" } });
     expect(await log.addLogEntry(admin, { ...base, medium: "NOTICE_BOARD", url: "", photo: Uint8Array.from([1, 2, 3]) }, meta)).toEqual({ ok: false, error: "invalid", fields: { photo: "imageType" } });
-    expect(await log.addLogEntry(admin, { ...base, medium: "NOTICE_BOARD", url: "", photo: new Uint8Array(1024 * 1024 + 1).fill(0xff) }, meta)).toMatchObject({ ok: false, fields: { photo: "photoTooBig" } });
+    expect(await log.addLogEntry(admin, { ...base, medium: "NOTICE_BOARD", url: "", photo: new Uint8Array(512 * 1024 + 1).fill(0xff) }, meta)).toMatchObject({ ok: false, fields: { photo: "photoTooBig" } });
     expect(await log.addLogEntry(kepala, { ...base, medium: "WEBSITE", url: "https://dukcapil.sukamaju.go.id/ikm" }, meta)).toEqual({ ok: false, error: "notFound" });
     const web = await log.addLogEntry(dinasAdmin, { ...base, medium: "WEBSITE", url: "https://dukcapil.sukamaju.go.id/ikm" }, meta);
     const web2 = await log.addLogEntry(dinasAdmin, { ...base, medium: "WEBSITE", url: "https://sukamaju.go.id/berita/ikm" }, meta);

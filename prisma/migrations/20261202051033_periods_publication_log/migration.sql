@@ -111,5 +111,5 @@ ALTER TABLE "unit_population" ADD CONSTRAINT "unit_population_positive" CHECK (p
 ALTER TABLE "publication_log_entry" ADD CONSTRAINT "publication_log_entry_evidence" CHECK (url IS NOT NULL OR photo IS NOT NULL);
 ALTER TABLE "publication_log_entry" ADD CONSTRAINT "publication_log_entry_url" CHECK (url IS NULL OR url ~ '^https?://[^\s]+$');
 ALTER TABLE "publication_log_entry" ADD CONSTRAINT "publication_log_entry_photo" CHECK (
-  (photo IS NULL AND photo_type IS NULL) OR (photo IS NOT NULL AND photo_type IN ('image/png', 'image/jpeg') AND octet_length(photo) <= 1048576)
+  (photo IS NULL AND photo_type IS NULL) OR (photo IS NOT NULL AND photo_type IN ('image/png', 'image/jpeg') AND octet_length(photo) <= 524288)
 );
