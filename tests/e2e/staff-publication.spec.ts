@@ -74,6 +74,24 @@ test("an admin keeps populations, publishes a closed quarter pooled, and withdra
   );
   expect(frozen!.scope).toBe("gabungan");
 
+  // The unit dashboard says what the published figure counts.
+  const dashboard = await (await admin.context()).newPage();
+  await dashboard.goto(`/dasbor/unit/DISDUKCAPIL?periode=${key}`);
+  await expect(dashboard.getByTestId("published")).toContainText("Angka yang diumumkan menghitung unit ini beserta sub-unitnya.");
+  await dashboard.close();
+
+  // The publication log: a link that is not http(s) is refused on its field; a good one counts a medium.
+  const add = admin.getByTestId("add-log-entry");
+  await add.getByLabel("Media").selectOption("WEBSITE");
+  await add.getByLabel("Tautan").fill("javascript:alert(1)");
+  await add.getByRole("button", { name: "Tambahkan ke log" }).click();
+  await expect(add.getByLabel("Tautan")).toHaveAccessibleDescription("Masukkan tautan yang dimulai dengan http:// atau https://.");
+  await add.getByLabel("Tautan").fill("https://dukcapil.sukamaju.go.id/ikm");
+  await add.getByRole("button", { name: "Tambahkan ke log" }).click();
+  await expect(add.getByRole("status")).toHaveText("Dicatat.");
+  await expect(admin.getByTestId("log-entries").getByRole("link", { name: "https://dukcapil.sukamaju.go.id/ikm" })).toBeVisible();
+  await expect(admin.getByTestId("log-media")).toHaveText("(1 dari 5 media)");
+
   // The citizen's thank-you page shows it, saying it includes the sub-units.
   const citizen = await (await browser.newContext()).newPage();
   await citizen.goto("/s/DISDUKCAPIL/terima-kasih");
