@@ -1,6 +1,6 @@
 import "server-only";
 import { prisma } from "@/lib/db";
-import { periodWhere } from "@/lib/dal/periods";
+import { ensurePeriod, periodWhere } from "@/lib/dal/periods";
 import { getUnitForCaller } from "@/lib/dal/units";
 import { defineWrite } from "@/lib/dal/write";
 import { periodKey, type TPeriod } from "@/lib/periods";
@@ -8,7 +8,6 @@ import { can, type TCaller } from "@/lib/permissions";
 import { ZAddLogEntry, ZRemoveLogEntry, type TPublicationMedium } from "@/lib/validation/publication-log";
 import { ZPublishedResult, type TPublishedResult } from "@/lib/validation/publication";
 import { imageType } from "@/lib/validation/settings";
-import { ensurePeriod } from "@/lib/dal/periods";
 
 // The publication log of a unit and period: each medium the result was announced
 // in, with the day and a link or a photo. It is the agency's evidence (the

@@ -29,7 +29,7 @@ export function parsePopulationCsv(bytes: Uint8Array): TPopulationCsv {
   // A header is a first line whose second cell holds no digit ("kode;populasi").
   const [first] = filled;
   const head = cells(first!.text);
-  const body = head.length === 2 && !/\d/.test(head[1]!) ? filled.slice(1) : filled;
+  const body = head.length === 2 && head[1] !== "" && !/\d/.test(head[1]!) ? filled.slice(1) : filled;
   const errors: TCsvLineError[] = [];
   const rows: { line: number; unitCode: string; population: number }[] = [];
   const seen = new Set<string>();

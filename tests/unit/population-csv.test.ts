@@ -43,6 +43,8 @@ describe("parsePopulationCsv", () => {
     expect(parsePopulationCsv(csv(""))).toEqual({ ok: false, error: "empty" });
     expect(parsePopulationCsv(csv("\uFEFF\r\n  \r\n"))).toEqual({ ok: false, error: "empty" });
     expect(parsePopulationCsv(csv("kode;populasi\n"))).toEqual({ ok: false, error: "empty" });
+    // A first line with an empty population is a bad line, not a header.
+    expect(parsePopulationCsv(csv("DINKES;\nRSUD;5"))).toEqual({ ok: false, error: "lines", lines: [{ line: 1, code: "missing" }] });
     expect(parsePopulationCsv(new Uint8Array(POPULATION_CSV_MAX_BYTES + 1).fill(0x41))).toEqual({ ok: false, error: "tooBig" });
     const many = Array.from({ length: 5002 }, (_, i) => `U${i};1`).join("\n");
     expect(parsePopulationCsv(csv(many))).toEqual({ ok: false, error: "tooManyRows" });
