@@ -110,10 +110,10 @@ async function loadSurvey(code: string): Promise<TSurvey | null> {
 
 export type TPublishedIndex = TPublishedResult & { periodKind: string; year: number; number: number };
 
-/** The unit's most recent published result, exactly as it was published (frozen at publication). */
+/** The unit's most recent published result (not withdrawn), exactly as it was published (frozen at publication). */
 export async function getLastPublishedIndex(survey: TSurvey): Promise<TPublishedIndex | null> {
   const publication = await prisma.publication.findFirst({
-    where: { unitId: survey.unitId, result: { not: Prisma.AnyNull } },
+    where: { unitId: survey.unitId, result: { not: Prisma.AnyNull }, unpublishedAt: null },
     orderBy: [{ period: { endDate: "desc" } }],
     select: { result: true, period: { select: { kind: true, year: true, number: true } } },
   });
