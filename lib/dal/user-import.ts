@@ -42,6 +42,17 @@ export async function previewBulkUsers(caller: TCaller | null, raw: unknown): Pr
   return { ok: true, value: { unit: { code: c.unit.code, name: c.unit.name }, rows: c.rows, problems: c.problems } };
 }
 
+/**
+ * 96 random bits, URL-safe; never starting with `-` or `_`: a spreadsheet opening the download
+ * would read a leading `-` as a formula (and the export's defusing apostrophe would change it).
+ */
+function oneTimePassword(): string {
+  for (;;) {
+    const p = randomBytes(12).toString("base64url");
+    if (/^[A-Za-z0-9]/.test(p)) return p;
+  }
+}
+
 export type TCreatedAccount = { email: string; name: string; temporaryPassword: string };
 
 /**
@@ -63,7 +74,7 @@ export const createUsersBulk = defineWrite({
   handler: async (tx, input, c, { caller, meta }): Promise<TCreatedAccount[]> => {
     const accounts = await Promise.all(
       c.rows.map(async (r) => {
-        const temporaryPassword = randomBytes(12).toString("base64url");
+        const temporaryPassword = oneTimePassword();
         return { ...r, id: randomUUID(), temporaryPassword, passwordHash: await hashPassword(temporaryPassword) };
       }),
     );

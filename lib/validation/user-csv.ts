@@ -34,13 +34,22 @@ export function splitCsvLine(line: string, delimiter: string): string[] {
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"' && cell.trim() === "") (cell = ""), (quoted = true);
-    else if (ch === delimiter) cells.push(cell.trim()), (cell = "");
-    else cell += ch;
+    if (quoted && ch === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (quoted && ch === '"') {
+      quoted = false;
+    } else if (quoted) {
+      cell += ch;
+    } else if (ch === '"' && cell.trim() === "") {
+      cell = "";
+      quoted = true;
+    } else if (ch === delimiter) {
+      cells.push(cell.trim());
+      cell = "";
+    } else {
+      cell += ch;
+    }
   }
   cells.push(cell.trim());
   return cells;

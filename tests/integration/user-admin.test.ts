@@ -201,7 +201,7 @@ describe("accounts from a CSV", () => {
     expect(r.value.map((a) => a.email)).toEqual(["siti@pkm.test", "budi@pkm.test", "dewi@pkm.test"]);
     const passwords = r.value.map((a) => a.temporaryPassword);
     expect(new Set(passwords).size).toBe(3);
-    for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{15}$/);
     const created = await rows<{ email: string; password_hash: string; must_change_password: boolean; role: string; code: string }>(
       `SELECT u.email, u.password_hash, u.must_change_password, r.role, n.code FROM "user" u JOIN role_assignment r ON r.user_id = u.id JOIN unit n ON n.id = r.unit_id
         WHERE u.email IN ('siti@pkm.test', 'budi@pkm.test', 'dewi@pkm.test') ORDER BY u.email`,
