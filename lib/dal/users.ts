@@ -109,7 +109,7 @@ export async function listUsers(caller: TCaller | null, rawQuery?: unknown): Pro
 }
 
 export async function getUser(caller: TCaller | null, userId: string): Promise<TUserRow | null> {
-  if (!z.uuid().safeParse(userId).success) return null;
+  if (!z.uuid().safeParse(userId).success || scopePaths(caller, "admin").length === 0) return null;
   const user = await managedUser(prisma, userId);
   if (!user || !user.unitPaths.every((p) => can(caller, "admin", p))) return null;
   const row = await prisma.user.findUnique({ where: { id: userId }, select: userSelect });

@@ -228,6 +228,13 @@ describe("accounts from a CSV", () => {
     expect(again.ok && "problems" in again.value && again.value.problems.map((p) => p.reason)).toEqual(["exists", "exists", "exists"]);
   });
 
+  it("keeps every email in lower case in the database, so that its unique key ignores case", async () => {
+    await expect(rows(`INSERT INTO "user" (id, email, name) VALUES (gen_random_uuid(), 'Siti@pkm.test', 'Siti Besar')`)).rejects.toThrow(/user_email_lower_case/);
+    await expect(rows(`INSERT INTO "user" (id, email, name) VALUES (gen_random_uuid(), ' siti2@pkm.test', 'Siti Spasi')`)).rejects.toThrow(/user_email_lower_case/);
+    const r = await importer.createUsersBulk(admin, { csv: "Siti Besar;SITI@PKM.TEST", unitCode: "PKM-CIBODAS", role: "OPERATOR" }, meta);
+    expect(r.ok).toBe(false); // read as siti@pkm.test, which exists
+  });
+
   it("signs a created account in with its one-time password, which must then be changed", async () => {
     const r = await importer.createUsersBulk(admin, { csv: "Rina Wati;rina@pkm.test", unitCode: "PKM-CIBODAS", role: "OPERATOR" }, meta);
     if (!r.ok) throw new Error(r.error);
