@@ -242,5 +242,20 @@ describe("accounts from a CSV", () => {
     const signIn = await checkCredentials({ email: "rina@pkm.test", password: r.value[0]!.temporaryPassword }, meta);
     expect(signIn.ok).toBe(true);
     expect(await one(`SELECT must_change_password FROM "user" WHERE email = 'rina@pkm.test'`)).toEqual({ must_change_password: true });
+    // Until she chooses a password, her session holds no role: an action called directly is refused too.
+    const { openSession } = await import("@/lib/dal/sessions");
+    const { loadCaller } = await import("@/lib/dal/sign-in");
+    const { getUnitForCaller } = await import("@/lib/dal/units");
+    const rina = await one<{ id: string; session_version: number }>(`SELECT id, session_version FROM "user" WHERE email = 'rina@pkm.test'`);
+    const sid = await openSession(rina.id);
+    const pending = (await loadCaller(rina.id, rina.session_version, sid))!;
+    expect(pending).toMatchObject({ email: "rina@pkm.test", mustChangePassword: true, assignments: [] });
+    expect(await getUnitForCaller(pending, "PKM-CIBODAS", "operate")).toBeNull();
+    const changed = await users.changeOwnPassword(pending, { current: r.value[0]!.temporaryPassword, next: "Kopi-Hangat-Pagi-7391" }, meta);
+    expect(changed).toEqual({ ok: true, value: undefined });
+    const after = await one<{ session_version: number; must_change_password: boolean }>(`SELECT session_version, must_change_password FROM "user" WHERE id = $1`, [rina.id]);
+    expect(after.must_change_password).toBe(false);
+    const fresh = (await loadCaller(rina.id, after.session_version, await openSession(rina.id)))!;
+    expect(await getUnitForCaller(fresh, "PKM-CIBODAS", "operate")).not.toBeNull();
   });
 });
