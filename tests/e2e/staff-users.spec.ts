@@ -98,6 +98,30 @@ test("an admin creates three accounts from a CSV, fixing a bad line first; one s
   await expect(dewi).toHaveURL(/\/dasbor$/);
 });
 
+test("the list follows the unit tree, and the role forms say what is missing on their fields", async ({ browser }) => {
+  const admin = await signedInPage(browser, "admin@suara.test");
+  await admin.goto("/admin/pengguna");
+  const filter = admin.getByTestId("user-filter");
+  await filter.getByLabel("Unit tempat perannya").selectOption("DISDUKCAPIL");
+  await filter.getByRole("button", { name: "Tampilkan" }).click();
+  await expect(admin).toHaveURL(/unit=DISDUKCAPIL/);
+  await expect(admin.getByTestId("user-count")).toHaveText(/^\d+ pengguna dengan peran pada Dinas Kependudukan dan Pencatatan Sipil$/);
+  const table = admin.getByTestId("user-table");
+  await expect(table).toContainText("kepala.dukcapil@suara.test");
+  await expect(table).not.toContainText("admin@suara.test");
+
+  // The role forms: nothing chosen is an error on each field, in words; the last role stays.
+  await table.getByRole("link", { name: "Operator Dukcapil" }).click();
+  const assign = admin.getByTestId("assign-role");
+  await expect(assign.getByLabel("Peran", { exact: true })).toHaveValue("");
+  await assign.getByRole("button", { name: "Tambah peran" }).click();
+  await expect(assign.getByText("Pilih peran.", { exact: true })).toBeVisible();
+  await expect(assign.getByText("Pilih unit.", { exact: true })).toBeVisible();
+  await admin.getByRole("button", { name: "Cabut: Operator · Dinas Kependudukan dan Pencatatan Sipil" }).click();
+  await expect(admin.getByRole("alert").filter({ hasText: "peran terakhir" })).toHaveText("Ini peran terakhir pengguna itu. Tambahkan peran lain dulu, atau nonaktifkan akunnya.");
+  await expect(admin.getByTestId("role-list")).toContainText("Operator · Dinas Kependudukan dan Pencatatan Sipil");
+});
+
 test("a kepala unit and an operator have no user administration", async ({ browser }) => {
   for (const email of ["kepala.dukcapil@suara.test", "operator.dukcapil@suara.test"]) {
     const page = await signedInPage(browser, email);
