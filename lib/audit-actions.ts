@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "auth.signin.failure",
   "auth.signin.throttled",
   "user.create",
+  "user.import",
   "user.activate",
   "user.deactivate",
   "user.password.change",

@@ -82,6 +82,8 @@ for (const locale of ["id", "en"] as const) {
       "/dasbor/unit/DISDUKCAPIL/poster",
       "/dasbor/unit/DISDUKCAPIL/kode-transaksi",
       "/admin/pengguna",
+      "/admin/pengguna?unit=DINKES&bawah=1",
+      "/admin/pengguna/impor",
       `/admin/pengguna/${user!.id}`,
       "/admin/audit",
       "/admin/instansi",

@@ -18,6 +18,7 @@ type Role = (typeof ROLES)[number];
 let db: TestDatabase;
 let units: typeof import("@/lib/dal/units");
 let users: typeof import("@/lib/dal/users");
+let userImport: typeof import("@/lib/dal/user-import");
 let operate: typeof import("@/lib/dal/operate");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
@@ -64,6 +65,7 @@ beforeAll(async () => {
   process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-00";
   units = await import("@/lib/dal/units");
   users = await import("@/lib/dal/users");
+  userImport = await import("@/lib/dal/user-import");
   operate = await import("@/lib/dal/operate");
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
@@ -218,7 +220,22 @@ const checks: Check[] = [
   },
   { name: "assignRole", capability: "admin", run: async (c, rel) => (await users.assignRole(c, { userId: targetUser.own, role: "PIMPINAN", unitCode: UNIT[rel] })).ok },
   { name: "getUser", capability: "admin", run: async (c, rel) => !!(await users.getUser(c, targetUser[rel])) },
-  { name: "listUsers", capability: "admin", run: async (c, rel) => !!(await users.listUsers(c))?.some((u) => u.id === targetUser[rel]) },
+  { name: "listUsers", capability: "admin", run: async (c, rel) => !!(await users.listUsers(c, { cari: `target-${rel}@` }))?.rows.some((u) => u.id === targetUser[rel]) },
+  {
+    name: "listUsers(unit)",
+    capability: "admin",
+    run: async (c, rel) => !!(await users.listUsers(c, { unit: UNIT[rel], bawah: "1" }))?.rows.some((u) => u.id === targetUser[rel]),
+  },
+  {
+    name: "previewBulkUsers",
+    capability: "admin",
+    run: async (c, rel) => (await userImport.previewBulkUsers(c, { csv: `Orang Baru;preview-${rel}@matrix.test`, unitCode: UNIT[rel], role: "OPERATOR" })).ok,
+  },
+  {
+    name: "createUsersBulk",
+    capability: "admin",
+    run: async (c, rel) => (await userImport.createUsersBulk(c, { csv: `Orang Baru;bulk-${c.name}-${rel}@matrix.test`, unitCode: UNIT[rel], role: "OPERATOR" })).ok,
+  },
   { name: "resetPassword", capability: "admin", run: async (c, rel) => (await users.resetPassword(c, { userId: targetUser[rel] })).ok },
   { name: "setUserActive", capability: "admin", run: async (c, rel) => (await users.setUserActive(c, { userId: targetUser[rel], active: true })).ok },
   {
