@@ -158,3 +158,126 @@ test("an agency starts from an empty database and sets itself up in the browser"
     }
   }
 });
+
+/** The triwulan before the running one: ended, so it can be closed and published. */
+const lastQuarter = () => {
+  const now = new Date(Date.now() + 8 * 3600_000);
+  const q = Math.floor(now.getUTCMonth() / 3); // 0-based index of the running quarter
+  return q === 0 ? { year: now.getUTCFullYear() - 1, number: 4 } : { year: now.getUTCFullYear(), number: q };
+};
+
+/** A staff account the admin creates on a unit: its temporary password, then the user's own. */
+async function createAccount(admin: Page, browser: Browser, who: { email: string; name: string; role: string; unit: string }): Promise<Page> {
+  await admin.goto("/admin/pengguna");
+  const create = admin.getByTestId("create-user");
+  await create.getByLabel("Email", { exact: true }).fill(who.email);
+  await create.getByLabel("Nama", { exact: true }).fill(who.name);
+  await create.getByLabel("Peran", { exact: true }).selectOption(who.role);
+  await create.getByLabel("Unit", { exact: true }).selectOption(who.unit);
+  await create.getByRole("button", { name: "Buat akun" }).click();
+  const temporary = (await admin.getByTestId("temporary-password").locator("code").innerText()).trim();
+  const page = await (await browser.newContext({ baseURL: base })).newPage();
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill(who.email);
+  await page.getByLabel("Kata sandi").fill(temporary);
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page).toHaveURL(/\/akun\/kata-sandi$/);
+  const own = `${who.name.replace(/\W/g, "")}-Sendiri-2026`;
+  await page.getByLabel("Kata sandi saat ini").fill(temporary);
+  await page.getByLabel("Kata sandi baru (minimal 10 karakter)").fill(own);
+  await page.getByLabel("Ulangi kata sandi baru").fill(own);
+  await page.getByRole("button", { name: "Simpan kata sandi" }).click();
+  await expect(page).toHaveURL(/\/masuk\?changed=1$/);
+  await page.context().close();
+  return signIn(browser, who.email, own);
+}
+
+test("the agency publishes a completed triwulan, withdraws it, and its staff cannot administer", async ({ browser }) => {
+  test.setTimeout(240_000);
+  test.skip(!fresh.databaseUrl, "needs the suite's PostgreSQL server: last triwulan's paper questionnaires are written with SQL");
+  const admin = await signIn(browser, ADMIN.email, ADMIN.password);
+  const q = lastQuarter();
+  const key = `${q.year}-T${q.number}`;
+
+  // Last triwulan's paper questionnaires, as the import (issue 15) will bring them: written
+  // straight into the database, on the unit's questionnaire, in the middle of the quarter.
+  const c = new pg.Client({ connectionString: fresh.databaseUrl! });
+  await c.connect();
+  try {
+    await c.query(
+      `INSERT INTO response (id, unit_id, template_version_id, channel, submitted_at, answers, idempotency_key)
+       SELECT gen_random_uuid(), u.id, v.id, 'PAPER', make_timestamptz($1, $2 * 3 - 1, 15, 10, 0, 0, 'Asia/Makassar') + g * interval '1 hour',
+              jsonb_build_object('U1', 3, 'U2', 3, 'U3', 2 + g % 2, 'U4', 4, 'U5', 3, 'U6', 3, 'U7', 4, 'U8', 3, 'U9', 3), 'paper-' || u.code || '-' || g
+         FROM unit u, generate_series(1, 4) g,
+              LATERAL (SELECT tv.id FROM template_version tv JOIN questionnaire_template t ON t.id = tv.template_id
+                        WHERE t.is_default AND tv.published_at IS NOT NULL ORDER BY tv.version DESC LIMIT 1) v
+        WHERE u.code IN ('DINAS-B', 'BIDANG-B1')`,
+      [q.year, q.number],
+    );
+  } finally {
+    await c.end();
+  }
+
+  // A kepala unit for Dinas Beta and an operator for its bidang, from the users screen.
+  const kepala = await createAccount(admin, browser, { email: "kepala.beta@uji.go.id", name: "Kepala Beta", role: "KEPALA_UNIT", unit: "DINAS-B" });
+  const operator = await createAccount(admin, browser, { email: "operator.beta@uji.go.id", name: "Operator Beta", role: "OPERATOR", unit: "BIDANG-B1" });
+
+  // The ended triwulan: populations typed in the grid, then closed and published, pooled.
+  await admin.goto("/admin/periode");
+  await expect(admin.getByTestId(`period-${key}`).getByTestId("period-state")).toHaveText("Berakhir, belum ditutup");
+  await admin.goto(`/admin/periode/${key}/populasi`);
+  const grid = admin.getByTestId("population-grid");
+  await grid.getByLabel("Populasi Dinas Beta").fill("300");
+  await expect(grid.getByTestId("minimum-DINAS-B")).toHaveText("169");
+  await grid.getByRole("button", { name: "Simpan populasi" }).click();
+  await expect(grid.getByRole("status")).toHaveText("Tersimpan: 1 unit berubah.");
+
+  await admin.goto("/admin/periode");
+  admin.once("dialog", (d) => void d.accept());
+  await admin.getByTestId(`period-${key}`).getByRole("button", { name: /Tutup periode/ }).click();
+  await expect(admin.getByTestId(`period-${key}`).getByTestId("period-state")).toHaveText("Ditutup");
+  await admin.goto(`/admin/periode/${key}`);
+  await admin.getByRole("link", { name: "Kelola: Dinas Beta" }).click();
+  const publish = admin.getByTestId("publish-unit");
+  await publish.getByLabel(/Termasuk sub-unit/).check();
+  await publish.getByRole("button", { name: "Publikasikan", exact: true }).click();
+  await expect(publish.getByRole("status")).toContainText("Dipublikasikan: IKM");
+  await expect(admin.getByTestId("current-publication").getByTestId("scope-badge")).toHaveText("Termasuk sub-unit");
+
+  // The citizen's thank-you page shows it, with what it counts (8 paper questionnaires).
+  const citizen = await (await browser.newContext({ baseURL: base })).newPage();
+  await citizen.goto("/s/DINAS-B/terima-kasih");
+  const shown = citizen.getByTestId("published-index");
+  await expect(shown).toContainText("8 responden");
+  await expect(shown.getByTestId("published-counts")).toHaveText("Dihitung dari respons unit ini beserta sub-unitnya.");
+
+  // Withdrawn with a reason: the thank-you page no longer shows it.
+  const unpublish = admin.getByTestId("unpublish");
+  await unpublish.getByLabel("Alasan penarikan").fill("Populasi belum diverifikasi");
+  await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
+  await expect(admin.getByTestId("withdrawn-line")).toContainText("Populasi belum diverifikasi");
+  await citizen.reload();
+  await expect(citizen.getByTestId("published-index")).toHaveCount(0);
+
+  // The kepala unit and the operator: no administration, whatever they type in the address bar.
+  for (const staff of [kepala, operator]) {
+    for (const link of ["Unit", "Pengguna", "Periode", "Pengaturan instansi", "Log audit"]) {
+      await expect(staff.getByRole("link", { name: link, exact: true })).toHaveCount(0);
+    }
+    for (const path of [
+      "/admin/unit",
+      "/admin/unit/DINAS-B",
+      "/admin/instansi",
+      "/admin/pengguna",
+      "/admin/pengguna/impor",
+      "/admin/periode",
+      `/admin/periode/${key}`,
+      `/admin/periode/${key}/populasi`,
+      `/admin/periode/${key}/unit/DINAS-B`,
+      "/admin/audit",
+      "/dasbor/unit/BIDANG-B1/layanan",
+    ]) {
+      expect((await staff.goto(path))?.status(), path).toBe(404);
+    }
+  }
+});
