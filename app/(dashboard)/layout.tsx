@@ -30,6 +30,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
               {hasAnywhere(caller, "dashboard.read") && <Link href="/dasbor/instansi" className={nav}>{t("agency")}</Link>}
               {hasAnywhere(caller, "admin") && <Link href="/admin/unit" className={nav}>{t("units")}</Link>}
               {hasAnywhere(caller, "admin") && <Link href="/admin/kuesioner" className={nav}>{t("templates")}</Link>}
+              {hasAnywhere(caller, "admin") && <Link href="/admin/periode" className={nav}>{t("periods")}</Link>}
               {hasAnywhere(caller, "admin") && <Link href="/admin/pengguna" className={nav}>{t("users")}</Link>}
               {hasAnywhere(caller, "admin") && <Link href="/admin/audit" className={nav}>{t("audit")}</Link>}
               {settingsLink && <Link href="/admin/instansi" className={nav}>{t("settings")}</Link>}

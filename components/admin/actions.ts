@@ -1,20 +1,29 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { getCaller } from "@/lib/auth/session";
+import type { TFieldErrors } from "@/lib/dal/write";
 import { currentRequestMeta } from "@/lib/request/meta";
 import { assignRole, createUser, removeRole, resetPassword, setUserActive } from "@/lib/dal/users";
 
 // Thin: each action hands its raw input to the data layer, which parses it
 // with zod and checks the caller's admin role on the specific unit or user.
 
-export type TCreateUserState = { error?: string; created?: { email: string; temporaryPassword: string } };
+export type TCreateUserState = {
+  error?: "invalid" | "exists" | "notFound";
+  fields?: TFieldErrors;
+  /** What was typed, to show again beside the field errors. */
+  values?: Record<string, string>;
+  created?: { email: string; temporaryPassword: string };
+};
+
+const text = (form: FormData, name: string) => (typeof form.get(name) === "string" ? String(form.get(name)) : "");
 
 export async function createUserAction(_prev: TCreateUserState, form: FormData): Promise<TCreateUserState> {
-  const raw = { email: form.get("email"), name: form.get("name"), role: form.get("role"), unitCode: form.get("unitCode") };
-  const r = await createUser(await getCaller(), raw, await currentRequestMeta());
-  if (!r.ok) return { error: r.error };
+  const values = { email: text(form, "email"), name: text(form, "name"), role: text(form, "role"), unitCode: text(form, "unitCode") };
+  const r = await createUser(await getCaller(), values, await currentRequestMeta());
+  if (!r.ok) return r.error === "invalid" ? { error: r.error, fields: r.fields, values } : { error: r.error, values };
   revalidatePath("/admin/pengguna");
-  return { created: { email: String(raw.email).trim().toLowerCase(), temporaryPassword: r.value.temporaryPassword } };
+  return { created: { email: values.email.trim().toLowerCase(), temporaryPassword: r.value.temporaryPassword } };
 }
 
 export type TResetState = { error?: string; temporaryPassword?: string };
@@ -24,14 +33,21 @@ export async function resetPasswordAction(_prev: TResetState, form: FormData): P
   return r.ok ? { temporaryPassword: r.value.temporaryPassword } : { error: r.error };
 }
 
-export async function assignRoleAction(form: FormData) {
-  await assignRole(await getCaller(), { userId: form.get("userId"), role: form.get("role"), unitCode: form.get("unitCode") }, await currentRequestMeta());
-  revalidatePath(`/admin/pengguna/${form.get("userId")}`);
+export type TRoleState = { error?: "invalid" | "notFound" | "lastAdmin" | "lastRole"; fields?: TFieldErrors; values?: Record<string, string>; done?: boolean };
+
+export async function assignRoleAction(_prev: TRoleState, form: FormData): Promise<TRoleState> {
+  const values = { role: text(form, "role"), unitCode: text(form, "unitCode") };
+  const r = await assignRole(await getCaller(), { userId: form.get("userId"), ...values }, await currentRequestMeta());
+  if (!r.ok) return r.error === "invalid" ? { error: r.error, fields: r.fields, values } : { error: r.error, values };
+  revalidatePath(`/admin/pengguna/${text(form, "userId")}`);
+  return { done: true };
 }
 
-export async function removeRoleAction(form: FormData) {
-  await removeRole(await getCaller(), { assignmentId: form.get("assignmentId") }, await currentRequestMeta());
-  revalidatePath(`/admin/pengguna/${form.get("userId")}`);
+export async function removeRoleAction(_prev: TRoleState, form: FormData): Promise<TRoleState> {
+  const r = await removeRole(await getCaller(), { assignmentId: form.get("assignmentId") }, await currentRequestMeta());
+  if (!r.ok) return { error: r.error === "invalid" ? "notFound" : r.error };
+  revalidatePath(`/admin/pengguna/${text(form, "userId")}`);
+  return { done: true };
 }
 
 export async function setActiveAction(form: FormData) {

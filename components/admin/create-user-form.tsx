@@ -6,7 +6,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select } from "@/components/ui/input";
-import { ROLES } from "@/lib/validation/user-fields";
+import { RoleSelect } from "@/components/user-admin/role-select";
+import { useUserFieldError } from "@/components/user-admin/use-user-field-error";
 
 type TUnitChoice = { code: string; name: string; depth: number };
 
@@ -23,55 +24,44 @@ export function UnitOptions({ units }: { units: TUnitChoice[] }) {
 export function CreateUserForm({ units }: { units: TUnitChoice[] }) {
   const [state, action, pending] = useActionState(createUserAction, {} as TCreateUserState);
   const t = useTranslations("admin");
-  const role = useTranslations("labels.role");
+  const u = useTranslations("userAdmin");
   const common = useTranslations("common");
-  const error = state.error ? t(`errors.${state.error as "invalid" | "exists" | "notFound" | "lastAdmin"}`) : null;
+  const fieldError = useUserFieldError(state.fields);
+  const error = state.error === "invalid" ? u("errors.invalid") : state.error ? t(`errors.${state.error}`) : null;
+  const v = state.values ?? {};
   return (
-    <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2">
-      {error && (
-        <Alert tone="error" className="sm:col-span-2">
-          {error}
-        </Alert>
-      )}
+    <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="create-user" noValidate>
+      {error && <Alert tone="error">{error}</Alert>}
       {state.created && (
-        <Alert tone="success" className="sm:col-span-2" data-testid="temporary-password">
+        <Alert tone="success" data-testid="temporary-password">
           {t("created", { email: state.created.email })} <code className="font-mono">{state.created.temporaryPassword}</code>
         </Alert>
       )}
-      <Field id="new-email" label={t("email")} required requiredText={common("required")}>
-        {(c) => <Input {...c} name="email" type="email" size="sm" />}
-      </Field>
-      <Field id="new-name" label={t("name")} required requiredText={common("required")}>
-        {(c) => <Input {...c} name="name" size="sm" />}
-      </Field>
-      {/* No role is preselected: giving someone admin rights must be a choice. */}
-      <Field id="new-role" label={t("role")} required requiredText={common("required")}>
-        {(c) => (
-          <Select {...c} name="role" size="sm" defaultValue="">
-            <option value="" disabled>
-              {t("chooseRole")}
-            </option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {role(r)}
+      {/* Keyed by the values shown: a reset <select> would show the value it was first rendered with. */}
+      <div key={JSON.stringify(v)} className="grid gap-3 sm:grid-cols-2">
+        <Field id="new-email" label={t("email")} required requiredText={common("required")} error={fieldError("email")}>
+          {(c) => <Input {...c} name="email" type="email" size="sm" defaultValue={v.email} maxLength={200} />}
+        </Field>
+        <Field id="new-name" label={t("name")} required requiredText={common("required")} error={fieldError("name")}>
+          {(c) => <Input {...c} name="name" size="sm" defaultValue={v.name} maxLength={120} />}
+        </Field>
+        <RoleSelect id="new-role" error={fieldError("role")} defaultValue={v.role} />
+        <Field id="new-unit" label={t("unit")} required requiredText={common("required")} error={fieldError("unitCode")}>
+          {(c) => (
+            <Select {...c} name="unitCode" size="sm" defaultValue={v.unitCode ?? ""}>
+              <option value="" disabled>
+                {u("chooseUnit")}
               </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field id="new-unit" label={t("unit")} required requiredText={common("required")}>
-        {(c) => (
-          <Select {...c} name="unitCode" size="sm" defaultValue="">
-            <option value="" disabled>
-              {t("chooseUnit")}
-            </option>
-            <UnitOptions units={units} />
-          </Select>
-        )}
-      </Field>
-      <Button type="submit" disabled={pending} className="sm:col-span-2">
-        {t("create")}
-      </Button>
+              <UnitOptions units={units} />
+            </Select>
+          )}
+        </Field>
+      </div>
+      <div>
+        <Button type="submit" disabled={pending}>
+          {t("create")}
+        </Button>
+      </div>
     </form>
   );
 }

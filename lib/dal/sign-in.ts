@@ -113,6 +113,8 @@ export async function loadCaller(userId: string, sessionVersion: number | undefi
     email: user.email,
     name: user.name,
     mustChangePassword: user.mustChangePassword,
-    assignments: user.roles.map((r) => ({ role: r.role, unitId: r.unitId, unitPath: r.unit.path })),
+    // Until a one-time password is replaced the account holds no role: pages send it to the
+    // password page, and every read and write in lib/dal (server actions, API routes) refuses it.
+    assignments: user.mustChangePassword ? [] : user.roles.map((r) => ({ role: r.role, unitId: r.unitId, unitPath: r.unit.path })),
   };
 }

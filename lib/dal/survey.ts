@@ -49,8 +49,9 @@ export function clearSurveyCache() {
 }
 
 async function loadSurvey(code: string): Promise<TSurvey | null> {
-  const unit = await prisma.unit.findUnique({
-    where: { code },
+  // By its code or one it had before: a form opened before a code change still sends.
+  const unit = await prisma.unit.findFirst({
+    where: { OR: [{ code }, { codeAliases: { some: { code } } }] },
     select: {
       id: true,
       code: true,
@@ -112,10 +113,10 @@ async function loadSurvey(code: string): Promise<TSurvey | null> {
 
 export type TPublishedIndex = TPublishedResult & { periodKind: string; year: number; number: number };
 
-/** The unit's most recent published result, exactly as it was published (frozen at publication). */
+/** The unit's most recent published result (not withdrawn), exactly as it was published (frozen at publication). */
 export async function getLastPublishedIndex(survey: TSurvey): Promise<TPublishedIndex | null> {
   const publication = await prisma.publication.findFirst({
-    where: { unitId: survey.unitId, result: { not: Prisma.AnyNull } },
+    where: { unitId: survey.unitId, result: { not: Prisma.AnyNull }, unpublishedAt: null },
     orderBy: [{ period: { endDate: "desc" } }],
     select: { result: true, period: { select: { kind: true, year: true, number: true } } },
   });

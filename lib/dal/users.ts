@@ -4,10 +4,12 @@ import { z } from "zod";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { passwordProblem, type TPasswordProblem } from "@/lib/auth/password-policy";
 import { prisma, type TTx } from "@/lib/db";
+import { getUnitForCaller } from "@/lib/dal/units";
 import { defineWrite } from "@/lib/dal/write";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { can, scopePaths, type TCaller } from "@/lib/permissions";
-import { ZAssignRole, ZChangeOwnPassword, ZCreateUser, ZRemoveRole, ZResetPassword, ZSetUserActive } from "@/lib/validation/users";
+import { ZAssignRole, ZChangeOwnPassword, ZCreateUser, ZRemoveRole, ZResetPassword, ZSetUserActive, ZUserListQuery, type TUserListQuery } from "@/lib/validation/users";
 
 // Users and roles. Admin functions check the admin capability
 // on the specific unit concerned; a user is managed by an admin whose scope
@@ -39,33 +41,79 @@ export type TUserRow = {
   roles: { id: string; role: Role; unitCode: string; unitName: string }[];
 };
 
-/** A user with the paths of the units they hold roles on (the admin must cover all of them), or null. */
+const userSelect = {
+  id: true, email: true, name: true, active: true, mustChangePassword: true, lastSignInAt: true,
+  roles: { orderBy: { createdAt: "asc" }, select: { id: true, role: true, unit: { select: { code: true, name: true } } } },
+} as const satisfies Prisma.UserSelect;
+
+type TUserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+const toRow = (u: TUserRecord): TUserRow => ({ ...u, roles: u.roles.map((r) => ({ id: r.id, role: r.role, unitCode: r.unit.code, unitName: r.unit.name })) });
+
+/** The paths of the agency's roots: a user without any role is managed by an admin of the whole agency only. */
+const rootPaths = async (db: TTx) => (await db.unit.findMany({ where: { parentId: null }, select: { path: true } })).map((u) => u.path);
+
+/**
+ * A user with the paths of the units the admin must cover to manage them (every unit they hold a
+ * role on; the agency's root for a user with none), or null.
+ */
 async function managedUser(db: TTx, userId: string): Promise<{ id: string; unitPaths: string[] } | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, roles: { select: { unit: { select: { path: true } } } } } });
-  return user && { id: user.id, unitPaths: user.roles.map((r) => r.unit.path) };
+  if (!user) return null;
+  const paths = user.roles.map((r) => r.unit.path);
+  return { id: user.id, unitPaths: paths.length > 0 ? paths : await rootPaths(db) };
 }
 
-/** Users the caller administers: those with a role inside the caller's admin scope, and those with none. */
-export async function listUsers(caller: TCaller | null): Promise<TUserRow[] | null> {
+export const USERS_PAGE_SIZE = 50;
+
+export type TUserList = {
+  rows: TUserRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  /** The filters applied: a unit outside the caller's scope is dropped, a page past the end is the last. */
+  query: TUserListQuery;
+  unit: { code: string; name: string } | null;
+};
+
+/**
+ * The users the caller administers, a page at a time: those whose every role lies inside the
+ * caller's admin scope (and, for an admin of the whole agency, those without a role), filtered
+ * by the unit their roles sit on (only on it, or anywhere under it) and by name or email.
+ */
+export async function listUsers(caller: TCaller | null, rawQuery?: unknown): Promise<TUserList | null> {
   const roots = scopePaths(caller, "admin");
   if (roots.length === 0) return null;
-  const users = await prisma.user.findMany({
-    orderBy: { email: "asc" },
-    select: {
-      id: true, email: true, name: true, active: true, mustChangePassword: true, lastSignInAt: true,
-      roles: { select: { id: true, role: true, unit: { select: { code: true, name: true, path: true } } } },
-    },
-  });
-  return users
-    .filter((u) => u.roles.every((r) => roots.some((p) => r.unit.path.startsWith(p))))
-    .map((u) => ({ ...u, roles: u.roles.map((r) => ({ id: r.id, role: r.role, unitCode: r.unit.code, unitName: r.unit.name })) }));
+  const query = ZUserListQuery.parse(rawQuery ?? {});
+  const agencyWide = (await rootPaths(prisma)).every((p) => can(caller, "admin", p));
+  const unit = query.unit ? await getUnitForCaller(caller, query.unit, "admin") : null;
+  const where: Prisma.UserWhereInput = {
+    AND: [
+      // A user holding any role outside the scope is another admin's to manage, and not listed.
+      agencyWide ? {} : { roles: { some: {}, every: { OR: roots.map((p) => ({ unit: { path: { startsWith: p } } })) } } },
+      unit ? { roles: { some: query.bawah ? { unit: { path: { startsWith: unit.path } } } : { unitId: unit.id } } } : {},
+      query.cari ? { OR: [{ name: { contains: query.cari, mode: "insensitive" } }, { email: { contains: query.cari, mode: "insensitive" } }] } : {},
+    ],
+  };
+  const total = await prisma.user.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  const page = Math.min(query.hal, pageCount);
+  const users = await prisma.user.findMany({ where, orderBy: [{ name: "asc" }, { email: "asc" }], skip: (page - 1) * USERS_PAGE_SIZE, take: USERS_PAGE_SIZE, select: userSelect });
+  return {
+    rows: users.map(toRow),
+    total,
+    page,
+    pageCount,
+    query: { ...query, unit: unit?.code, hal: page },
+    unit: unit && { code: unit.code, name: unit.name },
+  };
 }
 
 export async function getUser(caller: TCaller | null, userId: string): Promise<TUserRow | null> {
-  if (!z.uuid().safeParse(userId).success) return null;
+  if (!z.uuid().safeParse(userId).success || scopePaths(caller, "admin").length === 0) return null;
   const user = await managedUser(prisma, userId);
-  if (!user || scopePaths(caller, "admin").length === 0 || !user.unitPaths.every((p) => can(caller, "admin", p))) return null;
-  return (await listUsers(caller))?.find((u) => u.id === userId) ?? null;
+  if (!user || !user.unitPaths.every((p) => can(caller, "admin", p))) return null;
+  const row = await prisma.user.findUnique({ where: { id: userId }, select: userSelect });
+  return row && toRow(row);
 }
 
 const temporaryPassword = () => randomBytes(12).toString("base64url");
@@ -121,9 +169,14 @@ export const removeRole = defineWrite({
   input: ZRemoveRole,
   capability: "admin",
   locate: (tx, input) =>
-    tx.roleAssignment.findUnique({ where: { id: input.assignmentId }, select: { userId: true, role: true, unitId: true, unit: { select: { path: true } } } }),
+    tx.roleAssignment.findUnique({
+      where: { id: input.assignmentId },
+      select: { userId: true, role: true, unitId: true, unit: { select: { path: true } }, user: { select: { _count: { select: { roles: true } } } } },
+    }),
   on: (a) => [a.unit.path],
-  refuse: (_input, a, { caller }) => (a.role === "ADMIN" && a.userId === caller.userId ? "lastAdmin" : null), // no locking yourself out
+  // No locking yourself out; and no user left without a role, whom only an admin of the whole
+  // agency could see again (deactivate the account instead, or add the new role first).
+  refuse: (_input, a, { caller }) => (a.role === "ADMIN" && a.userId === caller.userId ? "lastAdmin" : a.user._count.roles <= 1 ? "lastRole" : null),
   audit: (_input, a) => ({ action: "role.remove", targetType: "user", targetId: a.userId, unitId: a.unitId, detail: { role: a.role } }),
   handler: async (tx, input) => {
     await tx.roleAssignment.delete({ where: { id: input.assignmentId } });

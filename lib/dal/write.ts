@@ -124,7 +124,8 @@ export async function shellWrite<T>(audit: TWriteAudit, change: (tx: TTx) => Pro
 /** A code a schema gives (zod's own messages are sentences). */
 const SCHEMA_CODE = /^[a-z][a-zA-Z]*$/;
 
-function fieldErrors(error: z.ZodError): TFieldErrors {
+/** A zod error as field errors: for a read that checks an input the way its write will (a preview). */
+export function fieldErrors(error: z.ZodError): TFieldErrors {
   const out: TFieldErrors = {};
   for (const issue of error.issues) out[issue.path.join(".") || "form"] ??= SCHEMA_CODE.test(issue.message) ? issue.message : issue.code;
   return out;

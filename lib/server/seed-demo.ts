@@ -234,6 +234,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       .sort((a, b) => a.end.getTime() - b.end.getTime())
       .slice(-3);
     for (const p of completedQuarters) {
+      // Only a closed period is published: the agency closed each on the day it ended.
+      await client.query(`UPDATE survey_period SET closed_at = $2 WHERE id = $1`, [p.id, p.end]);
       // Each publication freezes the result as computed (by lib/ikm) on the day it was published.
       const rows = (
         await client.query(

@@ -7,19 +7,22 @@ import { plainString } from "@/lib/validation/text";
 const name = plainString().trim().min(2, { error: "tooShort" }).max(200, { error: "tooLong" });
 const kind = z.enum(UNIT_KINDS, { error: "invalidChoice" });
 
-export const ZCreateUnit = z.object({
-  parentCode: unitCode,
-  /** Its public code, in survey links (/s/<code>). */
-  code: z
-    .string({ error: "required" })
-    .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, { error: "codeFormat" })
-    .transform((v) => v.toUpperCase()),
-  name,
-  kind,
-});
+/** A unit's public code as an admin types it, in survey links (/s/<code>). */
+const publicCode = z
+  .string({ error: "required" })
+  .trim()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, { error: "codeFormat" })
+  .transform((v) => v.toUpperCase());
+
+export const ZCreateUnit = z.object({ parentCode: unitCode, code: publicCode, name, kind });
 
 export const ZUpdateUnit = z.object({ unitId: z.uuid(), name, kind });
+
+/** Moves a unit, with its whole subtree, under another unit. */
+export const ZMoveUnit = z.object({ unitId: z.uuid(), parentCode: z.string({ error: "required" }).trim().min(1, { error: "required" }).pipe(unitCode) });
+
+/** A new public code; the old one keeps leading to the unit. */
+export const ZChangeUnitCode = z.object({ unitId: z.uuid(), code: publicCode });
 
 export const ZSetUnitActive = z.object({ unitId: z.uuid(), active: z.boolean() });
 

@@ -1,51 +1,22 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
-import { freePort, launch, waitReady, type Launch } from "../support/launcher";
+import { printedSetupCode, startFreshServer, type FreshServer } from "./support/fresh-server";
 
 // A real agency's first run: `npm start` with SUARA_SEED=never on an empty database prints a
 // one-time setup code; whoever runs the server claims /pasang with it in the browser, and the
 // first admin signs in. A server of its own (the suite's server holds the demo agency).
 
-let server: Launch;
+let fresh: FreshServer;
 let base: string;
-let dataDir: string;
-let dropDatabase = async () => {};
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  dataDir = mkdtempSync(path.join(tmpdir(), "suara-setup-"));
-  const env: Record<string, string> = { SUARA_SEED: "never", SUARA_DATA_DIR: dataDir };
-  // The suite's PostgreSQL server when it has one (a fresh database on it), else the embedded one.
-  if (process.env.E2E_DATABASE_URL) {
-    const admin = new URL(process.env.E2E_DATABASE_URL);
-    const name = `suara_setup_${process.pid}`;
-    admin.pathname = "/postgres";
-    const run = async (sql: string) => {
-      const c = new pg.Client({ connectionString: admin.toString() });
-      await c.connect();
-      await c.query(sql).finally(() => c.end());
-    };
-    await run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await run(`CREATE DATABASE "${name}"`);
-    dropDatabase = () => run(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-  }
-  const port = await freePort();
-  base = `http://localhost:${port}`;
-  server = launch({ ...env, PORT: String(port) });
-  await waitReady(server);
+  fresh = await startFreshServer("setup");
+  base = fresh.base;
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await dropDatabase().catch(() => {});
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await fresh?.stop();
 });
 
 /** No axe violation, and no sideways scrolling at this width. */
@@ -57,9 +28,9 @@ async function accessible(page: Page, width: number) {
 }
 
 test("the first admin claims the setup with the code printed on the console, once", async ({ browser }) => {
-  const code = /setup code ([A-Z2-9]{4}(?:-[A-Z2-9]{4}){3})/.exec(server.output())?.[1];
-  expect(code, server.output()).toBeTruthy();
-  expect(server.output()).toContain(`${base}/pasang`);
+  const code = printedSetupCode(fresh.server);
+  expect(code, fresh.server.output()).toBeTruthy();
+  expect(fresh.server.output()).toContain(`${base}/pasang`);
 
   const page = await (await browser.newContext()).newPage();
   await page.goto(`${base}/pasang`);

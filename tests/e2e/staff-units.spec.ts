@@ -22,7 +22,7 @@ test("an admin adds a sub-unit, renames it, closes its survey and opens it again
   await add.getByLabel("Nama unit").fill("Puskesmas Pembantu Uji");
   await add.getByLabel("Jenis").selectOption("PUSKESMAS");
   await add.getByRole("button", { name: "Tambah" }).click();
-  await expect(add.getByRole("alert")).toHaveText("Kode itu sudah dipakai unit lain.");
+  await expect(add.getByRole("alert")).toHaveText("Kode itu sudah dipakai unit lain, atau pernah menjadi kode unit lain dan masih mengarah ke sana.");
   await expect(add.getByLabel("Nama unit")).toHaveValue("Puskesmas Pembantu Uji");
   await add.getByLabel("Kode").fill("pustu-uji");
   await add.getByRole("button", { name: "Tambah" }).click();
@@ -71,4 +71,60 @@ test("a kepala unit has no unit administration", async ({ browser }) => {
   await expect(kepala.getByRole("link", { name: "Unit", exact: true })).toHaveCount(0);
   expect((await kepala.goto("/admin/unit"))?.status()).toBe(404);
   expect((await kepala.goto("/admin/unit/DISDUKCAPIL"))?.status()).toBe(404);
+});
+
+test("an admin moves a unit with its sub-units and changes its code; the old QR link still opens its survey", async ({ browser }) => {
+  const admin = await signedInPage(browser, "admin@suara.test");
+  await admin.goto("/admin/unit/PKM-KARANGANYAR");
+  await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Puskesmas Karanganyar");
+
+  // Moved under the kecamatan, after a confirmation.
+  const move = admin.getByTestId("move-unit");
+  admin.once("dialog", (d) => void d.accept());
+  await move.getByLabel("Induk baru").selectOption("KEC-SUKAMAJU");
+  await move.getByRole("button", { name: "Pindahkan" }).click();
+  await expect(move.getByRole("status")).toHaveText("Unit dipindahkan.");
+  await expect(admin.getByRole("link", { name: "Induk: Kecamatan Sukamaju" })).toBeVisible();
+
+  // The kecamatan's dashboard counts it among its sub-units; the dinas's no longer does.
+  await admin.goto("/dasbor/instansi?unit=KEC-SUKAMAJU");
+  await expect(admin.getByTestId("unit-row-PKM-KARANGANYAR")).toBeVisible();
+  await admin.goto("/dasbor/instansi?unit=DINKES");
+  await expect(admin.getByTestId("unit-row-PKM-CIBODAS")).toBeVisible();
+  await expect(admin.getByTestId("unit-row-PKM-KARANGANYAR")).toHaveCount(0);
+
+  // A unit cannot be moved under its own subtree: those units are not offered.
+  await admin.goto("/admin/unit/KEC-SUKAMAJU");
+  const offered = await admin.getByTestId("move-unit").getByLabel("Induk baru").locator("option").allTextContents();
+  expect(offered.some((o) => o.includes("PKM-KARANGANYAR") || o.includes("KEL-SUKAMAJU"))).toBe(false);
+  expect(offered.some((o) => o.includes("DINKES"))).toBe(true);
+
+  // A new code: one taken is refused on its field; then the page follows the unit to its new code.
+  await admin.goto("/admin/unit/PKM-KARANGANYAR");
+  const code = admin.getByTestId("change-code");
+  await code.getByLabel("Kode baru").fill("rsud");
+  await code.getByRole("button", { name: "Ganti kode" }).click();
+  await expect(code.getByText("Kode itu sudah dipakai unit lain")).toBeVisible();
+  await code.getByLabel("Kode baru").fill("pkm-karang");
+  await code.getByRole("button", { name: "Ganti kode" }).click();
+  await expect(admin).toHaveURL(/\/admin\/unit\/PKM-KARANG\?kode=baru$/);
+  await expect(admin.getByTestId("change-code").getByRole("status")).toHaveText("Kode diganti menjadi PKM-KARANG.");
+  await expect(admin.getByTestId("old-codes")).toContainText("PKM-KARANGANYAR");
+
+  // The QR code printed before the change: its link answers a permanent redirect to the new code.
+  const citizen = await (await browser.newContext()).newPage();
+  const res = await citizen.request.get("/s/PKM-KARANGANYAR/UMUM", { maxRedirects: 0 });
+  expect(res.status()).toBe(308);
+  expect(res.headers()["location"]).toMatch(/\/s\/PKM-KARANG\/UMUM$/);
+  await citizen.goto("/s/pkm-karanganyar/UMUM");
+  await expect(citizen).toHaveURL(/\/s\/PKM-KARANG\/UMUM$/);
+  await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("Puskesmas Karanganyar");
+  // The admin's own old link leads on too.
+  await admin.goto("/admin/unit/PKM-KARANGANYAR");
+  await expect(admin).toHaveURL(/\/admin\/unit\/PKM-KARANG$/);
+
+  const log = await query<{ action: string }>(
+    `SELECT a.action FROM audit_log a JOIN unit u ON u.id::text = a.target_id WHERE u.code = 'PKM-KARANG' ORDER BY a.id`,
+  );
+  expect(log.map((l) => l.action)).toEqual(["unit.move", "unit.code_change"]);
 });

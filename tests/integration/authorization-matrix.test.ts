@@ -18,6 +18,7 @@ type Role = (typeof ROLES)[number];
 let db: TestDatabase;
 let units: typeof import("@/lib/dal/units");
 let users: typeof import("@/lib/dal/users");
+let userImport: typeof import("@/lib/dal/user-import");
 let operate: typeof import("@/lib/dal/operate");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
@@ -27,6 +28,27 @@ let settings: typeof import("@/lib/dal/settings");
 let unitAdmin: typeof import("@/lib/dal/unit-admin");
 let templates: typeof import("@/lib/dal/templates");
 let unitTemplate: typeof import("@/lib/dal/unit-template");
+let periods: typeof import("@/lib/dal/periods");
+let publication: typeof import("@/lib/dal/publication");
+let publicationLog: typeof import("@/lib/dal/publication-log");
+/** The latest period the seed closed and published ("2026-T3"). */
+let closedKey = "";
+const closedPeriod = () => {
+  const [year, q] = closedKey.split("-T");
+  return { kind: "QUARTER" as const, year: Number(year), number: Number(q) };
+};
+/** A publication log entry (with a photo) on the related unit, in the closed period. */
+const logEntryOf = (rel: Rel) =>
+  withClient(db.url, async (c) =>
+    (
+      await c.query(
+        `INSERT INTO publication_log_entry (id, unit_id, period_id, medium, published_on, photo, photo_type)
+         SELECT gen_random_uuid(), u.id, p.id, 'NOTICE_BOARD', p.end_date, '\\x89504e470d0a1a0a00'::bytea, 'image/png'
+           FROM unit u, survey_period p WHERE u.code = $1 AND p.kind = 'QUARTER' AND p.year = $2 AND p.number = $3 RETURNING id`,
+        [UNIT[rel], closedPeriod().year, closedPeriod().number],
+      )
+    ).rows[0].id as string,
+  );
 let feedbackId: Record<Rel, string>;
 const path: Record<string, string> = {};
 const callers = {} as Record<Role | "ROOT_ADMIN", TCaller>;
@@ -45,6 +67,7 @@ beforeAll(async () => {
   process.env.AUTH_SECRET = "test-secret-test-secret-test-secret-00";
   units = await import("@/lib/dal/units");
   users = await import("@/lib/dal/users");
+  userImport = await import("@/lib/dal/user-import");
   operate = await import("@/lib/dal/operate");
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
@@ -54,7 +77,12 @@ beforeAll(async () => {
   unitAdmin = await import("@/lib/dal/unit-admin");
   templates = await import("@/lib/dal/templates");
   unitTemplate = await import("@/lib/dal/unit-template");
+  periods = await import("@/lib/dal/periods");
+  publication = await import("@/lib/dal/publication");
+  publicationLog = await import("@/lib/dal/publication-log");
   await withClient(db.url, async (c) => {
+    const closed = (await c.query(`SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`)).rows[0];
+    closedKey = `${closed.year}-T${closed.number}`;
     for (const r of (await c.query(`SELECT code, path, id FROM unit`)).rows) path[r.code] = r.path;
     const idOf = async (code: string) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [code])).rows[0].id as string;
     for (const role of ROLES) {
@@ -145,6 +173,31 @@ const checks: Check[] = [
   },
   { name: "updateUnit", capability: "admin", run: async (c, rel) => (await unitAdmin.updateUnit(c, { unitId: await unitIdOf(rel), name: `Unit ${rel}`, kind: "DINAS" })).ok },
   { name: "setUnitActive", capability: "admin", run: async (c, rel) => (await unitAdmin.setUnitActive(c, { unitId: await unitIdOf(rel), active: true })).ok },
+  { name: "populationGrid", capability: "admin", run: async (c, rel) => !!(await periods.populationGrid(c, closedPeriod()))?.some((u) => u.code === UNIT[rel]) },
+  { name: "savePopulations", capability: "admin", run: async (c, rel) => (await periods.savePopulations(c, { period: closedKey, populations: { [UNIT[rel]]: "1000" } })).ok },
+  {
+    name: "importPopulationCsv",
+    capability: "admin",
+    run: async (c, rel) => (await periods.importPopulationCsv(c, { period: closedKey, bytes: new TextEncoder().encode(`${UNIT[rel]};1200`) })).ok,
+  },
+  { name: "listPublications", capability: "admin", run: async (c, rel) => !!(await publication.listPublications(c, closedPeriod()))?.some((u) => u.code === UNIT[rel]) },
+  { name: "getUnitPublication", capability: "admin", run: async (c, rel) => !!(await publicationLog.getUnitPublication(c, UNIT[rel], closedPeriod())) },
+  // The parent (the agency root) has no responses of its own: pooled, it has its whole tree's.
+  { name: "publishUnit", capability: "admin", run: async (c, rel) => (await publication.publishUnit(c, { period: closedKey, unitCode: UNIT[rel], scope: "gabungan" })).ok },
+  { name: "publishAll", capability: "admin", run: async (c, rel) => (await publication.publishAll(c, { period: closedKey, rootCode: UNIT[rel], scope: "sendiri" })).ok },
+  {
+    name: "unpublishUnit",
+    capability: "admin",
+    run: async (c, rel) => (await publication.unpublishUnit(c, { period: closedKey, unitCode: UNIT[rel], reason: "Uji matriks wewenang" })).ok,
+  },
+  {
+    name: "addLogEntry",
+    capability: "admin",
+    run: async (c, rel) =>
+      (await publicationLog.addLogEntry(c, { period: closedKey, unitCode: UNIT[rel], medium: "WEBSITE", publishedOn: "2026-10-01", url: "https://example.go.id/ikm", note: "", photo: null })).ok,
+  },
+  { name: "removeLogEntry", capability: "admin", run: async (c, rel) => (await publicationLog.removeLogEntry(c, { entryId: await logEntryOf(rel) })).ok },
+  { name: "logPhoto", capability: "dashboard.read", run: async (c, rel) => !!(await publicationLog.logPhoto(c, await logEntryOf(rel))) },
   { name: "getUnitTemplateChoice", capability: "admin", run: async (c, rel) => !!(await unitTemplate.getUnitTemplateChoice(c, UNIT[rel])) },
   {
     name: "setUnitTemplate",
@@ -177,7 +230,22 @@ const checks: Check[] = [
   },
   { name: "assignRole", capability: "admin", run: async (c, rel) => (await users.assignRole(c, { userId: targetUser.own, role: "PIMPINAN", unitCode: UNIT[rel] })).ok },
   { name: "getUser", capability: "admin", run: async (c, rel) => !!(await users.getUser(c, targetUser[rel])) },
-  { name: "listUsers", capability: "admin", run: async (c, rel) => !!(await users.listUsers(c))?.some((u) => u.id === targetUser[rel]) },
+  { name: "listUsers", capability: "admin", run: async (c, rel) => !!(await users.listUsers(c, { cari: `target-${rel}@` }))?.rows.some((u) => u.id === targetUser[rel]) },
+  {
+    name: "listUsers(unit)",
+    capability: "admin",
+    run: async (c, rel) => !!(await users.listUsers(c, { unit: UNIT[rel], bawah: "1" }))?.rows.some((u) => u.id === targetUser[rel]),
+  },
+  {
+    name: "previewBulkUsers",
+    capability: "admin",
+    run: async (c, rel) => (await userImport.previewBulkUsers(c, { csv: `Orang Baru;preview-${rel}@matrix.test`, unitCode: UNIT[rel], role: "OPERATOR" })).ok,
+  },
+  {
+    name: "createUsersBulk",
+    capability: "admin",
+    run: async (c, rel) => (await userImport.createUsersBulk(c, { csv: `Orang Baru;bulk-${c.name}-${rel}@matrix.test`, unitCode: UNIT[rel], role: "OPERATOR" })).ok,
+  },
   { name: "resetPassword", capability: "admin", run: async (c, rel) => (await users.resetPassword(c, { userId: targetUser[rel] })).ok },
   { name: "setUserActive", capability: "admin", run: async (c, rel) => (await users.setUserActive(c, { userId: targetUser[rel], active: true })).ok },
   {
@@ -224,6 +292,16 @@ describe("agency-wide reads", () => {
       expect(await settings.removeAgencyLogo(who, {})).toEqual({ ok: false, error: "notFound" });
     }
     expect(await withClient(db.url, async (c) => (await c.query(`SELECT name, time_zone, logo FROM agency_settings`)).rows)).toEqual([{ name: null, time_zone: "Asia/Jakarta", logo: null }]);
+  });
+
+  it("leaves closing a period to an admin of the whole agency; lists periods to admins only", async () => {
+    for (const who of [...ROLES.map((r) => callers[r]), null]) {
+      expect(await periods.closePeriod(who, { period: "2020-T1" })).toEqual({ ok: false, error: "notFound" });
+    }
+    expect((await periods.listPeriods(callers.ADMIN))!.canClose).toBe(false);
+    for (const role of ["PIMPINAN", "KEPALA_UNIT", "OPERATOR"] as const) expect(await periods.listPeriods(callers[role])).toBeNull();
+    expect(await periods.listPeriods(null)).toBeNull();
+    expect((await periods.listPeriods(callers.ROOT_ADMIN))!.canClose).toBe(true);
   });
 
   it("leaves the questionnaire library to an admin of the whole agency: a dinas admin sees it, edits nothing", async () => {

@@ -1,5 +1,6 @@
 import { authenticateKiosk } from "@/lib/dal/kiosk";
 import { submitResponse } from "@/lib/dal/responses";
+import { currentUnitCode } from "@/lib/dal/unit-codes";
 import { localeFromAcceptLanguage } from "@/lib/i18n";
 import { describeErrors } from "@/lib/i18n/response-errors";
 import { createTranslator } from "next-intl";
@@ -41,7 +42,9 @@ export async function POST(request: Request) {
   }
   const submittedAt = ZSubmittedAt.safeParse((body as { submittedAt?: unknown } | null)?.submittedAt);
   if (!submittedAt.success) return error(400, { submittedAt: "invalid" }, locale);
-  if (kiosk && (body as { unit?: unknown })?.unit?.toString().toUpperCase() !== kiosk.unitCode) {
+  // A kiosk sends for its own unit only; a queued response may still carry the code the unit had.
+  const sentUnit = String((body as { unit?: unknown } | null)?.unit ?? "");
+  if (kiosk && sentUnit.toUpperCase() !== kiosk.unitCode && (await currentUnitCode(sentUnit)) !== kiosk.unitCode) {
     return error(403, { unit: "invalid" }, locale);
   }
 

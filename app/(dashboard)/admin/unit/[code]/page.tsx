@@ -1,12 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { ChangeCodeForm, MoveUnitForm } from "@/components/unit-admin/move-forms";
 import { UnitTemplateChoice } from "@/components/templates/unit-template-choice";
 import { CreateChildForm, UnitActiveForm, UpdateUnitForm } from "@/components/unit-admin/unit-forms";
 import { Badge } from "@/components/ui/badge";
 import { TextLink } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
 import { getUnitForAdmin } from "@/lib/dal/unit-admin";
+import { currentUnitCode } from "@/lib/dal/unit-codes";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("units") };
@@ -17,9 +19,15 @@ export default async function UnitAdminPage(props: PageProps<"/admin/unit/[code]
   const { code } = await props.params;
   const caller = await requireCaller(`/admin/unit/${code}`);
   const data = await getUnitForAdmin(caller, code);
-  if (!data) notFound();
+  if (!data) {
+    // A code the unit had before leads to its page now (the same scope check applies there).
+    const now = await currentUnitCode(code);
+    if (now && now !== code.toUpperCase()) redirect(`/admin/unit/${now}`);
+    notFound();
+  }
   const t = await getTranslations("unitAdmin");
-  const { unit, parent, children, isRoot } = data;
+  const { unit, parent, children, isRoot, aliases, moveTargets } = data;
+  const codeChanged = (await props.searchParams).kode === "baru";
   return (
     <main className="grid max-w-3xl gap-4">
       <p className="text-sm">
@@ -42,6 +50,20 @@ export default async function UnitAdminPage(props: PageProps<"/admin/unit/[code]
         <UpdateUnitForm unit={unit} />
         {!isRoot && <UnitActiveForm key={String(unit.active)} unit={unit} />}
       </section>
+      <section aria-labelledby="code-title" className="grid gap-2">
+        <h2 id="code-title" className="text-lg font-semibold">
+          {t("codeTitle")}
+        </h2>
+        <ChangeCodeForm key={unit.code} unit={unit} aliases={aliases.map((a) => a.code)} changed={codeChanged} />
+      </section>
+      {!isRoot && (
+        <section aria-labelledby="move-title" className="grid gap-2">
+          <h2 id="move-title" className="text-lg font-semibold">
+            {t("moveTitle")}
+          </h2>
+          <MoveUnitForm unit={unit} targets={moveTargets} />
+        </section>
+      )}
       <UnitTemplateChoice caller={caller} code={unit.code} />
       <section aria-labelledby="children-title" className="grid gap-2">
         <h2 id="children-title" className="text-lg font-semibold">

@@ -1,0 +1,231 @@
+import "server-only";
+import { prisma, type TTx } from "@/lib/db";
+import { clearSurveyCache } from "@/lib/dal/survey";
+import { itemSlots, readRollup, versionsFor } from "@/lib/dal/dashboard/rollup";
+import { periodWhere } from "@/lib/dal/periods";
+import { agencySettings } from "@/lib/dal/settings";
+import { defineWrite } from "@/lib/dal/write";
+import { unitHeadline } from "@/lib/dashboard/unit";
+import { inProgress, periodKey, periodMonths, type TPeriod } from "@/lib/periods";
+import { can, scopePaths, type TCaller } from "@/lib/permissions";
+import { ZPublishAll, ZPublishUnit, ZUnpublish, type PUBLICATION_SCOPES } from "@/lib/validation/periods";
+import { ZPublishedResult, type TPublishedResult } from "@/lib/validation/publication";
+
+// Publishing a unit's result for a closed period: the result is computed from the
+// rollups as they are now and frozen (late paper entries change the dashboards,
+// never what the public was shown). The admin says which responses it counts: the
+// unit's own, or pooled with its sub-units (a unit without sub-units counts its
+// own either way, and says so). Unpublishing takes a reason; a republish freezes
+// anew. The database holds the rules (publication_guard): a live publication's
+// period is closed, and a result changes only with a new publication date.
+
+type TScope = (typeof PUBLICATION_SCOPES)[number];
+type TUnitRef = { id: string; code: string; name: string; path: string };
+
+/** The units at and under `path`, in tree order. */
+const subtreeOf = (db: TTx | typeof prisma, path: string) =>
+  db.unit.findMany({ where: { path: { startsWith: path } }, orderBy: { path: "asc" }, select: { id: true, code: true, name: true, path: true } });
+
+/**
+ * Each unit's result for the period, as it would be frozen now (null: nobody answered, or the
+ * index cannot be computed). `tree`: every unit under the ones published, for the pooled scope.
+ */
+export async function computeResults(units: readonly TUnitRef[], tree: readonly TUnitRef[], period: TPeriod, scope: TScope): Promise<Map<string, TPublishedResult | null>> {
+  const { start, end } = periodMonths(period);
+  const rows = await readRollup({ unitIds: tree.map((u) => u.id), from: start, to: end, verifiedOnly: false }, await itemSlots(), true, [period]);
+  const versions = await versionsFor(rows.map((r) => r.versionId));
+  const out = new Map<string, TPublishedResult | null>();
+  for (const unit of units) {
+    const under = tree.filter((u) => u.path.startsWith(unit.path));
+    const pooled = scope === "gabungan" && under.length > 1;
+    const ids = new Set(pooled ? under.map((u) => u.id) : [unit.id]);
+    const { score } = unitHeadline(rows.filter((r) => ids.has(r.unitId)), versions, period, () => null);
+    const r = score?.result;
+    out.set(
+      unit.id,
+      r?.computable && r.konversiRounded !== null && r.mutu && r.kinerja
+        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri" })
+        : null,
+    );
+  }
+  return out;
+}
+
+const scopeColumn = (r: TPublishedResult): "POOLED" | "OWN" => (r.scope === "gabungan" ? "POOLED" : "OWN");
+
+async function freeze(tx: TTx, unitId: string, periodId: string, result: TPublishedResult, caller: TCaller) {
+  const data = { result, scope: scopeColumn(result), publishedAt: new Date(), publishedById: caller.userId, unpublishedAt: null, unpublishedById: null, unpublishReason: null };
+  await tx.publication.upsert({ where: { unitId_periodId: { unitId, periodId } }, create: { unitId, periodId, ...data }, update: data });
+}
+
+/** Why a period cannot be published yet: it has not ended, or it has and was not closed. */
+async function periodRefusal(period: TPeriod, closedAt: Date | null | undefined): Promise<"open" | "notClosed" | null> {
+  if (inProgress(period, (await agencySettings()).timeZone)) return "open";
+  return closedAt ? null : "notClosed";
+}
+
+const findPeriod = (tx: TTx, p: TPeriod) => tx.surveyPeriod.findUnique({ where: periodWhere(p), select: { id: true, closedAt: true } });
+
+/** Publishes (or republishes) one unit's result for a closed period. */
+export const publishUnit = defineWrite({
+  input: ZPublishUnit,
+  capability: "admin",
+  locate: async (tx, input) => {
+    const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, name: true, path: true } });
+    if (!unit) return null;
+    const period = await findPeriod(tx, input.period);
+    const before = period ? await tx.publication.findUnique({ where: { unitId_periodId: { unitId: unit.id, periodId: period.id } }, select: { id: true } }) : null;
+    // The result is computed once the caller is authorized (refuse), and frozen by the handler.
+    return { unit, period, republish: !!before, result: null as TPublishedResult | null };
+  },
+  on: (r) => [r.unit.path],
+  refuse: async (input, r) => {
+    const refusal = await periodRefusal(input.period, r.period?.closedAt);
+    if (refusal) return refusal;
+    const tree = input.scope === "gabungan" ? await subtreeOf(prisma, r.unit.path) : [r.unit];
+    r.result = (await computeResults([r.unit], tree, input.period, input.scope)).get(r.unit.id) ?? null;
+    return r.result ? null : "noResponses";
+  },
+  audit: (input, r) => ({
+    action: "publication.publish",
+    targetType: "unit",
+    targetId: r.unit.id,
+    unitId: r.unit.id,
+    detail: { code: r.unit.code, period: periodKey(input.period), republish: r.republish, ...r.result },
+  }),
+  handler: async (tx, _input, r, { caller }) => {
+    await freeze(tx, r.unit.id, r.period!.id, r.result!, caller);
+    return r.result!;
+  },
+  afterCommit: () => clearSurveyCache(),
+});
+
+/**
+ * Publishes every unit at and under `rootCode` with responses in the period, in one transaction
+ * (all or none); units without a computable result are skipped and named in the answer.
+ */
+export const publishAll = defineWrite({
+  input: ZPublishAll,
+  capability: "admin",
+  locate: async (tx, input) => {
+    const root = await tx.unit.findUnique({ where: { code: input.rootCode }, select: { id: true, code: true, name: true, path: true } });
+    if (!root) return null;
+    return { root, period: await findPeriod(tx, input.period), tree: await subtreeOf(tx, root.path), results: new Map<string, TPublishedResult | null>() };
+  },
+  on: (r) => [r.root.path],
+  refuse: async (input, r) => {
+    const refusal = await periodRefusal(input.period, r.period?.closedAt);
+    if (refusal) return refusal;
+    r.results = await computeResults(r.tree, r.tree, input.period, input.scope);
+    return [...r.results.values()].some(Boolean) ? null : "noResponses";
+  },
+  audit: (input, r) => ({
+    action: "publication.publish_all",
+    targetType: "unit",
+    targetId: r.root.id,
+    unitId: r.root.id,
+    detail: {
+      code: r.root.code,
+      period: periodKey(input.period),
+      scope: input.scope,
+      published: r.tree.filter((u) => r.results.get(u.id)).map((u) => u.code),
+      skipped: r.tree.filter((u) => !r.results.get(u.id)).map((u) => u.code),
+    },
+  }),
+  handler: async (tx, _input, r, { caller }) => {
+    const published: string[] = [];
+    const skipped: string[] = [];
+    for (const u of r.tree) {
+      const result = r.results.get(u.id);
+      if (!result) {
+        skipped.push(u.name);
+        continue;
+      }
+      await freeze(tx, u.id, r.period!.id, result, caller);
+      published.push(u.name);
+    }
+    return { published, skipped };
+  },
+  afterCommit: () => clearSurveyCache(),
+  timeoutMs: 60_000,
+});
+
+/** Withdraws a live publication from the public, with the admin's reason. */
+export const unpublishUnit = defineWrite({
+  input: ZUnpublish,
+  capability: "admin",
+  locate: async (tx, input) => {
+    const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, path: true } });
+    const period = await findPeriod(tx, input.period);
+    if (!unit || !period) return null;
+    const publication = await tx.publication.findUnique({ where: { unitId_periodId: { unitId: unit.id, periodId: period.id } }, select: { id: true, unpublishedAt: true, result: true } });
+    return publication && { unit, publication };
+  },
+  on: (r) => [r.unit.path],
+  refuse: (_input, r) => (r.publication.unpublishedAt || !r.publication.result ? "notPublished" : null),
+  audit: (input, r) => ({
+    action: "publication.unpublish",
+    targetType: "unit",
+    targetId: r.unit.id,
+    unitId: r.unit.id,
+    detail: { code: r.unit.code, period: periodKey(input.period), reason: input.reason, result: r.publication.result },
+  }),
+  handler: async (tx, input, r, { caller }) => {
+    await tx.publication.update({ where: { id: r.publication.id }, data: { unpublishedAt: new Date(), unpublishedById: caller.userId, unpublishReason: input.reason } });
+  },
+  afterCommit: () => clearSurveyCache(),
+});
+
+// ------------------------------------------------------------------ reads
+
+export type TPublicationRow = {
+  code: string;
+  name: string;
+  depth: number;
+  hasChildren: boolean;
+  result: TPublishedResult | null;
+  publishedAt: Date | null;
+  unpublished: { at: Date; reason: string } | null;
+  /** Distinct media in the publication log. */
+  media: number;
+};
+
+/** The units under the caller's admin scope with their publication for the period; null without admin. */
+export async function listPublications(caller: TCaller | null, p: TPeriod): Promise<TPublicationRow[] | null> {
+  const rootPaths = scopePaths(caller, "admin");
+  if (rootPaths.length === 0) return null;
+  const units = await prisma.unit.findMany({
+    where: { OR: rootPaths.map((r) => ({ path: { startsWith: r } })) },
+    orderBy: { path: "asc" },
+    take: 2000,
+    select: {
+      id: true, code: true, name: true, depth: true, path: true,
+      _count: { select: { children: true } },
+      publications: { where: { period: periodWhere(p).kind_year_number }, select: { result: true, publishedAt: true, unpublishedAt: true, unpublishReason: true } },
+      publicationLog: { where: { period: periodWhere(p).kind_year_number }, select: { medium: true }, distinct: ["medium"] },
+    },
+  });
+  return units
+    .filter((u) => can(caller, "admin", u.path))
+    .map((u) => {
+      const pub = u.publications[0];
+      const parsed = ZPublishedResult.safeParse(pub?.result);
+      return {
+        code: u.code,
+        name: u.name,
+        depth: u.depth,
+        hasChildren: u._count.children > 0,
+        result: parsed.success ? parsed.data : null,
+        publishedAt: pub?.publishedAt ?? null,
+        unpublished: pub?.unpublishedAt ? { at: pub.unpublishedAt, reason: pub.unpublishReason ?? "" } : null,
+        media: u.publicationLog.length,
+      };
+    });
+}
+
+/** The top units of the caller's admin scope (where "publish all" starts), top first. */
+export async function adminRoots(caller: TCaller | null): Promise<{ code: string; name: string }[]> {
+  const paths = scopePaths(caller, "admin");
+  if (paths.length === 0) return [];
+  return prisma.unit.findMany({ where: { path: { in: paths } }, orderBy: [{ depth: "asc" }, { name: "asc" }], select: { code: true, name: true } });
+}

@@ -1,0 +1,126 @@
+import { expect, test } from "@playwright/test";
+import { query } from "./support/db";
+import { signedInPage } from "./support/session";
+
+// An admin keeps a period's populations (typed in the grid, then a CSV: a bad line saves
+// nothing and is named), publishes a completed, closed quarter for Dinas Dukcapil pooled
+// with its sub-units, sees what it counts; the citizen's thank-you page shows it with its
+// scope; withdrawn with a reason, the thank-you page no longer shows it.
+
+const populationOf = async (code: string, key: { year: number; number: number }) =>
+  (
+    await query<{ population: number }>(
+      `SELECT up.population FROM unit_population up JOIN unit u ON u.id = up.unit_id JOIN survey_period p ON p.id = up.period_id
+        WHERE u.code = $1 AND p.kind = 'QUARTER' AND p.year = $2 AND p.number = $3`,
+      [code, key.year, key.number],
+    )
+  )[0]?.population ?? null;
+
+test("an admin keeps populations, publishes a closed quarter pooled, and withdraws it", async ({ browser }) => {
+  // The seed closes and publishes the last completed quarters: the latest of them.
+  const [closed] = await query<{ year: number; number: number }>(
+    `SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`,
+  );
+  const key = `${closed!.year}-T${closed!.number}`;
+  const admin = await signedInPage(browser, "admin@suara.test");
+  await admin.getByRole("link", { name: "Periode", exact: true }).click();
+  await expect(admin).toHaveURL(/\/admin\/periode$/);
+  await expect(admin.getByTestId(`period-${key}`).getByTestId("period-state")).toHaveText("Ditutup");
+
+  // The grid: a bad value is marked on its field and nothing is saved; then both rows are.
+  await admin.getByTestId(`period-${key}`).getByRole("link", { name: "Populasi" }).click();
+  await expect(admin).toHaveURL(new RegExp(`/admin/periode/${key}/populasi$`));
+  const grid = admin.getByTestId("population-grid");
+  const before = await populationOf("DISDUKCAPIL", closed!);
+  await grid.getByLabel("Populasi Dinas Kependudukan dan Pencatatan Sipil").fill("12000");
+  await expect(grid.getByTestId("minimum-DISDUKCAPIL")).toHaveText("372");
+  await grid.getByLabel("Populasi Dinas Kesehatan").fill("12,5");
+  await grid.getByRole("button", { name: "Simpan populasi" }).click();
+  await expect(grid.getByRole("alert").first()).toHaveText("Periksa isian yang ditandai.");
+  await expect(grid.getByLabel("Populasi Dinas Kesehatan")).toHaveAccessibleDescription("Isi bilangan bulat (tanpa koma).");
+  expect(await populationOf("DISDUKCAPIL", closed!)).toBe(before);
+  await grid.getByLabel("Populasi Dinas Kesehatan").fill("500");
+  await grid.getByRole("button", { name: "Simpan populasi" }).click();
+  await expect(grid.getByRole("status")).toHaveText("Tersimpan: 2 unit berubah.");
+  expect(await populationOf("DISDUKCAPIL", closed!)).toBe(12000);
+  expect(await populationOf("DINKES", closed!)).toBe(500);
+
+  // A CSV with one unknown unit saves nothing and names the line; a good one is saved.
+  const upload = admin.getByTestId("population-csv");
+  await upload.getByLabel("Berkas CSV").setInputFiles({ name: "populasi.csv", mimeType: "text/csv", buffer: Buffer.from("\uFEFFkode;populasi\r\nDISDUKCAPIL;13000\r\nTIDAK-ADA;5\r\n") });
+  await upload.getByRole("button", { name: "Unggah" }).click();
+  await expect(upload.getByTestId("csv-lines")).toHaveText("Baris 3: unit tidak ditemukan atau di luar wewenang Anda.");
+  expect(await populationOf("DISDUKCAPIL", closed!)).toBe(12000);
+  await upload.getByLabel("Berkas CSV").setInputFiles({ name: "populasi.csv", mimeType: "text/csv", buffer: Buffer.from("DISDUKCAPIL,13000\n") });
+  await upload.getByRole("button", { name: "Unggah" }).click();
+  await expect(upload.getByRole("status")).toHaveText("1 baris tersimpan.");
+  await expect(grid.getByLabel("Populasi Dinas Kependudukan dan Pencatatan Sipil")).toHaveValue("13000");
+  expect(await populationOf("DISDUKCAPIL", closed!)).toBe(13000);
+
+  // Publish the quarter for Dinas Dukcapil, pooled with its sub-units.
+  await admin.goto(`/admin/periode/${key}`);
+  await admin.getByRole("link", { name: "Kelola: Dinas Kependudukan dan Pencatatan Sipil" }).click();
+  const publish = admin.getByTestId("publish-unit");
+  await publish.getByLabel(/Termasuk sub-unit/).check();
+  await publish.getByRole("button", { name: /Publikasikan ulang/ }).click();
+  await expect(publish.getByRole("status")).toContainText("Dipublikasikan: IKM");
+  const current = admin.getByTestId("current-publication");
+  await expect(current.getByTestId("scope-badge")).toHaveText("Termasuk sub-unit");
+  const [frozen] = await query<{ konversi: number; scope: string; respondents: number }>(
+    `SELECT (x.result->>'konversi')::float8 AS konversi, x.result->>'scope' AS scope, (x.result->>'respondents')::int AS respondents
+       FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id
+      WHERE u.code = 'DISDUKCAPIL' AND p.kind = 'QUARTER' AND p.year = $1 AND p.number = $2`,
+    [closed!.year, closed!.number],
+  );
+  expect(frozen!.scope).toBe("gabungan");
+
+  // The unit dashboard says what the published figure counts.
+  const dashboard = await (await admin.context()).newPage();
+  await dashboard.goto(`/dasbor/unit/DISDUKCAPIL?periode=${key}`);
+  await expect(dashboard.getByTestId("published")).toContainText("Angka yang diumumkan menghitung unit ini beserta sub-unitnya.");
+  await dashboard.close();
+
+  // The publication log: a link that is not http(s) is refused on its field; a good one counts a medium.
+  const add = admin.getByTestId("add-log-entry");
+  await add.getByLabel("Media").selectOption("WEBSITE");
+  await add.getByLabel("Tautan").fill("javascript:alert(1)");
+  await add.getByRole("button", { name: "Tambahkan ke log" }).click();
+  await expect(add.getByLabel("Tautan")).toHaveAccessibleDescription("Masukkan tautan yang dimulai dengan http:// atau https://.");
+  await add.getByLabel("Tautan").fill("https://dukcapil.sukamaju.go.id/ikm");
+  await add.getByRole("button", { name: "Tambahkan ke log" }).click();
+  await expect(add.getByRole("status")).toHaveText("Dicatat.");
+  await expect(admin.getByTestId("log-entries").getByRole("link", { name: "https://dukcapil.sukamaju.go.id/ikm" })).toBeVisible();
+  await expect(admin.getByTestId("log-media")).toHaveText("(1 dari 5 media)");
+
+  // The citizen's thank-you page shows it, saying it includes the sub-units.
+  const citizen = await (await browser.newContext()).newPage();
+  await citizen.goto("/s/DISDUKCAPIL/terima-kasih");
+  const shown = citizen.getByTestId("published-index");
+  await expect(shown.getByTestId("published-konversi")).toHaveText(frozen!.konversi.toFixed(2).replace(".", ","));
+  await expect(shown.getByTestId("published-counts")).toHaveText("Dihitung dari respons unit ini beserta sub-unitnya.");
+  const periodLine = await shown.locator("p").first().textContent();
+
+  // Withdrawn: a reason is required; then the thank-you page no longer shows this quarter.
+  const unpublish = admin.getByTestId("unpublish");
+  await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
+  await expect(unpublish.getByLabel("Alasan penarikan")).toHaveAccessibleDescription(/Tulis alasannya/);
+  await unpublish.getByLabel("Alasan penarikan").fill("Data kertas triwulan ini belum lengkap");
+  await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
+  await expect(admin.getByTestId("withdrawn-line")).toContainText("Data kertas triwulan ini belum lengkap");
+  await citizen.reload();
+  await expect(citizen.getByTestId("published-counts")).not.toHaveText("Dihitung dari respons unit ini beserta sub-unitnya.");
+  expect(await citizen.getByTestId("published-index").locator("p").first().textContent()).not.toBe(periodLine);
+
+  const log = await query<{ action: string }>(
+    `SELECT a.action FROM audit_log a WHERE a.action IN ('population.update', 'publication.publish', 'publication.unpublish') ORDER BY a.id`,
+  );
+  expect(log.map((l) => l.action)).toEqual(["population.update", "population.update", "publication.publish", "publication.unpublish"]);
+});
+
+test("a kepala unit has no period administration", async ({ browser }) => {
+  const kepala = await signedInPage(browser, "kepala.dukcapil@suara.test");
+  await expect(kepala.getByRole("link", { name: "Periode", exact: true })).toHaveCount(0);
+  expect((await kepala.goto("/admin/periode"))?.status()).toBe(404);
+  expect((await kepala.goto("/admin/periode/2026-T3/unit/DISDUKCAPIL"))?.status()).toBe(404);
+  expect((await kepala.goto("/admin/periode/2026-T3/populasi"))?.status()).toBe(404);
+});
