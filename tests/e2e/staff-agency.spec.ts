@@ -4,9 +4,11 @@ import { printedSetupCode, startFreshServer, type FreshServer } from "./support/
 
 // Issue 12's "done when", as an agency lives it: a server started with SUARA_SEED=never on an
 // empty database; whoever runs it claims the setup with the printed code, and the admin sets
-// up the agency in the browser alone: settings, three levels of units, services; citizens
-// answer on each unit; a unit moves and its parents' figures follow; a code changes and the
-// old QR link still opens the survey.
+// up the agency in the browser alone: settings, three levels of units, services, a custom
+// questionnaire (a Zona Integritas perception survey on 1..6) and a unit on KepmenPAN 25/2004;
+// citizens answer on each unit; a unit moves and its parents' figures follow; a code changes
+// and the old QR link still opens the survey. Then last triwulan is closed, published and
+// withdrawn, and a kepala unit and an operator find none of these screens.
 
 let fresh: FreshServer;
 let base: string;
@@ -113,10 +115,58 @@ test("an agency starts from an empty database and sets itself up in the browser"
   await add.getByRole("button", { name: "Tambah" }).click();
   await expect(add.getByRole("status")).toHaveText("Layanan ditambahkan.");
 
-  // A citizen answers on each unit.
-  for (const [unit, pick] of [["KAB-UJI", 3], ["DINAS-A", 2], ["DINAS-B", 3], ["BIDANG-A1", 1], ["BIDANG-A1", 2], ["BIDANG-B1", 3]] as const) {
-    await citizenAnswers(browser, unit, pick);
+  // A Zona Integritas perception survey as a custom template (1..6), chosen by Dinas Gamma;
+  // its bidang inherits it. UPT Delta asks the KepmenPAN 25/2004 questionnaire.
+  await addUnit(admin, "KAB-UJI", { code: "DINAS-C", name: "Dinas Gamma", kind: "DINAS" });
+  await addUnit(admin, "DINAS-C", { code: "BIDANG-C1", name: "Bidang Gamma Satu", kind: "BIDANG" });
+  await addUnit(admin, "KAB-UJI", { code: "UPT-D", name: "UPT Delta", kind: "UPT" });
+  await admin.getByRole("link", { name: "Kuesioner", exact: true }).click();
+  const create = admin.getByTestId("create-template");
+  await create.getByLabel("Mulai dari").selectOption("zi-spkp");
+  await create.getByLabel("Kunci").fill("spkp-gamma");
+  await create.getByLabel("Nama (Indonesia)").fill("SPKP Dinas Gamma");
+  await create.getByLabel("Nama (English)").fill("Service quality perception, Gamma");
+  await create.getByRole("button", { name: "Buat" }).click();
+  await expect(admin).toHaveURL(/\/admin\/kuesioner\/spkp-gamma$/);
+  const editor = admin.getByTestId("draft-editor");
+  await expect(editor.getByLabel("Skor tertinggi")).toHaveValue("6");
+  await editor.getByTestId("item-0").getByLabel("Pertanyaan (Indonesia)").fill("Informasi pelayanan Dinas Gamma mudah didapat.");
+  await editor.getByRole("button", { name: "Simpan draf" }).click();
+  await expect(editor.getByRole("status")).toHaveText("Draf tersimpan.");
+  admin.once("dialog", (d) => void d.accept());
+  await admin.getByRole("button", { name: "Terbitkan versi 1" }).click();
+  await expect(admin.getByRole("button", { name: "Mulai draf versi 2" })).toBeVisible();
+  for (const [unit, template] of [["DINAS-C", "spkp-gamma"], ["UPT-D", "kepmenpan-25-2004"]] as const) {
+    await admin.goto(`/admin/unit/${unit}`);
+    await admin.getByLabel("Kuesioner unit ini").selectOption(template);
+    await admin.getByRole("button", { name: "Simpan pilihan" }).click();
+    await expect(admin.getByTestId("unit-template-form").getByRole("status")).toHaveText("Pilihan kuesioner tersimpan.");
   }
+  await admin.goto("/admin/unit/BIDANG-C1");
+  await expect(admin.getByTestId("unit-template-status")).toHaveText("Mengikuti Dinas Gamma: SPKP Dinas Gamma");
+
+  // A citizen answers on each unit, each on the questionnaire the unit asks.
+  for (const [unit, pick, items] of [
+    ["KAB-UJI", 3, 9],
+    ["DINAS-A", 2, 9],
+    ["DINAS-B", 3, 9],
+    ["BIDANG-A1", 1, 9],
+    ["BIDANG-A1", 2, 9],
+    ["BIDANG-B1", 3, 9],
+    ["DINAS-C", 5, 8],
+    ["BIDANG-C1", 3, 8],
+    ["UPT-D", 2, 14],
+  ] as const) {
+    await citizenAnswers(browser, unit, pick, items);
+  }
+  const gamma = admin.getByText("Informasi pelayanan Dinas Gamma mudah didapat.");
+  await admin.goto("/s/BIDANG-C1");
+  await expect(gamma).toBeVisible();
+  // Dinas Gamma's index on its own 1..6 scale: answers 6 and 4 on every item, (5 - 1) / 5 * 75 + 25 = 85.
+  await admin.goto(`/dasbor/instansi?unit=KAB-UJI&tingkat=anak&periode=${runningQuarter()}`);
+  await expect(admin.getByTestId("unit-row-DINAS-C").locator("td.num").nth(0)).toHaveText("85,00");
+  await expect(admin.getByTestId("unit-row-DINAS-C").locator("td.num").nth(1)).toHaveText("2");
+  await expect(admin.getByTestId("unit-row-UPT-D").locator("td.num").nth(1)).toHaveText("1");
 
   // The pooled figures: Dinas Alfa counts its bidang's two respondents with its own one.
   expect(await rowRespondents(admin, "KAB-UJI", "DINAS-A")).toBe("3");
@@ -149,9 +199,12 @@ test("an agency starts from an empty database and sets itself up in the browser"
       expect(rows).toEqual([
         { code: "BIDANG-B1", n: 1 },
         { code: "BIDANG-B2", n: 2 },
+        { code: "BIDANG-C1", n: 1 },
         { code: "DINAS-A", n: 1 },
         { code: "DINAS-B", n: 1 },
+        { code: "DINAS-C", n: 1 },
         { code: "KAB-UJI", n: 1 },
+        { code: "UPT-D", n: 1 },
       ]);
     } finally {
       await c.end();
@@ -261,7 +314,7 @@ test("the agency publishes a completed triwulan, withdraws it, and its staff can
 
   // The kepala unit and the operator: no administration, whatever they type in the address bar.
   for (const staff of [kepala, operator]) {
-    for (const link of ["Unit", "Pengguna", "Periode", "Pengaturan instansi", "Log audit"]) {
+    for (const link of ["Unit", "Pengguna", "Periode", "Kuesioner", "Pengaturan instansi", "Log audit"]) {
       await expect(staff.getByRole("link", { name: link, exact: true })).toHaveCount(0);
     }
     for (const path of [
@@ -275,6 +328,8 @@ test("the agency publishes a completed triwulan, withdraws it, and its staff can
       `/admin/periode/${key}/populasi`,
       `/admin/periode/${key}/unit/DINAS-B`,
       "/admin/audit",
+      "/admin/kuesioner",
+      "/admin/kuesioner/spkp-gamma",
       "/dasbor/unit/BIDANG-B1/layanan",
     ]) {
       expect((await staff.goto(path))?.status(), path).toBe(404);
