@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
-import { notFound, permanentRedirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { LocaleSwitch } from "@/components/locale/locale-switch";
 import { SurveyForm } from "@/components/survey/survey-form";
 import { parseSentCookie, SENT_COOKIE } from "@/components/survey/sent-cookie";
@@ -15,10 +15,11 @@ import { getFormat } from "@/lib/i18n/server";
 /** The citizen's questionnaire for a unit (and optionally one of its services). */
 export async function SurveyPage({ code, service, token, fresh }: { code: string; service?: string; token?: string; fresh?: boolean }) {
   const survey = await getSurvey(code);
-  // A code the unit had before (a printed poster, a QR code): on to its code now, for good.
+  // A code the unit had before (a printed poster, a QR code): on to its code now. Not a
+  // permanent redirect: a unit may take an old code back, and a cached 308 would then loop.
   const now = survey ? survey.unitCode : await currentUnitCode(code);
   if (now && now !== code.toUpperCase()) {
-    permanentRedirect(`/s/${now}${service ? `/${encodeURIComponent(service)}` : ""}${token ? `?t=${encodeURIComponent(token)}` : ""}`);
+    redirect(`/s/${now}${service ? `/${encodeURIComponent(service)}` : ""}${token ? `?t=${encodeURIComponent(token)}` : ""}`);
   }
   if (!survey) {
     const closed = await getClosedUnitName(code);

@@ -65,7 +65,7 @@ async function addUnit(admin: Page, parent: string, unit: { code: string; name: 
   await expect(admin.getByRole("status").filter({ hasText: `Unit ${unit.code} dibuat.` })).toBeVisible();
 }
 
-/** The running triwulan's key (the agency's clock is WITA: a day's edge is never near the test's run). */
+/** The running triwulan's key on the agency's clock (WITA). A run across a triwulan's first minute would read two; none is planned. */
 const runningQuarter = () => {
   const now = new Date(Date.now() + 8 * 3600_000);
   return `${now.getUTCFullYear()}-T${Math.floor(now.getUTCMonth() / 3) + 1}`;

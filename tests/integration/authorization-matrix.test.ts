@@ -56,6 +56,16 @@ const targetUser = {} as Record<Rel, string>;
 let newCode = 0;
 /** A service of the related unit (the first in its order). */
 const unitIdOf = (rel: Rel) => withClient(db.url, async (c) => (await c.query(`SELECT id FROM unit WHERE code = $1`, [UNIT[rel]])).rows[0].id as string);
+/** A new leaf unit under the related unit, written as an admin's earlier change would have left it. */
+const leafUnder = (rel: Rel) =>
+  withClient(db.url, async (c) => {
+    const code = `MATRIX-L${++newCode}`;
+    await c.query(
+      `INSERT INTO unit (id, parent_id, path, depth, name, kind, code, updated_at) SELECT gen_random_uuid(), id, '', 0, 'Daun uji', 'UPT', $2, now() FROM unit WHERE code = $1`,
+      [UNIT[rel], code],
+    );
+    return (await c.query(`SELECT id, code FROM unit WHERE code = $1`, [code])).rows[0] as { id: string; code: string };
+  });
 const serviceOf = (rel: Rel) =>
   withClient(db.url, async (c) => (await c.query(`SELECT s.id FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = $1 ORDER BY s.sort_order LIMIT 1`, [UNIT[rel]])).rows[0].id as string);
 
@@ -173,6 +183,16 @@ const checks: Check[] = [
   },
   { name: "updateUnit", capability: "admin", run: async (c, rel) => (await unitAdmin.updateUnit(c, { unitId: await unitIdOf(rel), name: `Unit ${rel}`, kind: "DINAS" })).ok },
   { name: "setUnitActive", capability: "admin", run: async (c, rel) => (await unitAdmin.setUnitActive(c, { unitId: await unitIdOf(rel), active: true })).ok },
+  // A leaf moved under another leaf, both new under the related unit: allowed where the caller administers it.
+  {
+    name: "moveUnit",
+    capability: "admin",
+    run: async (c, rel) => {
+      const [leaf, target] = [await leafUnder(rel), await leafUnder(rel)];
+      return (await unitAdmin.moveUnit(c, { unitId: leaf.id, parentCode: target.code })).ok;
+    },
+  },
+  { name: "changeUnitCode", capability: "admin", run: async (c, rel) => (await unitAdmin.changeUnitCode(c, { unitId: (await leafUnder(rel)).id, code: `MATRIX-C${++newCode}` })).ok },
   { name: "populationGrid", capability: "admin", run: async (c, rel) => !!(await periods.populationGrid(c, closedPeriod()))?.some((u) => u.code === UNIT[rel]) },
   { name: "savePopulations", capability: "admin", run: async (c, rel) => (await periods.savePopulations(c, { period: closedKey, populations: { [UNIT[rel]]: "1000" } })).ok },
   {
