@@ -1,11 +1,12 @@
 import "server-only";
 import { prisma, type TTx } from "@/lib/db";
 import { clearSurveyCache } from "@/lib/dal/survey";
-import { itemSlots, readRollup, versionsFor } from "@/lib/dal/dashboard/rollup";
+import { itemSlots, populations, readRollup, versionsFor } from "@/lib/dal/dashboard/rollup";
 import { periodWhere } from "@/lib/dal/periods";
 import { agencySettings } from "@/lib/dal/settings";
 import { defineWrite } from "@/lib/dal/write";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { populationIn } from "@/lib/dashboard/rows";
 import { unitHeadline } from "@/lib/dashboard/unit";
 import { inProgress, periodKey, periodMonths, type TPeriod } from "@/lib/periods";
 import { can, scopePaths, type TCaller } from "@/lib/permissions";
@@ -34,18 +35,21 @@ const subtreeOf = (db: TTx | typeof prisma, path: string) =>
 export async function computeResults(units: readonly TUnitRef[], tree: readonly TUnitRef[], period: TPeriod, scope: TScope): Promise<Map<string, TPublishedResult | null>> {
   const { start, end } = periodMonths(period);
   const rows = await readRollup({ unitIds: tree.map((u) => u.id), from: start, to: end, verifiedOnly: false }, await itemSlots(), true, [period]);
-  const versions = await versionsFor(rows.map((r) => r.versionId));
+  const [versions, pops] = await Promise.all([versionsFor(rows.map((r) => r.versionId)), populations(tree.map((u) => u.id), [period])]);
   const out = new Map<string, TPublishedResult | null>();
   for (const unit of units) {
     const under = tree.filter((u) => u.path.startsWith(unit.path));
     const pooled = scope === "gabungan" && under.length > 1;
-    const ids = new Set(pooled ? under.map((u) => u.id) : [unit.id]);
-    const { score } = unitHeadline(rows.filter((r) => ids.has(r.unitId)), versions, period, () => null);
+    const ids = pooled ? under.map((u) => u.id) : [unit.id];
+    const counted = rows.filter((r) => ids.includes(r.unitId));
+    // Judged against the N of the units it counts, as the dashboards judge it (lib/dashboard/rows.ts).
+    const { score } = unitHeadline(counted, versions, period, populationIn(pops, ids, counted, [period]));
     const r = score?.result;
+    const sample = r?.sample ? { population: r.sample.population, minimumSample: r.sample.minimumSample, belowMinimum: !r.sample.met } : {};
     out.set(
       unit.id,
       r?.computable && r.konversiRounded !== null && r.mutu && r.kinerja
-        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri" })
+        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri", ...sample })
         : null,
     );
   }

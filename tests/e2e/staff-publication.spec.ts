@@ -132,7 +132,15 @@ test("an admin keeps populations, withdraws a live result, republishes it pooled
   await expect(shown.getByTestId("published-konversi")).toHaveText(decimal(frozen.konversi));
   await expect(shown.getByTestId("published-counts")).toHaveText(COUNTS.gabungan!);
 
-  // Put the seed's state back: withdrawn again, published with the unit's own responses, and the populations as they were.
+  // Put the seed's state back: the populations as they were, then withdrawn again and published with the unit's own responses.
+  await admin.goto(`/admin/periode/${key}/populasi`);
+  await grid.getByLabel("Populasi Dinas Kependudukan dan Pencatatan Sipil").fill(before === null ? "" : String(before));
+  await grid.getByLabel("Populasi Dinas Kesehatan").fill(beforeDinkes === null ? "" : String(beforeDinkes));
+  await grid.getByRole("button", { name: "Simpan populasi" }).click();
+  await expect(grid.getByRole("status")).toHaveText(/^Tersimpan/);
+  expect(await populationOf("DISDUKCAPIL", closed!)).toBe(before);
+  expect(await populationOf("DINKES", closed!)).toBe(beforeDinkes);
+  await admin.goto(`/admin/periode/${key}/unit/DISDUKCAPIL`);
   await unpublish.getByLabel("Alasan penarikan").fill("Kembali ke respons unit sendiri");
   await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
   await expect(admin.getByTestId("withdrawn-line")).toContainText("Kembali ke respons unit sendiri");
@@ -145,13 +153,6 @@ test("an admin keeps populations, withdraws a live result, republishes it pooled
   await expect(shown.getByTestId("published-konversi")).toHaveText(decimal(seeded.konversi));
   await expect(shown.getByTestId("published-counts")).toHaveText(COUNTS.sendiri!);
 
-  await admin.goto(`/admin/periode/${key}/populasi`);
-  await grid.getByLabel("Populasi Dinas Kependudukan dan Pencatatan Sipil").fill(before === null ? "" : String(before));
-  await grid.getByLabel("Populasi Dinas Kesehatan").fill(beforeDinkes === null ? "" : String(beforeDinkes));
-  await grid.getByRole("button", { name: "Simpan populasi" }).click();
-  await expect(grid.getByRole("status")).toHaveText(/^Tersimpan/);
-  expect(await populationOf("DISDUKCAPIL", closed!)).toBe(before);
-  expect(await populationOf("DINKES", closed!)).toBe(beforeDinkes);
 
   // Audited, this unit's and this quarter's entries only (other specs write their own).
   const publications = await query<{ action: string }>(
@@ -166,6 +167,39 @@ test("an admin keeps populations, withdraws a live result, republishes it pooled
     [key],
   );
   expect(populations.map((l) => l.changed)).toEqual([["DINKES", "DISDUKCAPIL"], ["DISDUKCAPIL"], ["DINKES", "DISDUKCAPIL"].filter((c) => (c === "DINKES" ? beforeDinkes !== 500 : before !== 13000))]);
+});
+
+test("a result from fewer respondents than the minimum sample says so on the thank-you page", async ({ browser }) => {
+  // The seed's lab answers few surveys for the people it serves. Its live result is withdrawn, then frozen anew with its N.
+  const [closed] = await query<{ year: number; number: number }>(
+    `SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`,
+  );
+  const key = `${closed!.year}-T${closed!.number}`;
+  const admin = await signedInPage(browser, "admin@suara.test");
+  await admin.goto(`/admin/periode/${key}/unit/LABKESDA`);
+  await admin.getByTestId("unpublish").getByLabel("Alasan penarikan").fill("Dibekukan ulang dengan populasinya");
+  await admin.getByTestId("unpublish").getByRole("button", { name: "Tarik publikasi" }).click();
+  await expect(admin.getByTestId("withdrawn-line")).toBeVisible();
+  await admin.getByTestId("publish-unit").getByRole("button", { name: /Publikasikan ulang/ }).click();
+  await expect(admin.getByTestId("publish-unit").getByTestId("publish-live")).toBeVisible();
+  const [frozen] = await query<{ respondents: number; population: number; minimum: number; below: boolean }>(
+    `SELECT (x.result->>'respondents')::int AS respondents, (x.result->>'population')::int AS population, (x.result->>'minimumSample')::int AS minimum, (x.result->>'belowMinimum')::boolean AS below
+       FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id
+      WHERE u.code = 'LABKESDA' AND p.kind = 'QUARTER' AND p.year = $1 AND p.number = $2 AND x.unpublished_at IS NULL`,
+    [closed!.year, closed!.number],
+  );
+  expect(frozen!.below).toBe(true);
+  expect(frozen!.respondents).toBeLessThan(frozen!.minimum);
+  const citizen = await (await browser.newContext()).newPage();
+  await citizen.goto("/s/LABKESDA/terima-kasih");
+  const number = (n: number) => n.toLocaleString("id-ID");
+  await expect(citizen.getByTestId("published-below-minimum")).toHaveText(
+    `Di bawah sampel minimum: untuk ${number(frozen!.population)} orang yang dilayani, sampel minimumnya ${number(frozen!.minimum)} responden.`,
+  );
+  // A result that meets it says nothing of the sort.
+  await citizen.goto("/s/DISDUKCAPIL/terima-kasih");
+  await expect(citizen.getByTestId("published-index")).toBeVisible();
+  await expect(citizen.getByTestId("published-below-minimum")).toHaveCount(0);
 });
 
 test("a kepala unit has no period administration", async ({ browser }) => {

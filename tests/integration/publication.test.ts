@@ -176,6 +176,14 @@ describe("publication", () => {
     expect((await pub.unpublishUnit(dinasAdmin, { period: "2025-T4", unitCode: "DISDUKCAPIL", reason: "Cakupan salah dipilih" }, meta)).ok).toBe(true);
     const own = await pub.publishUnit(dinasAdmin, { period: "2025-T4", unitCode: "DISDUKCAPIL", scope: "sendiri" }, meta);
     expect(own).toMatchObject({ ok: true, value: { scope: "sendiri", respondents: counts.own } });
+    // Frozen with the N it was judged against (900, from the CSV above) and its minimum sample; fewer answered.
+    expect(counts.own).toBeLessThan(269);
+    expect(own).toMatchObject({ ok: true, value: { population: 900, minimumSample: 269, belowMinimum: true } });
+    const { getLastPublishedIndex, getSurvey } = await import("@/lib/dal/survey");
+    expect(await getLastPublishedIndex((await getSurvey("DISDUKCAPIL"))!)).toMatchObject({ year: 2026, number: 3 });
+    // A result frozen before these were kept still reads (no N: nothing said about the sample).
+    const { ZPublishedResult } = await import("@/lib/validation/publication");
+    expect(ZPublishedResult.parse({ konversi: 80, mutu: "B", kinerja: "Baik", kinerjaEn: "Good", respondents: 10 })).toEqual({ konversi: 80, mutu: "B", kinerja: "Baik", kinerjaEn: "Good", respondents: 10, scope: "sendiri" });
     // A unit without sub-units counts its own, whatever was chosen, and says so.
     expect(await pub.publishUnit(admin, { period: "2025-T4", unitCode: "RSUD", scope: "gabungan" }, meta)).toMatchObject({ ok: true, value: { scope: "sendiri" } });
     const audit = await rows<{ action: string; republish: boolean }>(`SELECT action, (detail->>'republish')::boolean AS republish FROM audit_log WHERE action = 'publication.publish' ORDER BY id`);
