@@ -40,8 +40,13 @@ export async function closePeriodAction(_prev: TPeriodFormState, form: FormData)
 
 export async function savePopulationsAction(_prev: TPeriodFormState, form: FormData): Promise<TPeriodFormState> {
   const values: Record<string, string> = {};
-  for (const [k, v] of form.entries()) if (k.startsWith("n:") && typeof v === "string") values[k.slice(2)] = v;
-  const r = await savePopulations(await getCaller(), { period: text(form, "period"), populations: values }, await currentRequestMeta());
+  const was: Record<string, string> = {};
+  for (const [k, v] of form.entries()) {
+    if (typeof v !== "string") continue;
+    if (k.startsWith("n:")) values[k.slice(2)] = v;
+    else if (k.startsWith("was:")) was[k.slice(4)] = v;
+  }
+  const r = await savePopulations(await getCaller(), { period: text(form, "period"), populations: values, was }, await currentRequestMeta());
   if (!r.ok) {
     if (r.error !== "invalid") return { error: r.error, values };
     const fields = Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k.replace(/^populations\./, ""), v]));
@@ -73,7 +78,7 @@ export async function publishAllAction(_prev: TPeriodFormState, form: FormData):
   const r = await publishAll(await getCaller(), { period: text(form, "period"), ...values }, await currentRequestMeta());
   if (!r.ok) return failed(r, values);
   revalidatePeriods();
-  return { done: true, info: { published: r.value.published.length, skipped: r.value.skipped.length } };
+  return { done: true, info: { published: r.value.published.length, skipped: r.value.skipped.length, live: r.value.alreadyPublished.length } };
 }
 
 export async function unpublishAction(_prev: TPeriodFormState, form: FormData): Promise<TPeriodFormState> {

@@ -4,7 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import type { TPeriodFormState } from "@/components/periods/actions";
 
 const FIELD_CODES = new Set(["notWhole", "notPositive", "tooLarge", "reasonRequired", "tooLong", "controlChar", "invalidChoice", "required", "url", "evidenceRequired", "photoTooBig", "imageType"]);
-const ERRORS = new Set(["form", "notFound", "open", "closed", "notClosed", "noResponses", "notPublished"]);
+const ERRORS = new Set(["form", "notFound", "open", "closed", "notClosed", "noResponses", "notPublished", "stale", "alreadyPublished"]);
 
 /** A write's field errors in the reader's words: `error("url")`, or undefined. */
 export function usePeriodFieldError(fields: Record<string, string> | undefined) {

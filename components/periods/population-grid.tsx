@@ -1,5 +1,5 @@
 "use client";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { importPopulationCsvAction, savePopulationsAction, type TPeriodFormState } from "@/components/periods/actions";
 import { StateAlert, usePeriodFieldError } from "@/components/periods/form-bits";
@@ -10,7 +10,7 @@ import { errorId, Field, FieldError } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { ScrollArea, Table } from "@/components/ui/table";
 import { minimumSample } from "@/lib/ikm/sample";
-import { populationValue } from "@/lib/validation/periods";
+import { POPULATION_MAX_ROWS, populationValue } from "@/lib/validation/periods";
 
 type TRow = { code: string; name: string; depth: number; active: boolean; population: number | null };
 
@@ -20,11 +20,15 @@ function minimumOf(typed: string): number | null {
   return p.success && p.data !== null ? minimumSample(p.data) : null;
 }
 
-/** N per unit, all saved in one write (a bad row saves none and is marked on its field). */
+/**
+ * N per unit, all saved in one write (a bad row saves none and is marked on its field). Each row
+ * also posts the value it was loaded with (`was:CODE`): only rows typed over are written, and one
+ * that someone else changed meanwhile refuses the save (stale, reload).
+ */
 export function PopulationGrid({ periodKey, rows }: { periodKey: string; rows: TRow[] }) {
   const [state, action, pending] = useActionState(savePopulationsAction, {} as TPeriodFormState);
   const t = useTranslations("periodAdmin");
-  const locale = useLocale();
+  const format = useFormatter();
   const error = usePeriodFieldError(state.fields);
   const initial = Object.fromEntries(rows.map((r) => [r.code, r.population === null ? "" : String(r.population)]));
   const [typed, setTyped] = useState<Record<string, string>>(initial);
@@ -35,7 +39,6 @@ export function PopulationGrid({ periodKey, rows }: { periodKey: string; rows: T
     setShown(storedKey);
     setTyped(initial);
   }
-  const number = new Intl.NumberFormat(locale === "en" ? "en-GB" : "id-ID");
   return (
     <form action={action} className="grid gap-3" data-testid="population-grid" noValidate>
       <StateAlert state={state} done={state.done ? t("saved", { count: Number(state.info?.count ?? 0) }) : undefined} />
@@ -74,9 +77,10 @@ export function PopulationGrid({ periodKey, rows }: { periodKey: string; rows: T
                       value={typed[r.code] ?? ""}
                       onChange={(e) => setTyped((v) => ({ ...v, [r.code]: e.target.value }))}
                     />
+                    <input type="hidden" name={`was:${r.code}`} value={initial[r.code] ?? ""} />
                     <FieldError id={errorId(id)}>{message}</FieldError>
                   </td>
-                  <td className="num" data-testid={`minimum-${r.code}`}>{minimum === null ? "–" : number.format(minimum)}</td>
+                  <td className="num" data-testid={`minimum-${r.code}`}>{minimum === null ? "–" : format.number(minimum)}</td>
                 </tr>
               );
             })}
@@ -102,7 +106,7 @@ export function PopulationCsvForm({ periodKey }: { periodKey: string }) {
     <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="population-csv" noValidate>
       {state.error && CSV_ERRORS.has(state.error) ? (
         <Alert tone="error">
-          <p>{t(`csvErrors.${state.error as "empty"}`)}</p>
+          <p>{t(`csvErrors.${state.error as "tooManyRows"}`, { max: POPULATION_MAX_ROWS })}</p>
           {state.lines && (
             <ul className="mt-1 list-disc pl-5" data-testid="csv-lines">
               {state.lines.map((l) => (

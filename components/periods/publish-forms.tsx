@@ -23,8 +23,8 @@ function ScopeChoice({ id, error, defaultValue }: { id: string; error?: string; 
   );
 }
 
-/** Publishes (or republishes) one unit's result: the admin says which responses it counts. */
-export function PublishUnitForm({ periodKey, unitCode, hasChildren, republish, defaultScope }: { periodKey: string; unitCode: string; hasChildren: boolean; republish: boolean; defaultScope: string }) {
+/** Publishes one unit's result (again, once withdrawn): the admin says which responses it counts. */
+export function PublishUnitForm({ periodKey, unitCode, hasChildren, live, republish, defaultScope }: { periodKey: string; unitCode: string; hasChildren: boolean; live: boolean; republish: boolean; defaultScope: string }) {
   const [state, action, pending] = useActionState(publishUnitAction, {} as TPeriodFormState);
   const t = useTranslations("periodAdmin");
   const error = usePeriodFieldError(state.fields);
@@ -33,12 +33,19 @@ export function PublishUnitForm({ periodKey, unitCode, hasChildren, republish, d
       <StateAlert state={state} done={state.done ? t("publishedNow", { konversi: String(state.info?.konversi ?? ""), mutu: String(state.info?.mutu ?? "") }) : undefined} />
       <input type="hidden" name="period" value={periodKey} />
       <input type="hidden" name="unitCode" value={unitCode} />
-      {hasChildren ? <ScopeChoice id="publish-scope" error={error("scope")} defaultValue={state.values?.scope ?? defaultScope} /> : <input type="hidden" name="scope" value="sendiri" />}
-      <div>
-        <Button type="submit" size="sm" disabled={pending}>
-          {t(republish ? "republish" : "publish")}
-        </Button>
-      </div>
+      {live ? (
+        // A live result is never overwritten: withdrawn first (with a reason), then published anew.
+        <p className="text-sm text-slate-700" data-testid="publish-live">{t("errors.alreadyPublished")}</p>
+      ) : (
+        <>
+          {hasChildren ? <ScopeChoice id="publish-scope" error={error("scope")} defaultValue={state.values?.scope ?? defaultScope} /> : <input type="hidden" name="scope" value="sendiri" />}
+          <div>
+            <Button type="submit" size="sm" disabled={pending}>
+              {t(republish ? "republish" : "publish")}
+            </Button>
+          </div>
+        </>
+      )}
     </form>
   );
 }
@@ -50,7 +57,7 @@ export function PublishAllForm({ periodKey, roots }: { periodKey: string; roots:
   const error = usePeriodFieldError(state.fields);
   return (
     <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="publish-all" noValidate>
-      <StateAlert state={state} done={state.done ? t("publishedAll", { published: Number(state.info?.published ?? 0), skipped: Number(state.info?.skipped ?? 0) }) : undefined} />
+      <StateAlert state={state} done={state.done ? t("publishedAll", { published: Number(state.info?.published ?? 0), skipped: Number(state.info?.skipped ?? 0), live: Number(state.info?.live ?? 0) }) : undefined} />
       <p className="text-sm text-slate-700">{t("publishAllHint")}</p>
       <input type="hidden" name="period" value={periodKey} />
       <Field id="publish-all-root" label={t("publishAllRoot")} error={error("rootCode")}>

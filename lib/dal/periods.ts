@@ -39,15 +39,16 @@ const findRoot = (db: TTx | typeof prisma) =>
 
 export const periodWhere = (p: TPeriod) => ({ kind_year_number: { kind: p.kind, year: p.year, number: p.number } });
 
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
 /** The row of a period, made on first use (inside the write that needs it). */
 export async function ensurePeriod(tx: TTx, p: TPeriod) {
   const { start, end } = periodMonths(p);
-  return tx.surveyPeriod.upsert({
-    where: periodWhere(p),
-    create: { kind: p.kind, year: p.year, number: p.number, startDate: monthStart(start), endDate: monthStart(end) },
-    update: {},
-    select: { id: true, closedAt: true },
-  });
+  // ON CONFLICT rather than Prisma's upsert: two writes making the same period at once both get it.
+  await tx.$executeRaw`INSERT INTO survey_period (id, kind, year, number, start_date, end_date)
+    VALUES (gen_random_uuid(), ${p.kind}::"PeriodKind", ${p.year}, ${p.number}, ${isoDay(monthStart(start))}::date, ${isoDay(monthStart(end))}::date)
+    ON CONFLICT (kind, year, number) DO NOTHING`;
+  return tx.surveyPeriod.findUniqueOrThrow({ where: periodWhere(p), select: { id: true, closedAt: true } });
 }
 
 const stateOf = (p: TPeriod, closedAt: Date | null, timeZone: string): TPeriodState => (closedAt ? "closed" : inProgress(p, timeZone) ? "open" : "ended");
@@ -101,15 +102,16 @@ export const closePeriod = defineWrite({
   locate: async (tx, input) => {
     const root = await findRoot(tx);
     if (!root) return null;
-    const row = await tx.surveyPeriod.findUnique({ where: periodWhere(input.period), select: { id: true, closedAt: true } });
-    return { root, row, timeZone: (await agencySettings()).timeZone };
+    // The row made here (so the audit entry names it) and locked: a second close waits, then reads it closed.
+    const { id } = await ensurePeriod(tx, input.period);
+    const [row] = await tx.$queryRaw<{ id: string; closed_at: Date | null }[]>`SELECT id::text, closed_at FROM survey_period WHERE id = ${id}::uuid FOR UPDATE`;
+    return { root, row: row!, timeZone: (await agencySettings()).timeZone };
   },
   on: (r) => [r.root.path],
-  refuse: (input, r) => (inProgress(input.period, r.timeZone) ? "open" : r.row?.closedAt ? "closed" : null),
-  audit: (input, r) => ({ action: "period.close", targetType: "period", targetId: r.row?.id, unitId: r.root.id, detail: { period: periodKey(input.period) } }),
-  handler: async (tx, input, _r, { caller }) => {
-    const row = await ensurePeriod(tx, input.period);
-    await tx.surveyPeriod.update({ where: { id: row.id }, data: { closedAt: new Date(), closedById: caller.userId } });
+  refuse: (input, r) => (inProgress(input.period, r.timeZone) ? "open" : r.row.closed_at ? "closed" : null),
+  audit: (input, r) => ({ action: "period.close", targetType: "period", targetId: r.row.id, unitId: r.root.id, detail: { period: periodKey(input.period) } }),
+  handler: async (tx, _input, r, { caller }) => {
+    await tx.surveyPeriod.update({ where: { id: r.row.id }, data: { closedAt: new Date(), closedById: caller.userId } });
   },
 });
 
@@ -142,41 +144,45 @@ export async function unitsInAdminScope(caller: TCaller | null, codes: string[])
 
 /**
  * Saves the grid in one write: every unit named must be in the caller's admin scope (else
- * nothing is saved); an empty value removes the unit's N. Audited with what changed.
+ * nothing is saved). Only the rows that changed are written (a value differs from the one the
+ * row was loaded with, `was`; every row of a CSV); an empty value removes the unit's N. A row
+ * someone else changed meanwhile (its stored N is no longer `was`) refuses the whole save
+ * ("stale"): the admin reloads. The period row is locked, so two saves of it take turns.
+ * Audited with what changed.
  */
 export const savePopulations = defineWrite({
   input: ZSavePopulations,
   capability: "admin",
   locate: async (tx, input) => {
     const codes = Object.keys(input.populations);
+    const period = await ensurePeriod(tx, input.period);
+    await tx.$queryRaw`SELECT id FROM survey_period WHERE id = ${period.id}::uuid FOR UPDATE`;
     const units = await tx.unit.findMany({
       where: { code: { in: codes } },
-      select: { id: true, code: true, path: true, populations: { where: { period: periodWhere(input.period).kind_year_number }, select: { population: true } } },
+      select: { id: true, code: true, path: true, populations: { where: { periodId: period.id }, select: { population: true } } },
     });
     if (units.length !== codes.length) return null;
     const root = await findRoot(tx);
-    return { units, rootId: root?.id };
+    const rows = units.map((u) => ({ ...u, stored: u.populations[0]?.population ?? null, to: input.populations[u.code] ?? null, was: input.was?.[u.code] }));
+    // A row typed over is one whose value differs from what it was loaded with; without `was`, every row is.
+    const changed = rows.filter((u) => (u.was === undefined ? u.to !== u.stored : u.to !== u.was));
+    return { units, changed, periodId: period.id, rootId: root?.id };
   },
   on: (r) => r.units.map((u) => u.path),
+  refuse: (_input, r) => (r.changed.some((u) => u.was !== undefined && u.stored !== u.was) ? "stale" : null),
   audit: (input, r) => {
     const changes: Record<string, { from: number | null; to: number | null }> = {};
-    for (const u of r.units) {
-      const from = u.populations[0]?.population ?? null;
-      const to = input.populations[u.code] ?? null;
-      if (from !== to) changes[u.code] = { from, to };
-    }
-    return { action: "population.update", targetType: "period", unitId: r.units.length === 1 ? r.units[0]!.id : r.rootId, detail: { period: periodKey(input.period), changes } };
+    for (const u of r.changed) if (u.stored !== u.to) changes[u.code] = { from: u.stored, to: u.to };
+    return { action: "population.update", targetType: "period", targetId: r.periodId, unitId: r.units.length === 1 ? r.units[0]!.id : r.rootId, detail: { period: periodKey(input.period), changes } };
   },
-  handler: async (tx, input, r) => {
-    const period = await ensurePeriod(tx, input.period);
+  handler: async (tx, _input, r) => {
     let saved = 0;
-    for (const u of r.units) {
-      const n = input.populations[u.code] ?? null;
-      const from = u.populations[0]?.population ?? null;
-      if (n === from) continue;
+    for (const u of r.changed) {
+      if (u.to === u.stored) continue;
       saved++;
-      if (n === null) await tx.unitPopulation.delete({ where: { unitId_periodId: { unitId: u.id, periodId: period.id } } });
-      else await tx.unitPopulation.upsert({ where: { unitId_periodId: { unitId: u.id, periodId: period.id } }, create: { unitId: u.id, periodId: period.id, population: n }, update: { population: n } });
+      const key = { unitId_periodId: { unitId: u.id, periodId: r.periodId } };
+      if (u.to === null) await tx.unitPopulation.delete({ where: key });
+      else await tx.unitPopulation.upsert({ where: key, create: { unitId: u.id, periodId: r.periodId, population: u.to }, update: { population: u.to } });
     }
     return { saved };
   },
@@ -184,7 +190,7 @@ export const savePopulations = defineWrite({
 
 export type TCsvImportResult =
   | { ok: true; saved: number; rows: number }
-  | { ok: false; error: "empty" | "tooBig" | "tooManyRows" | "notFound" | "invalid" }
+  | { ok: false; error: "empty" | "tooBig" | "tooManyRows" | "notFound" | "invalid" | "stale" }
   | { ok: false; error: "lines"; lines: { line: number; code: TCsvLineError["code"] | "unknownUnit" }[] };
 
 /**
@@ -200,6 +206,6 @@ export async function importPopulationCsv(caller: TCaller | null, raw: { period:
   const unknown = parsed.rows.filter((r) => !known.has(r.unitCode)).map((r) => ({ line: r.line, code: "unknownUnit" as const }));
   if (unknown.length > 0) return { ok: false, error: "lines", lines: unknown };
   const r = await savePopulations(caller, { period: raw.period, populations: Object.fromEntries(parsed.rows.map((x) => [x.unitCode, String(x.population)])) }, meta);
-  if (!r.ok) return { ok: false, error: r.error };
+  if (!r.ok) return { ok: false, error: r.error === "invalid" && r.fields.populations === "tooManyRows" ? "tooManyRows" : r.error };
   return { ok: true, saved: r.value.saved, rows: parsed.rows.length };
 }

@@ -1,10 +1,12 @@
 import "server-only";
 import { prisma, type TTx } from "@/lib/db";
 import { clearSurveyCache } from "@/lib/dal/survey";
-import { itemSlots, readRollup, versionsFor } from "@/lib/dal/dashboard/rollup";
+import { itemSlots, populations, readRollup, versionsFor } from "@/lib/dal/dashboard/rollup";
 import { periodWhere } from "@/lib/dal/periods";
 import { agencySettings } from "@/lib/dal/settings";
 import { defineWrite } from "@/lib/dal/write";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { populationIn } from "@/lib/dashboard/rows";
 import { unitHeadline } from "@/lib/dashboard/unit";
 import { inProgress, periodKey, periodMonths, type TPeriod } from "@/lib/periods";
 import { can, scopePaths, type TCaller } from "@/lib/permissions";
@@ -15,8 +17,8 @@ import { ZPublishedResult, type TPublishedResult } from "@/lib/validation/public
 // rollups as they are now and frozen (late paper entries change the dashboards,
 // never what the public was shown). The admin says which responses it counts: the
 // unit's own, or pooled with its sub-units (a unit without sub-units counts its
-// own either way, and says so). Unpublishing takes a reason; a republish freezes
-// anew. The database holds the rules (publication_guard): a live publication's
+// own either way, and says so). A live publication is never overwritten: it is
+// withdrawn first, with a reason, and a republish then freezes anew. The database holds the rules (publication_guard): a live publication's
 // period is closed, and a result changes only with a new publication date.
 
 type TScope = (typeof PUBLICATION_SCOPES)[number];
@@ -33,18 +35,21 @@ const subtreeOf = (db: TTx | typeof prisma, path: string) =>
 export async function computeResults(units: readonly TUnitRef[], tree: readonly TUnitRef[], period: TPeriod, scope: TScope): Promise<Map<string, TPublishedResult | null>> {
   const { start, end } = periodMonths(period);
   const rows = await readRollup({ unitIds: tree.map((u) => u.id), from: start, to: end, verifiedOnly: false }, await itemSlots(), true, [period]);
-  const versions = await versionsFor(rows.map((r) => r.versionId));
+  const [versions, pops] = await Promise.all([versionsFor(rows.map((r) => r.versionId)), populations(tree.map((u) => u.id), [period])]);
   const out = new Map<string, TPublishedResult | null>();
   for (const unit of units) {
     const under = tree.filter((u) => u.path.startsWith(unit.path));
     const pooled = scope === "gabungan" && under.length > 1;
-    const ids = new Set(pooled ? under.map((u) => u.id) : [unit.id]);
-    const { score } = unitHeadline(rows.filter((r) => ids.has(r.unitId)), versions, period, () => null);
+    const ids = pooled ? under.map((u) => u.id) : [unit.id];
+    const counted = rows.filter((r) => ids.includes(r.unitId));
+    // Judged against the N of the units it counts, as the dashboards judge it (lib/dashboard/rows.ts).
+    const { score } = unitHeadline(counted, versions, period, populationIn(pops, ids, counted, [period]));
     const r = score?.result;
+    const sample = r?.sample ? { population: r.sample.population, minimumSample: r.sample.minimumSample, belowMinimum: !r.sample.met } : {};
     out.set(
       unit.id,
       r?.computable && r.konversiRounded !== null && r.mutu && r.kinerja
-        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri" })
+        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri", ...sample })
         : null,
     );
   }
@@ -64,9 +69,12 @@ async function periodRefusal(period: TPeriod, closedAt: Date | null | undefined)
   return closedAt ? null : "notClosed";
 }
 
+/** A publication the public sees now (not withdrawn). */
+const isLive = (p: { unpublishedAt: Date | null; result: unknown } | null | undefined): boolean => !!p && !p.unpublishedAt && p.result !== null;
+
 const findPeriod = (tx: TTx, p: TPeriod) => tx.surveyPeriod.findUnique({ where: periodWhere(p), select: { id: true, closedAt: true } });
 
-/** Publishes (or republishes) one unit's result for a closed period. */
+/** Publishes one unit's result for a closed period; refused while one is live (withdraw it first: a republish). */
 export const publishUnit = defineWrite({
   input: ZPublishUnit,
   capability: "admin",
@@ -74,14 +82,15 @@ export const publishUnit = defineWrite({
     const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, name: true, path: true } });
     if (!unit) return null;
     const period = await findPeriod(tx, input.period);
-    const before = period ? await tx.publication.findUnique({ where: { unitId_periodId: { unitId: unit.id, periodId: period.id } }, select: { id: true } }) : null;
+    const before = period ? await tx.publication.findUnique({ where: { unitId_periodId: { unitId: unit.id, periodId: period.id } }, select: { id: true, unpublishedAt: true, result: true } }) : null;
     // The result is computed once the caller is authorized (refuse), and frozen by the handler.
-    return { unit, period, republish: !!before, result: null as TPublishedResult | null };
+    return { unit, period, republish: !!before, live: isLive(before), result: null as TPublishedResult | null };
   },
   on: (r) => [r.unit.path],
   refuse: async (input, r) => {
     const refusal = await periodRefusal(input.period, r.period?.closedAt);
     if (refusal) return refusal;
+    if (r.live) return "alreadyPublished";
     const tree = input.scope === "gabungan" ? await subtreeOf(prisma, r.unit.path) : [r.unit];
     r.result = (await computeResults([r.unit], tree, input.period, input.scope)).get(r.unit.id) ?? null;
     return r.result ? null : "noResponses";
@@ -102,7 +111,8 @@ export const publishUnit = defineWrite({
 
 /**
  * Publishes every unit at and under `rootCode` with responses in the period, in one transaction
- * (all or none); units without a computable result are skipped and named in the answer.
+ * (all or none); units without a computable result are skipped and named in the answer, and so
+ * are units already live (`alreadyPublished`: never re-frozen; withdraw one to republish it).
  */
 export const publishAll = defineWrite({
   input: ZPublishAll,
@@ -110,14 +120,22 @@ export const publishAll = defineWrite({
   locate: async (tx, input) => {
     const root = await tx.unit.findUnique({ where: { code: input.rootCode }, select: { id: true, code: true, name: true, path: true } });
     if (!root) return null;
-    return { root, period: await findPeriod(tx, input.period), tree: await subtreeOf(tx, root.path), results: new Map<string, TPublishedResult | null>() };
+    const period = await findPeriod(tx, input.period);
+    const tree = await subtreeOf(tx, root.path);
+    const live = period
+      ? await tx.publication.findMany({ where: { periodId: period.id, unitId: { in: tree.map((u) => u.id) }, unpublishedAt: null, NOT: { result: { equals: Prisma.DbNull } } }, select: { unitId: true } })
+      : [];
+    const liveIds = new Set(live.map((l) => l.unitId));
+    return { root, period, tree: tree.filter((u) => !liveIds.has(u.id)), live: tree.filter((u) => liveIds.has(u.id)), results: new Map<string, TPublishedResult | null>() };
   },
   on: (r) => [r.root.path],
   refuse: async (input, r) => {
     const refusal = await periodRefusal(input.period, r.period?.closedAt);
     if (refusal) return refusal;
-    r.results = await computeResults(r.tree, r.tree, input.period, input.scope);
-    return [...r.results.values()].some(Boolean) ? null : "noResponses";
+    // The pooled figures count every unit under each one, live or not.
+    r.results = await computeResults(r.tree, [...r.tree, ...r.live], input.period, input.scope);
+    if ([...r.results.values()].some(Boolean)) return null;
+    return r.live.length > 0 ? "alreadyPublished" : "noResponses";
   },
   audit: (input, r) => ({
     action: "publication.publish_all",
@@ -130,6 +148,7 @@ export const publishAll = defineWrite({
       scope: input.scope,
       published: r.tree.filter((u) => r.results.get(u.id)).map((u) => u.code),
       skipped: r.tree.filter((u) => !r.results.get(u.id)).map((u) => u.code),
+      alreadyPublished: r.live.map((u) => u.code),
     },
   }),
   handler: async (tx, _input, r, { caller }) => {
@@ -144,7 +163,7 @@ export const publishAll = defineWrite({
       await freeze(tx, u.id, r.period!.id, result, caller);
       published.push(u.name);
     }
-    return { published, skipped };
+    return { published, skipped, alreadyPublished: r.live.map((u) => u.name) };
   },
   afterCommit: () => clearSurveyCache(),
   timeoutMs: 60_000,

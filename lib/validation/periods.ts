@@ -43,17 +43,28 @@ export const populationValue = z
     return n;
   });
 
-/** The grid: unit code -> N as typed, every row saved or none. At most the units an admin page lists. */
+/** At most the units an admin page lists, and the lines a population CSV holds (one limit for both). */
+export const POPULATION_MAX_ROWS = 2000;
+
+/**
+ * The grid: unit code -> N as typed, every row saved or none. `was`: the value each row was loaded
+ * with (the grid posts it): a row whose stored N no longer equals it was changed meanwhile by
+ * someone else, and the whole save is refused (stale). Without `was` (a CSV) the rows are written as given.
+ */
 export const ZSavePopulations = z.object({
   period: periodKeyInput,
-  populations: z.record(unitCode, populationValue).refine((r) => Object.keys(r).length > 0 && Object.keys(r).length <= 2000, { error: "invalid" }),
+  populations: z
+    .record(unitCode, populationValue)
+    .refine((r) => Object.keys(r).length > 0, { error: "invalid" })
+    .refine((r) => Object.keys(r).length <= POPULATION_MAX_ROWS, { error: "tooManyRows" }),
+  was: z.record(unitCode, populationValue).refine((r) => Object.keys(r).length <= POPULATION_MAX_ROWS, { error: "invalid" }).optional(),
 });
 export type TSavePopulationsInput = z.input<typeof ZSavePopulations>;
 
 export const PUBLICATION_SCOPES = ["sendiri", "gabungan"] as const;
 export const scopeInput = z.enum(PUBLICATION_SCOPES, { error: "invalidChoice" });
 
-/** Publish (or republish) one unit's result for a closed period. */
+/** Publish one unit's result for a closed period (a live publication is withdrawn first). */
 export const ZPublishUnit = z.object({ period: periodKeyInput, unitCode, scope: scopeInput });
 
 /** Publish every unit under `rootCode` (itself included) at once. */

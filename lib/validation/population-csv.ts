@@ -2,10 +2,11 @@
 // separated by ";" (what Excel writes in an Indonesian locale) or ",", with or
 // without a header line and a byte-order mark. Every bad line is reported by its
 // number; the caller saves nothing unless there are none. Pure.
-import { populationValue } from "@/lib/validation/periods";
+import { POPULATION_MAX_ROWS, populationValue } from "@/lib/validation/periods";
 
 export const POPULATION_CSV_MAX_BYTES = 200 * 1024;
-export const POPULATION_CSV_MAX_ROWS = 5000;
+/** The grid's own limit (one write saves them all): one limit, one message. */
+export const POPULATION_CSV_MAX_ROWS = POPULATION_MAX_ROWS;
 
 export type TCsvLineError = { line: number; code: "columns" | "unitCode" | "duplicate" | "notWhole" | "notPositive" | "tooLarge" | "missing" };
 export type TPopulationCsv =
@@ -22,7 +23,6 @@ export function parsePopulationCsv(bytes: Uint8Array): TPopulationCsv {
   const lines = text.split(/\r\n|\n|\r/);
   const filled = lines.map((l, i) => ({ line: i + 1, text: l })).filter((l) => l.text.trim() !== "");
   if (filled.length === 0) return { ok: false, error: "empty" };
-  if (filled.length > POPULATION_CSV_MAX_ROWS + 1) return { ok: false, error: "tooManyRows" };
   // One separator for the file, told by its first line: ";" if it has one, else ",".
   const sep = filled[0]!.text.includes(";") ? ";" : ",";
   const cells = (l: string) => l.split(sep).map(unquote);
@@ -30,6 +30,7 @@ export function parsePopulationCsv(bytes: Uint8Array): TPopulationCsv {
   const [first] = filled;
   const head = cells(first!.text);
   const body = head.length === 2 && head[1] !== "" && !/\d/.test(head[1]!) ? filled.slice(1) : filled;
+  if (body.length > POPULATION_CSV_MAX_ROWS) return { ok: false, error: "tooManyRows" };
   const errors: TCsvLineError[] = [];
   const rows: { line: number; unitCode: string; population: number }[] = [];
   const seen = new Set<string>();

@@ -11,6 +11,14 @@ export const ZPublishedResult = z.object({
   respondents: z.number().int(),
   /** Which responses it counted: the unit's own ("sendiri"), or with its sub-units ("gabungan"). Older publications counted their own. */
   scope: z.enum(["sendiri", "gabungan"]).default("sendiri"),
+  /**
+   * The people served (N) the result was judged against, its Krejcie-Morgan minimum sample, and
+   * whether fewer answered (DOMAIN.md: still shown, marked below the minimum sample). Absent when
+   * N was not recorded, and in publications frozen before these were kept.
+   */
+  population: z.number().int().positive().optional(),
+  minimumSample: z.number().int().positive().optional(),
+  belowMinimum: z.boolean().optional(),
 });
 
 export type TPublishedResult = z.output<typeof ZPublishedResult>;

@@ -3,9 +3,24 @@ import { query } from "./support/db";
 import { signedInPage } from "./support/session";
 
 // An admin keeps a period's populations (typed in the grid, then a CSV: a bad line saves
-// nothing and is named), publishes a completed, closed quarter for Dinas Dukcapil pooled
-// with its sub-units, sees what it counts; the citizen's thank-you page shows it with its
-// scope; withdrawn with a reason, the thank-you page no longer shows it.
+// nothing and is named); a live result of a completed, closed quarter is not overwritten
+// in one click: withdrawn with a reason (the thank-you page shows the quarter before), then
+// published again for Dinas Dukcapil pooled with its sub-units, which the citizen's
+// thank-you page shows with its scope. At the end the seed's state is put back (its
+// populations, its own-scope publication): dashboard.spec.ts reads the same unit and quarter.
+
+/** The latest live publication of a unit, as the thank-you page shows it. */
+const latestLive = async (code: string) =>
+  (
+    await query<{ year: number; number: number; konversi: number; scope: string }>(
+      `SELECT p.year, p.number, (x.result->>'konversi')::float8 AS konversi, x.result->>'scope' AS scope
+         FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id
+        WHERE u.code = $1 AND x.unpublished_at IS NULL AND x.result IS NOT NULL ORDER BY p.end_date DESC LIMIT 1`,
+      [code],
+    )
+  )[0]!;
+const decimal = (n: number) => n.toFixed(2).replace(".", ",");
+const COUNTS = { sendiri: "Dihitung dari respons unit ini sendiri.", gabungan: "Dihitung dari respons unit ini beserta sub-unitnya." } as Record<string, string>;
 
 const populationOf = async (code: string, key: { year: number; number: number }) =>
   (
@@ -16,7 +31,7 @@ const populationOf = async (code: string, key: { year: number; number: number })
     )
   )[0]?.population ?? null;
 
-test("an admin keeps populations, publishes a closed quarter pooled, and withdraws it", async ({ browser }) => {
+test("an admin keeps populations, withdraws a live result, republishes it pooled, and puts the seed back", async ({ browser }) => {
   // The seed closes and publishes the last completed quarters: the latest of them.
   const [closed] = await query<{ year: number; number: number }>(
     `SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`,
@@ -32,6 +47,7 @@ test("an admin keeps populations, publishes a closed quarter pooled, and withdra
   await expect(admin).toHaveURL(new RegExp(`/admin/periode/${key}/populasi$`));
   const grid = admin.getByTestId("population-grid");
   const before = await populationOf("DISDUKCAPIL", closed!);
+  const beforeDinkes = await populationOf("DINKES", closed!);
   await grid.getByLabel("Populasi Dinas Kependudukan dan Pencatatan Sipil").fill("12000");
   await expect(grid.getByTestId("minimum-DISDUKCAPIL")).toHaveText("372");
   await grid.getByLabel("Populasi Dinas Kesehatan").fill("12,5");
@@ -57,22 +73,41 @@ test("an admin keeps populations, publishes a closed quarter pooled, and withdra
   await expect(grid.getByLabel("Populasi Dinas Kependudukan dan Pencatatan Sipil")).toHaveValue("13000");
   expect(await populationOf("DISDUKCAPIL", closed!)).toBe(13000);
 
-  // Publish the quarter for Dinas Dukcapil, pooled with its sub-units.
+  // The seed's live result is not overwritten in one click: withdrawn first, with a reason.
   await admin.goto(`/admin/periode/${key}`);
   await admin.getByRole("link", { name: "Kelola: Dinas Kependudukan dan Pencatatan Sipil" }).click();
   const publish = admin.getByTestId("publish-unit");
+  await expect(publish.getByTestId("publish-live")).toHaveText("Hasil ini sedang dipublikasikan. Untuk mempublikasikan ulang, tarik dulu publikasinya dengan alasan.");
+  await expect(publish.getByRole("button")).toHaveCount(0);
+  const seeded = await latestLive("DISDUKCAPIL");
+  expect(seeded).toMatchObject({ year: closed!.year, number: closed!.number, scope: "sendiri" });
+  const citizen = await (await browser.newContext()).newPage();
+  await citizen.goto("/s/DISDUKCAPIL/terima-kasih");
+  const shown = citizen.getByTestId("published-index");
+  await expect(shown.getByTestId("published-konversi")).toHaveText(decimal(seeded.konversi));
+
+  const unpublish = admin.getByTestId("unpublish");
+  await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
+  await expect(unpublish.getByLabel("Alasan penarikan")).toHaveAccessibleDescription(/Tulis alasannya/);
+  await unpublish.getByLabel("Alasan penarikan").fill("Dipublikasikan ulang dengan sub-unit");
+  await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
+  await expect(admin.getByTestId("withdrawn-line")).toContainText("Dipublikasikan ulang dengan sub-unit");
+  // Withdrawn, the thank-you page shows the quarter before: its figure and the responses it counts.
+  const previous = await latestLive("DISDUKCAPIL");
+  expect(previous.year * 4 + previous.number).toBeLessThan(closed!.year * 4 + closed!.number);
+  await citizen.reload();
+  await expect(shown.getByTestId("published-konversi")).toHaveText(decimal(previous.konversi));
+  await expect(shown.getByTestId("published-counts")).toHaveText(COUNTS[previous.scope]!);
+
+  // Published again, pooled with its sub-units.
   await publish.getByLabel(/Termasuk sub-unit/).check();
   await publish.getByRole("button", { name: /Publikasikan ulang/ }).click();
   await expect(publish.getByRole("status")).toContainText("Dipublikasikan: IKM");
+  await expect(publish.getByTestId("publish-live")).toBeVisible();
   const current = admin.getByTestId("current-publication");
   await expect(current.getByTestId("scope-badge")).toHaveText("Termasuk sub-unit");
-  const [frozen] = await query<{ konversi: number; scope: string; respondents: number }>(
-    `SELECT (x.result->>'konversi')::float8 AS konversi, x.result->>'scope' AS scope, (x.result->>'respondents')::int AS respondents
-       FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id
-      WHERE u.code = 'DISDUKCAPIL' AND p.kind = 'QUARTER' AND p.year = $1 AND p.number = $2`,
-    [closed!.year, closed!.number],
-  );
-  expect(frozen!.scope).toBe("gabungan");
+  const frozen = await latestLive("DISDUKCAPIL");
+  expect(frozen).toMatchObject({ year: closed!.year, number: closed!.number, scope: "gabungan" });
 
   // The unit dashboard says what the published figure counts.
   const dashboard = await (await admin.context()).newPage();
@@ -93,28 +128,78 @@ test("an admin keeps populations, publishes a closed quarter pooled, and withdra
   await expect(admin.getByTestId("log-media")).toHaveText("(1 dari 5 media)");
 
   // The citizen's thank-you page shows it, saying it includes the sub-units.
-  const citizen = await (await browser.newContext()).newPage();
-  await citizen.goto("/s/DISDUKCAPIL/terima-kasih");
-  const shown = citizen.getByTestId("published-index");
-  await expect(shown.getByTestId("published-konversi")).toHaveText(frozen!.konversi.toFixed(2).replace(".", ","));
-  await expect(shown.getByTestId("published-counts")).toHaveText("Dihitung dari respons unit ini beserta sub-unitnya.");
-  const periodLine = await shown.locator("p").first().textContent();
-
-  // Withdrawn: a reason is required; then the thank-you page no longer shows this quarter.
-  const unpublish = admin.getByTestId("unpublish");
-  await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
-  await expect(unpublish.getByLabel("Alasan penarikan")).toHaveAccessibleDescription(/Tulis alasannya/);
-  await unpublish.getByLabel("Alasan penarikan").fill("Data kertas triwulan ini belum lengkap");
-  await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
-  await expect(admin.getByTestId("withdrawn-line")).toContainText("Data kertas triwulan ini belum lengkap");
   await citizen.reload();
-  await expect(citizen.getByTestId("published-counts")).not.toHaveText("Dihitung dari respons unit ini beserta sub-unitnya.");
-  expect(await citizen.getByTestId("published-index").locator("p").first().textContent()).not.toBe(periodLine);
+  await expect(shown.getByTestId("published-konversi")).toHaveText(decimal(frozen.konversi));
+  await expect(shown.getByTestId("published-counts")).toHaveText(COUNTS.gabungan!);
 
-  const log = await query<{ action: string }>(
-    `SELECT a.action FROM audit_log a WHERE a.action IN ('population.update', 'publication.publish', 'publication.unpublish') ORDER BY a.id`,
+  // Put the seed's state back: the populations as they were, then withdrawn again and published with the unit's own responses.
+  await admin.goto(`/admin/periode/${key}/populasi`);
+  await grid.getByLabel("Populasi Dinas Kependudukan dan Pencatatan Sipil").fill(before === null ? "" : String(before));
+  await grid.getByLabel("Populasi Dinas Kesehatan").fill(beforeDinkes === null ? "" : String(beforeDinkes));
+  await grid.getByRole("button", { name: "Simpan populasi" }).click();
+  await expect(grid.getByRole("status")).toHaveText(/^Tersimpan/);
+  expect(await populationOf("DISDUKCAPIL", closed!)).toBe(before);
+  expect(await populationOf("DINKES", closed!)).toBe(beforeDinkes);
+  await admin.goto(`/admin/periode/${key}/unit/DISDUKCAPIL`);
+  await unpublish.getByLabel("Alasan penarikan").fill("Kembali ke respons unit sendiri");
+  await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
+  await expect(admin.getByTestId("withdrawn-line")).toContainText("Kembali ke respons unit sendiri");
+  await publish.getByLabel(/Respons unit sendiri/).check();
+  await publish.getByRole("button", { name: /Publikasikan ulang/ }).click();
+  await expect(current.getByTestId("scope-badge")).toHaveText("Respons unit sendiri");
+  await expect(admin.getByTestId("withdrawn-line")).toHaveCount(0);
+  expect(await latestLive("DISDUKCAPIL")).toEqual(seeded);
+  await citizen.reload();
+  await expect(shown.getByTestId("published-konversi")).toHaveText(decimal(seeded.konversi));
+  await expect(shown.getByTestId("published-counts")).toHaveText(COUNTS.sendiri!);
+
+
+  // Audited, this unit's and this quarter's entries only (other specs write their own).
+  const publications = await query<{ action: string }>(
+    `SELECT a.action FROM audit_log a JOIN unit u ON u.id::text = a.target_id
+      WHERE u.code = 'DISDUKCAPIL' AND a.action IN ('publication.publish', 'publication.unpublish') AND a.detail->>'period' = $1 ORDER BY a.id`,
+    [key],
   );
-  expect(log.map((l) => l.action)).toEqual(["population.update", "population.update", "publication.publish", "publication.unpublish"]);
+  expect(publications.map((l) => l.action)).toEqual(["publication.unpublish", "publication.publish", "publication.unpublish", "publication.publish"]);
+  const populations = await query<{ changed: string[] }>(
+    `SELECT ARRAY(SELECT jsonb_object_keys(a.detail->'changes') ORDER BY 1) AS changed FROM audit_log a
+      WHERE a.action = 'population.update' AND a.detail->>'period' = $1 AND (a.detail->'changes' ? 'DISDUKCAPIL' OR a.detail->'changes' ? 'DINKES') ORDER BY a.id`,
+    [key],
+  );
+  expect(populations.map((l) => l.changed)).toEqual([["DINKES", "DISDUKCAPIL"], ["DISDUKCAPIL"], ["DINKES", "DISDUKCAPIL"].filter((c) => (c === "DINKES" ? beforeDinkes !== 500 : before !== 13000))]);
+});
+
+test("a result from fewer respondents than the minimum sample says so on the thank-you page", async ({ browser }) => {
+  // The seed's lab answers few surveys for the people it serves. Its live result is withdrawn, then frozen anew with its N.
+  const [closed] = await query<{ year: number; number: number }>(
+    `SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`,
+  );
+  const key = `${closed!.year}-T${closed!.number}`;
+  const admin = await signedInPage(browser, "admin@suara.test");
+  await admin.goto(`/admin/periode/${key}/unit/LABKESDA`);
+  await admin.getByTestId("unpublish").getByLabel("Alasan penarikan").fill("Dibekukan ulang dengan populasinya");
+  await admin.getByTestId("unpublish").getByRole("button", { name: "Tarik publikasi" }).click();
+  await expect(admin.getByTestId("withdrawn-line")).toBeVisible();
+  await admin.getByTestId("publish-unit").getByRole("button", { name: /Publikasikan ulang/ }).click();
+  await expect(admin.getByTestId("publish-unit").getByTestId("publish-live")).toBeVisible();
+  const [frozen] = await query<{ respondents: number; population: number; minimum: number; below: boolean }>(
+    `SELECT (x.result->>'respondents')::int AS respondents, (x.result->>'population')::int AS population, (x.result->>'minimumSample')::int AS minimum, (x.result->>'belowMinimum')::boolean AS below
+       FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id
+      WHERE u.code = 'LABKESDA' AND p.kind = 'QUARTER' AND p.year = $1 AND p.number = $2 AND x.unpublished_at IS NULL`,
+    [closed!.year, closed!.number],
+  );
+  expect(frozen!.below).toBe(true);
+  expect(frozen!.respondents).toBeLessThan(frozen!.minimum);
+  const citizen = await (await browser.newContext()).newPage();
+  await citizen.goto("/s/LABKESDA/terima-kasih");
+  const number = (n: number) => n.toLocaleString("id-ID");
+  await expect(citizen.getByTestId("published-below-minimum")).toHaveText(
+    `Di bawah sampel minimum: untuk ${number(frozen!.population)} orang yang dilayani, sampel minimumnya ${number(frozen!.minimum)} responden.`,
+  );
+  // A result that meets it says nothing of the sort.
+  await citizen.goto("/s/DISDUKCAPIL/terima-kasih");
+  await expect(citizen.getByTestId("published-index")).toBeVisible();
+  await expect(citizen.getByTestId("published-below-minimum")).toHaveCount(0);
 });
 
 test("a kepala unit has no period administration", async ({ browser }) => {

@@ -33,6 +33,27 @@ let publication: typeof import("@/lib/dal/publication");
 let publicationLog: typeof import("@/lib/dal/publication-log");
 /** The latest period the seed closed and published ("2026-T3"). */
 let closedKey = "";
+/** Withdraws the closed quarter's live publications at and under a unit (straight in the database), so a publish can be tried. */
+const withdrawLive = (rel: keyof typeof UNIT) =>
+  withClient(db.url, (cl) =>
+    cl.query(
+      `UPDATE publication x SET unpublished_at = now(), unpublish_reason = 'Uji matriks wewenang'
+        FROM unit u, survey_period p
+        WHERE u.id = x.unit_id AND p.id = x.period_id AND x.unpublished_at IS NULL AND x.result IS NOT NULL
+          AND u.path LIKE (SELECT path FROM unit WHERE code = $1) || '%' AND p.kind = 'QUARTER' AND p.year = $2 AND p.number = $3`,
+      [UNIT[rel], closedPeriod().year, closedPeriod().number],
+    ),
+  );
+/** Puts the unit's withdrawn publication of the closed quarter back live (a refused publish above may have withdrawn it). */
+const makeLive = (rel: keyof typeof UNIT) =>
+  withClient(db.url, (cl) =>
+    cl.query(
+      `UPDATE publication x SET unpublished_at = NULL, unpublished_by_id = NULL, unpublish_reason = NULL
+        FROM unit u, survey_period p
+        WHERE u.id = x.unit_id AND p.id = x.period_id AND x.result IS NOT NULL AND u.code = $1 AND p.kind = 'QUARTER' AND p.year = $2 AND p.number = $3`,
+      [UNIT[rel], closedPeriod().year, closedPeriod().number],
+    ),
+  );
 const closedPeriod = () => {
   const [year, q] = closedKey.split("-T");
   return { kind: "QUARTER" as const, year: Number(year), number: Number(q) };
@@ -203,12 +224,21 @@ const checks: Check[] = [
   { name: "listPublications", capability: "admin", run: async (c, rel) => !!(await publication.listPublications(c, closedPeriod()))?.some((u) => u.code === UNIT[rel]) },
   { name: "getUnitPublication", capability: "admin", run: async (c, rel) => !!(await publicationLog.getUnitPublication(c, UNIT[rel], closedPeriod())) },
   // The parent (the agency root) has no responses of its own: pooled, it has its whole tree's.
-  { name: "publishUnit", capability: "admin", run: async (c, rel) => (await publication.publishUnit(c, { period: closedKey, unitCode: UNIT[rel], scope: "gabungan" })).ok },
-  { name: "publishAll", capability: "admin", run: async (c, rel) => (await publication.publishAll(c, { period: closedKey, rootCode: UNIT[rel], scope: "sendiri" })).ok },
+  // A live result is never overwritten (alreadyPublished): withdrawn first, as an admin would.
+  {
+    name: "publishUnit",
+    capability: "admin",
+    run: async (c, rel) => (await withdrawLive(rel), (await publication.publishUnit(c, { period: closedKey, unitCode: UNIT[rel], scope: "gabungan" })).ok),
+  },
+  {
+    name: "publishAll",
+    capability: "admin",
+    run: async (c, rel) => (await withdrawLive(rel), (await publication.publishAll(c, { period: closedKey, rootCode: UNIT[rel], scope: "sendiri" })).ok),
+  },
   {
     name: "unpublishUnit",
     capability: "admin",
-    run: async (c, rel) => (await publication.unpublishUnit(c, { period: closedKey, unitCode: UNIT[rel], reason: "Uji matriks wewenang" })).ok,
+    run: async (c, rel) => (await makeLive(rel), (await publication.unpublishUnit(c, { period: closedKey, unitCode: UNIT[rel], reason: "Uji matriks wewenang" })).ok),
   },
   {
     name: "addLogEntry",

@@ -69,6 +69,12 @@ describe("periods", () => {
     // A period that never had a row is made by the close (2024-T4 has no data, but has ended).
     expect((await periods.closePeriod(admin, { period: "2024-T4" }, meta)).ok).toBe(true);
     expect(await one(`SELECT start_date::text AS s, end_date::text AS e FROM survey_period WHERE kind = 'QUARTER' AND year = 2024 AND number = 4 AND closed_at IS NOT NULL`)).toEqual({ s: "2024-10-01", e: "2025-01-01" });
+    // Its audit entry names the row the close made.
+    expect(await one(`SELECT a.target_id = p.id::text AS names FROM audit_log a, survey_period p WHERE a.action = 'period.close' AND a.detail->>'period' = '2024-T4' AND p.kind = 'QUARTER' AND p.year = 2024 AND p.number = 4`)).toEqual({ names: true });
+    // Two admins close the same period at once: one closes it, the other is told it is closed.
+    const both = await Promise.all([periods.closePeriod(admin, { period: "2023-T4" }, meta), periods.closePeriod(admin, { period: "2023-T4" }, meta)]);
+    expect(both.map((b) => (b.ok ? "ok" : b.error)).sort()).toEqual(["closed", "ok"]);
+    expect(await one(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'period.close' AND detail->>'period' = '2023-T4'`)).toEqual({ n: 1 });
     expect(await sqlFails(`UPDATE survey_period SET closed_at = NULL WHERE kind = 'QUARTER' AND year = 2025 AND number = 4`)).toMatch(/stays closed/);
     expect(await sqlFails(`UPDATE survey_period SET closed_at = now() WHERE kind = 'YEAR' AND year = 2026`)).toMatch(/before it ended/);
   });
@@ -94,6 +100,28 @@ describe("populations", () => {
     expect(grid[0]!.code).toBe("DISDUKCAPIL");
     expect(grid.find((g) => g.code === "DISDUKCAPIL")).toMatchObject({ population: 12000, minimum: 372 });
     expect(await sqlFails(`UPDATE unit_population SET population = 0`)).toMatch(/unit_population_positive/);
+  });
+
+  it("writes only the rows an admin changed, and refuses a save over values someone else changed meanwhile", async () => {
+    const q = { kind: "QUARTER", year: 2025, number: 2 } as const;
+    const value = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
+    // Two admins open the grid; each posts every row with the value it was loaded with.
+    const loaded = (await periods.populationGrid(dinasAdmin, q))!;
+    const was = Object.fromEntries(loaded.map((g) => [g.code, value(g.population)]));
+    const stored = async () => Object.fromEntries((await periods.populationGrid(admin, q))!.filter((g) => g.code in was).map((g) => [g.code, g.population]));
+    const start = await stored();
+    const bSaves = await periods.savePopulations(admin, { period: "2025-T2", populations: { ...was, DISDUKCAPIL: "7000" }, was }, meta);
+    expect(bSaves).toEqual({ ok: true, value: { saved: 1 } });
+    // The other page still shows the old DISDUKCAPIL: changing another row keeps the first admin's value.
+    const aSaves = await periods.savePopulations(dinasAdmin, { period: "2025-T2", populations: { ...was, "DUKCAPIL-CAPIL": "4000" }, was }, meta);
+    expect(aSaves).toEqual({ ok: true, value: { saved: 1 } });
+    expect(await stored()).toEqual({ ...start, DISDUKCAPIL: 7000, "DUKCAPIL-CAPIL": 4000 });
+    // Typing over (or emptying) a row someone else changed refuses the whole save.
+    const stale = await periods.savePopulations(dinasAdmin, { period: "2025-T2", populations: { ...was, DISDUKCAPIL: "", "DUKCAPIL-DAFDUK": "321" }, was }, meta);
+    expect(stale).toEqual({ ok: false, error: "stale" });
+    expect(await stored()).toEqual({ ...start, DISDUKCAPIL: 7000, "DUKCAPIL-CAPIL": 4000 });
+    const audited = await rows<{ changes: Record<string, unknown> }>(`SELECT detail->'changes' AS changes FROM audit_log WHERE action = 'population.update' AND detail->>'period' = '2025-T2' ORDER BY id`);
+    expect(audited.map((a) => Object.keys(a.changes))).toEqual([["DISDUKCAPIL"], ["DUKCAPIL-CAPIL"]]);
   });
 
   it("takes a CSV with a BOM and either separator; any bad line saves nothing and is named", async () => {
@@ -142,8 +170,20 @@ describe("publication", () => {
     expect(await one(`SELECT scope::text, result->>'scope' AS s FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id WHERE u.code = 'DISDUKCAPIL' AND p.year = 2025 AND p.kind = 'QUARTER' AND p.number = 4`)).toEqual({ scope: "POOLED", s: "gabungan" });
     // Frozen: the result changes only with a republish (a new publication date).
     expect(await sqlFails(`UPDATE publication SET result = result || '{"konversi": 99}' WHERE result->>'scope' = 'gabungan'`)).toMatch(/frozen/);
+    // A live result is never overwritten: withdrawn first, with a reason, then published anew.
+    expect(await pub.publishUnit(dinasAdmin, { period: "2025-T4", unitCode: "DISDUKCAPIL", scope: "sendiri" }, meta)).toEqual({ ok: false, error: "alreadyPublished" });
+    expect(await one(`SELECT result->>'scope' AS s FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id WHERE u.code = 'DISDUKCAPIL' AND p.year = 2025 AND p.kind = 'QUARTER' AND p.number = 4`)).toEqual({ s: "gabungan" });
+    expect((await pub.unpublishUnit(dinasAdmin, { period: "2025-T4", unitCode: "DISDUKCAPIL", reason: "Cakupan salah dipilih" }, meta)).ok).toBe(true);
     const own = await pub.publishUnit(dinasAdmin, { period: "2025-T4", unitCode: "DISDUKCAPIL", scope: "sendiri" }, meta);
     expect(own).toMatchObject({ ok: true, value: { scope: "sendiri", respondents: counts.own } });
+    // Frozen with the N it was judged against (900, from the CSV above) and its minimum sample; fewer answered.
+    expect(counts.own).toBeLessThan(269);
+    expect(own).toMatchObject({ ok: true, value: { population: 900, minimumSample: 269, belowMinimum: true } });
+    const { getLastPublishedIndex, getSurvey } = await import("@/lib/dal/survey");
+    expect(await getLastPublishedIndex((await getSurvey("DISDUKCAPIL"))!)).toMatchObject({ year: 2026, number: 3 });
+    // A result frozen before these were kept still reads (no N: nothing said about the sample).
+    const { ZPublishedResult } = await import("@/lib/validation/publication");
+    expect(ZPublishedResult.parse({ konversi: 80, mutu: "B", kinerja: "Baik", kinerjaEn: "Good", respondents: 10 })).toEqual({ konversi: 80, mutu: "B", kinerja: "Baik", kinerjaEn: "Good", respondents: 10, scope: "sendiri" });
     // A unit without sub-units counts its own, whatever was chosen, and says so.
     expect(await pub.publishUnit(admin, { period: "2025-T4", unitCode: "RSUD", scope: "gabungan" }, meta)).toMatchObject({ ok: true, value: { scope: "sendiri" } });
     const audit = await rows<{ action: string; republish: boolean }>(`SELECT action, (detail->>'republish')::boolean AS republish FROM audit_log WHERE action = 'publication.publish' ORDER BY id`);
@@ -154,9 +194,9 @@ describe("publication", () => {
     const { getLastPublishedIndex, getSurvey } = await import("@/lib/dal/survey");
     const survey = (await getSurvey("DISDUKCAPIL"))!;
     expect(await getLastPublishedIndex(survey)).toMatchObject({ year: 2026, number: 3, scope: "sendiri" });
-    const first = await pub.publishUnit(admin, { period: "2026-T3", unitCode: "DISDUKCAPIL", scope: "gabungan" }, meta);
-    expect(first.ok).toBe(true);
-    expect(await getLastPublishedIndex(survey)).toMatchObject({ year: 2026, number: 3, scope: "gabungan" });
+    // One click does not overwrite what the public was shown.
+    expect(await pub.publishUnit(admin, { period: "2026-T3", unitCode: "DISDUKCAPIL", scope: "gabungan" }, meta)).toEqual({ ok: false, error: "alreadyPublished" });
+    expect(await getLastPublishedIndex(survey)).toMatchObject({ year: 2026, number: 3, scope: "sendiri" });
 
     expect(await pub.unpublishUnit(admin, { period: "2026-T3", unitCode: "DISDUKCAPIL", reason: " " }, meta)).toEqual({ ok: false, error: "invalid", fields: { reason: "reasonRequired" } });
     expect(await pub.unpublishUnit(kepala, { period: "2026-T3", unitCode: "DISDUKCAPIL", reason: "Angka salah ketik" }, meta)).toEqual({ ok: false, error: "notFound" });
@@ -185,23 +225,38 @@ describe("publication", () => {
     const { createUnit } = await import("@/lib/dal/unit-admin");
     expect((await createUnit(admin, { parentCode: "PKM-SUKAMAJU", code: "PUSTU-KOSONG", name: "Pustu Kosong", kind: "PUSKESMAS" }, meta)).ok).toBe(true);
     expect(await pub.publishAll(dinasAdmin, { period: "2025-T4", rootCode: "DINKES", scope: "sendiri" }, meta)).toEqual({ ok: false, error: "notFound" });
+    // One unit is live already: publishing all leaves it as it is, and says so.
+    const answered = await rows<{ code: string; name: string }>(
+      `SELECT DISTINCT u.code, u.name FROM unit_monthly_summary s JOIN unit u ON u.id = s.unit_id
+        WHERE NOT s.suspicious AND s.responses > 0 AND s.month >= '2025-10-01' AND s.month < '2026-01-01' AND u.path LIKE (SELECT path FROM unit WHERE code = 'DINKES') || '%'
+        ORDER BY u.code`,
+    );
+    expect(answered.length).toBeGreaterThan(1);
+    const first = answered[0]!;
+    expect(await pub.publishUnit(admin, { period: "2025-T4", unitCode: first.code, scope: "sendiri" }, meta)).toMatchObject({ ok: true });
+    const firstAt = () =>
+      one<{ published_at: Date }>(`SELECT published_at FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id WHERE u.code = $1 AND p.year = 2025 AND p.kind = 'QUARTER' AND p.number = 4`, [first.code]);
+    const before = (await firstAt()).published_at;
     const r = await pub.publishAll(admin, { period: "2025-T4", rootCode: "DINKES", scope: "sendiri" }, meta);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
+    expect(r.value.alreadyPublished).toEqual([first.name]);
+    expect((await firstAt()).published_at).toEqual(before);
     expect(r.value.skipped).toContain("Pustu Kosong");
-    // Exactly the units with no responses in the quarter are skipped.
-    const answered = await rows<{ name: string }>(
-      `SELECT DISTINCT u.name FROM unit_monthly_summary s JOIN unit u ON u.id = s.unit_id
-        WHERE NOT s.suspicious AND s.responses > 0 AND s.month >= '2025-10-01' AND s.month < '2026-01-01' AND u.path LIKE (SELECT path FROM unit WHERE code = 'DINKES') || '%'`,
-    );
-    expect(r.value.published.sort()).toEqual(answered.map((a) => a.name).sort());
+    // Exactly the units with no responses in the quarter are skipped, and the live one is left.
+    expect(r.value.published.sort()).toEqual(answered.filter((a) => a.code !== first.code).map((a) => a.name).sort());
     const live = await rows<{ code: string }>(
       `SELECT u.code FROM publication x JOIN unit u ON u.id = x.unit_id JOIN survey_period p ON p.id = x.period_id
         WHERE p.year = 2025 AND p.kind = 'QUARTER' AND p.number = 4 AND x.unpublished_at IS NULL AND u.path LIKE (SELECT path FROM unit WHERE code = 'DINKES') || '%' ORDER BY u.path`,
     );
-    expect(live.length).toBe(r.value.published.length);
+    expect(live.length).toBe(r.value.published.length + 1);
     expect(live.map((l) => l.code)).not.toContain("PUSTU-KOSONG");
-    expect(await one(`SELECT action, jsonb_array_length(detail->'published') AS n FROM audit_log ORDER BY id DESC LIMIT 1`)).toEqual({ action: "publication.publish_all", n: live.length });
+    expect(await one(`SELECT action, jsonb_array_length(detail->'published') AS n, detail->'alreadyPublished' AS live FROM audit_log ORDER BY id DESC LIMIT 1`)).toEqual({
+      action: "publication.publish_all", n: live.length - 1, live: [first.code],
+    });
+    // Again: everything with responses is live, nothing is re-frozen.
+    expect(await pub.publishAll(admin, { period: "2025-T4", rootCode: "DINKES", scope: "sendiri" }, meta)).toEqual({ ok: false, error: "alreadyPublished" });
+    expect((await firstAt()).published_at).toEqual(before);
     const listed = (await pub.listPublications(admin, { kind: "QUARTER", year: 2025, number: 4 }))!;
     expect(listed.find((u) => u.code === "DINKES")!.result).toMatchObject({ scope: "sendiri" });
     expect(await pub.listPublications(kepala, { kind: "QUARTER", year: 2025, number: 4 })).toBeNull();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parsePopulationCsv, POPULATION_CSV_MAX_BYTES } from "@/lib/validation/population-csv";
+import { POPULATION_MAX_ROWS, ZSavePopulations } from "@/lib/validation/periods";
+import { parsePopulationCsv, POPULATION_CSV_MAX_BYTES, POPULATION_CSV_MAX_ROWS } from "@/lib/validation/population-csv";
 
 const csv = (text: string) => new TextEncoder().encode(text);
 
@@ -46,7 +47,15 @@ describe("parsePopulationCsv", () => {
     // A first line with an empty population is a bad line, not a header.
     expect(parsePopulationCsv(csv("DINKES;\nRSUD;5"))).toEqual({ ok: false, error: "lines", lines: [{ line: 1, code: "missing" }] });
     expect(parsePopulationCsv(new Uint8Array(POPULATION_CSV_MAX_BYTES + 1).fill(0x41))).toEqual({ ok: false, error: "tooBig" });
-    const many = Array.from({ length: 5002 }, (_, i) => `U${i};1`).join("\n");
-    expect(parsePopulationCsv(csv(many))).toEqual({ ok: false, error: "tooManyRows" });
+    // One limit with the grid's write (ZSavePopulations): as many lines as it takes, with or without a header, and not one more.
+    expect(POPULATION_CSV_MAX_ROWS).toBe(POPULATION_MAX_ROWS);
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => `U${i};1`).join("\n");
+    expect(parsePopulationCsv(csv(lines(POPULATION_MAX_ROWS)))).toMatchObject({ ok: true });
+    expect(parsePopulationCsv(csv(`kode;populasi\n${lines(POPULATION_MAX_ROWS)}`))).toMatchObject({ ok: true });
+    expect(parsePopulationCsv(csv(lines(POPULATION_MAX_ROWS + 1)))).toEqual({ ok: false, error: "tooManyRows" });
+    const full = parsePopulationCsv(csv(lines(POPULATION_MAX_ROWS)));
+    const populations = full.ok ? Object.fromEntries(full.rows.map((r) => [r.unitCode, String(r.population)])) : {};
+    expect(ZSavePopulations.safeParse({ period: "2025-T4", populations }).success).toBe(true);
+    expect(ZSavePopulations.safeParse({ period: "2025-T4", populations: { ...populations, EXTRA: "1" } }).error?.issues[0]?.message).toBe("tooManyRows");
   });
 });

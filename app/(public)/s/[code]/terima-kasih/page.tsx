@@ -45,6 +45,11 @@ export default async function ThankYouPage(props: PageProps<"/s/[code]/terima-ka
             <p className="mt-1 text-sm text-slate-700" data-testid="published-counts">
               {published.scope === "gabungan" ? t("countsPooled") : t("countsOwn")}
             </p>
+            {published.belowMinimum && published.minimumSample !== undefined && (
+              <p className="mt-1 text-sm text-amber-900" data-testid="published-below-minimum">
+                {t("belowMinimum", { minimum: published.minimumSample, population: published.population ?? 0 })}
+              </p>
+            )}
           </div>
         ) : (
           <p className="mt-2 text-slate-700">{t("none")}</p>

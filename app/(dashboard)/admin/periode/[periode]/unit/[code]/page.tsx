@@ -74,7 +74,7 @@ export default async function UnitPublicationPage(props: PageProps<"/admin/perio
           {t("publishTitle")}
         </h2>
         {state.state === "closed" ? (
-          <PublishUnitForm periodKey={key} unitCode={unit.code} hasChildren={unit.hasChildren} republish={!!publication?.result} defaultScope={publication?.result?.scope ?? (unit.hasChildren ? "gabungan" : "sendiri")} />
+          <PublishUnitForm periodKey={key} unitCode={unit.code} hasChildren={unit.hasChildren} live={!!live} republish={!!publication?.result} defaultScope={publication?.result?.scope ?? (unit.hasChildren ? "gabungan" : "sendiri")} />
         ) : (
           <Alert tone="warning" title={t("cannotPublish")}>
             {t(state.state === "open" ? "errors.open" : "errors.notClosed")}
