@@ -18,7 +18,7 @@ import { EDUCATION, OCCUPATION, SARAN_MAX } from "@/lib/validation/response-fiel
 
 type Queued = { key: string; body: Record<string, unknown>; tries: number };
 type Locale = "id" | "en";
-type Props = { unitCode: string; unitName: string; services: TSurveyService[]; items: TSurveyItem[]; text: Record<Locale, TKioskText> };
+type Props = { unitCode: string; versionId: string; unitName: string; services: TSurveyService[]; items: TSurveyItem[]; text: Record<Locale, TKioskText> };
 type Profile = { gender?: string; age?: string; education?: string; occupation?: string };
 
 const IDLE_MS = 60_000;
@@ -27,7 +27,7 @@ const RETRY_MS = 5_000;
 /** How often an idle tablet asks whether it is still enrolled. */
 const CHECK_MS = 60_000;
 
-export function KioskApp({ unitCode, unitName, services, items, text }: Props) {
+export function KioskApp({ unitCode, versionId, unitName, services, items, text }: Props) {
   const storeKey = `suara.kiosk.${unitCode}`;
   const [token, setToken] = useState<string | null | undefined>(undefined);
   const [revoked, setRevoked] = useState(false);
@@ -192,6 +192,8 @@ export function KioskApp({ unitCode, unitName, services, items, text }: Props) {
       tries: 0,
       body: {
         unit: unitCode,
+        // The version these items are: a queued answer still counts after a new one is published.
+        version: versionId,
         service: service || undefined,
         answers,
         profile: { gender: profile.gender || undefined, age, education: profile.education || undefined, occupation: profile.occupation || undefined },

@@ -15,6 +15,8 @@ export type TSurveyFormProps = {
   /** The reader's messages (the citizen's page ships no i18n runtime: strings come as data). */
   text: TSurveyText;
   unitCode: string;
+  /** The questionnaire version shown: sent back, so a newer version published meanwhile does not refuse the answers. */
+  versionId?: string;
   /** Services with their name in the reader's language. */
   services: (TSurveyService & { label: string })[];
   presetService?: string;
@@ -75,6 +77,7 @@ export function SurveyForm(props: TSurveyFormProps) {
   return (
     <form action={props.preview ? undefined : action} onSubmit={props.preview ? (e) => e.preventDefault() : undefined} className="@container mt-6 space-y-6" noValidate>
       <input type="hidden" name="unit" value={props.unitCode} />
+      {props.versionId && <input type="hidden" name="version" value={props.versionId} />}
       <input type="hidden" name="locale" value={props.text.locale} />
       <input type="hidden" name="idempotencyKey" value={v.idempotencyKey ?? props.idempotencyKey} />
       {props.token && <input type="hidden" name="token" value={props.token} />}

@@ -56,6 +56,7 @@ export async function SurveyPage({ code, service, token, fresh }: { code: string
       <SurveyForm
         text={text}
         unitCode={survey.unitCode}
+        versionId={survey.templateVersionId}
         services={survey.services.map((s) => ({ ...s, label: f.pick(s.name, s.nameEn) }))}
         presetService={preset?.code}
         items={survey.items.map((i) => ({

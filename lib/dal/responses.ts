@@ -3,7 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { pool, prisma } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { maybePruneRateCounters, type TRateWindow } from "@/lib/dal/rate-limit";
-import { getSurvey, type TSurvey } from "@/lib/dal/survey";
+import { getSurvey, surveyAsShown, type TSurvey } from "@/lib/dal/survey";
 import type { Channel } from "@/lib/generated/prisma/enums";
 import { toFieldErrors, ZIdempotencyKey, ZResponseInput, type TFieldErrors, type TResponse } from "@/lib/validation/response";
 
@@ -60,8 +60,10 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
   if (!parsed.success) return { ok: false, status: 400, errors: await allErrors(raw, parsed.error, ctx.requireService) };
   const input = parsed.data;
 
-  const survey = await getSurvey(input.unit);
-  if (!survey) return { ok: false, status: 404, errors: { unit: "unknownUnit" } };
+  const current = await getSurvey(input.unit);
+  if (!current) return { ok: false, status: 404, errors: { unit: "unknownUnit" } };
+  // Checked against, and counted on, the questionnaire version the form showed.
+  const survey = await surveyAsShown(current, input.version);
 
   const checked = checkAgainstSurvey(input, survey, ctx.requireService);
   if ("errors" in checked) return { ok: false, status: 400, errors: checked.errors };

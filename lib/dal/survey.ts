@@ -17,6 +17,8 @@ export type TSurvey = {
   unitCode: string;
   unitName: string;
   templateVersionId: string;
+  /** The questionnaire the version belongs to: an earlier published version of it may still be answered. */
+  templateId: string;
   scale: { min: number; max: number };
   asksHarapan: boolean;
   items: TSurveyItem[];
@@ -71,17 +73,28 @@ async function loadSurvey(code: string): Promise<TSurvey | null> {
       template: source.templateId ? { id: source.templateId } : { isDefault: true },
     },
     orderBy: { version: "desc" },
-    select: {
-      id: true,
-      scaleMin: true,
-      scaleMax: true,
-      asksHarapan: true,
-      bands: true,
-      template: { select: { key: true, name: true, nameEn: true } },
-      items: { orderBy: { position: "asc" } },
-    },
+    select: VERSION_FIELDS,
   });
   if (!version) return null;
+  return { unitId: unit.id, unitCode: unit.code, unitName: unit.name, services: unit.services, ...asked(version) };
+}
+
+const VERSION_FIELDS = {
+  id: true,
+  templateId: true,
+  scaleMin: true,
+  scaleMax: true,
+  asksHarapan: true,
+  bands: true,
+  template: { select: { key: true, name: true, nameEn: true } },
+  items: { orderBy: { position: "asc" } },
+} as const satisfies Prisma.TemplateVersionSelect;
+
+type TVersionRow = Prisma.TemplateVersionGetPayload<{ select: typeof VERSION_FIELDS }>;
+type TAsked = Pick<TSurvey, "templateVersionId" | "templateId" | "scale" | "asksHarapan" | "items" | "template">;
+
+/** What a published questionnaire version asks, as the form and the checks of a submission read it. */
+function asked(version: TVersionRow): TAsked {
   const items: TSurveyItem[] = version.items.map((i) => ({
     code: i.code,
     unsur: i.unsur,
@@ -99,16 +112,34 @@ async function loadSurvey(code: string): Promise<TSurvey | null> {
     bands: version.bands as { mutu: Mutu; kinerja: string; kinerjaEn?: string; min: number; max: number }[],
   });
   return {
-    unitId: unit.id,
-    unitCode: unit.code,
-    unitName: unit.name,
     templateVersionId: version.id,
+    templateId: version.templateId,
     scale: { min: version.scaleMin, max: version.scaleMax },
     asksHarapan: version.asksHarapan,
     items,
-    services: unit.services,
     template,
   };
+}
+
+// Published versions never change (the database refuses it), so they are kept once read.
+const versions = new Map<string, TAsked | null>();
+const VERSIONS_KEPT = 100;
+
+/**
+ * The survey as the form showed it: `versionId` is the version it was rendered with. An earlier
+ * published version of the unit's questionnaire is answered as it was asked; anything else (a
+ * draft, another questionnaire's version, an unknown id) reads as the unit's current form.
+ */
+export async function surveyAsShown(survey: TSurvey, versionId: string | undefined): Promise<TSurvey> {
+  if (!versionId || versionId === survey.templateVersionId) return survey;
+  let hit = versions.get(versionId);
+  if (hit === undefined) {
+    const row = await prisma.templateVersion.findFirst({ where: { id: versionId, publishedAt: { not: null } }, select: VERSION_FIELDS });
+    hit = row && asked(row);
+    if (versions.size >= VERSIONS_KEPT) versions.delete(versions.keys().next().value!);
+    versions.set(versionId, hit);
+  }
+  return hit && hit.templateId === survey.templateId ? { ...survey, ...hit } : survey;
 }
 
 export type TPublishedIndex = TPublishedResult & { periodKind: string; year: number; number: number };

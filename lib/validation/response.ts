@@ -57,6 +57,11 @@ export const ZResponseInput = z.object({
   /** One-time transaction token printed on a receipt or queue ticket. */
   token: plainString().trim().min(8).max(100).optional(),
   locale: z.enum(["id", "en"]).default("id"),
+  /**
+   * The questionnaire version the form showed. A form opened (or a kiosk answer queued) before
+   * the unit's questionnaire got a new version is checked against, and counted on, the one shown.
+   */
+  version: z.uuid().optional(),
   /** Filled only by bots (hidden from people): such a response is flagged, not dropped. */
   website: plainString({ multiline: true }).max(500).optional(),
 });
@@ -110,6 +115,7 @@ export function responseInputFromForm(form: FormData): Record<string, unknown> {
   return {
     unit: text("unit"),
     service: text("service"),
+    version: text("version"),
     answers,
     harapan: Object.keys(harapan).length ? harapan : undefined,
     profile: {

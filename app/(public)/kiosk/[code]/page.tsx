@@ -16,5 +16,5 @@ export default async function KioskPage(props: PageProps<"/kiosk/[code]">) {
   const { code } = await props.params;
   const survey = await getSurvey(code);
   if (!survey) notFound();
-  return <KioskApp unitCode={survey.unitCode} unitName={survey.unitName} services={survey.services} items={survey.items} text={await getKioskText()} />;
+  return <KioskApp unitCode={survey.unitCode} versionId={survey.templateVersionId} unitName={survey.unitName} services={survey.services} items={survey.items} text={await getKioskText()} />;
 }
