@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCaller } from "@/lib/permissions";
 import type { TRequestMeta } from "@/lib/request/meta";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
+import { holdAuditLog } from "@/tests/support/lock-step";
 
 // Users by scope and accounts from a CSV. A dinas admin (ADMIN on Dinas Kesehatan) sees and
 // manages the users of its subtree only; a CSV creates every account or none, each with a
@@ -116,6 +117,20 @@ describe("users by scope in the tree", () => {
     expect((await users.assignRole(dinasAdmin, { userId: id, role: "OPERATOR", unitCode: "PKM-CIBODAS" }, meta)).ok).toBe(true);
     expect((await users.removeRole(dinasAdmin, { assignmentId: a!.id }, meta)).ok).toBe(true);
     expect((await users.getUser(dinasAdmin, id))!.roles.map((r) => r.role)).toEqual(["OPERATOR"]);
+  });
+
+  it("two removals of a user's two roles at once leave one: the second is told it is the last", async () => {
+    const id = await userOn("dua.peran@pkm.test", "KEPALA_UNIT", "PKM-CIBODAS");
+    expect((await users.assignRole(dinasAdmin, { userId: id, role: "OPERATOR", unitCode: "PKM-CIBODAS" }, meta)).ok).toBe(true);
+    const [a, b] = await rows<{ id: string }>(`SELECT id FROM role_assignment WHERE user_id = $1 ORDER BY role`, [id]);
+    const hold = await holdAuditLog(db.url);
+    const first = users.removeRole(dinasAdmin, { assignmentId: a!.id }, meta);
+    await hold.waitForWaiting(1);
+    const second = users.removeRole(dinasAdmin, { assignmentId: b!.id }, meta);
+    await hold.waitForWaiting(2);
+    await hold.release();
+    expect(await Promise.all([first, second])).toEqual([{ ok: true, value: undefined }, { ok: false, error: "lastRole" }]);
+    expect(await count(`SELECT 1 FROM role_assignment WHERE user_id = $1`, [id])).toBe(1);
   });
 
   it("says which field is missing when no role or unit was chosen", async () => {
