@@ -7,6 +7,7 @@ import { setUnitTemplate } from "@/lib/dal/unit-template";
 import type { TFieldErrors } from "@/lib/dal/write";
 import { currentRequestMeta } from "@/lib/request/meta";
 import { templateContentFromForm } from "@/lib/validation/template-form";
+import { ZDraftStep } from "@/lib/validation/templates";
 
 // Thin: the data layer parses the input and checks the caller's admin role on the
 // agency's root (the library) or on the specific unit (a unit's choice).
@@ -44,12 +45,13 @@ export async function saveDraftAction(_prev: TTemplateFormState, form: FormData)
 
 /** Publish, start or discard a draft: one button each. */
 export async function draftStepAction(_prev: TTemplateFormState, form: FormData): Promise<TTemplateFormState> {
-  const step = { publish: publishDraft, start: startDraft, discard: discardDraft }[text(form, "step")];
-  if (!step) return { error: "form" };
+  const parsed = ZDraftStep.safeParse(form.get("step"));
+  if (!parsed.success) return { error: "form" };
+  const step = parsed.data === "publish" ? publishDraft : parsed.data === "start" ? startDraft : discardDraft;
   const r = await step(await getCaller(), { key: form.get("key") }, await currentRequestMeta());
   if (!r.ok) return { error: r.error === "invalid" ? "form" : r.error };
   revalidateTemplates();
-  return { done: text(form, "step") };
+  return { done: parsed.data };
 }
 
 export async function setUnitTemplateAction(_prev: TTemplateFormState, form: FormData): Promise<TTemplateFormState> {

@@ -159,9 +159,17 @@ function writeItems(tx: TTx, versionId: string, content: TTemplateContent) {
   return tx.templateItem.createMany({ data: content.items.map((i, k) => ({ versionId, position: k + 1, ...i })) });
 }
 
+/**
+ * The template with its latest version, its row locked for the rest of the transaction: the
+ * writes on one template run one after the other, and each reads what the one before it left
+ * (two clicks on "start draft" make one draft, a save waiting on a publish finds no draft
+ * rather than run into the frozen version). NO KEY UPDATE: a unit choosing the template
+ * (a foreign key's KEY SHARE) does not wait.
+ */
 const templateByKey = async (tx: TTx, key: string) => {
   const root = await findRoot(tx);
   if (!root) return null;
+  await tx.$queryRaw`SELECT id FROM questionnaire_template WHERE key = ${key} FOR NO KEY UPDATE`;
   const t = await tx.questionnaireTemplate.findUnique({
     where: { key },
     select: { id: true, key: true, kind: true, name: true, nameEn: true, versions: { orderBy: { version: "desc" }, take: 1, select: { id: true, version: true, publishedAt: true, _count: { select: { responses: true } } } } },
@@ -201,6 +209,8 @@ export const startDraft = defineWrite({
   locate: (tx, input) => templateByKey(tx, input.key),
   on: (t) => [t.root.path],
   refuse: (_input, t) => (t.kind !== "CUSTOM" ? "builtin" : t.draft ? "draftExists" : null),
+  // The (template, version) key, should a draft be made without the lock above.
+  conflict: "draftExists",
   audit: (_input, t) => ({ action: "template.draft.start", targetType: "template", targetId: t.id, unitId: t.root.id, detail: { key: t.key, version: (t.latest?.version ?? 0) + 1 } }),
   handler: async (tx, _input, t) => {
     const from = t.latest ? await tx.templateVersion.findUnique({ where: { id: t.latest.id }, select: versionSelect }) : null;

@@ -6,6 +6,7 @@ import { getUnitForCaller } from "@/lib/dal/units";
 import { defineWrite, fieldErrors, type TWriteResult } from "@/lib/dal/write";
 import { prisma, type TTx } from "@/lib/db";
 import type { TCaller } from "@/lib/permissions";
+import type { TRequestMeta } from "@/lib/request/meta";
 import { parseUserCsv, type TUserCsvProblem, type TUserCsvRow } from "@/lib/validation/user-csv";
 import { ZBulkCreateUsers, type TBulkCreateUsers } from "@/lib/validation/users";
 
@@ -54,35 +55,69 @@ function oneTimePassword(): string {
 }
 
 export type TCreatedAccount = { email: string; name: string; temporaryPassword: string };
+type TPreparedAccount = { id: string; temporaryPassword: string; passwordHash: string };
+
+/** How many argon2 hashes run at once: each takes a libuv thread (four in all) and a second or so. */
+const HASH_CONCURRENCY = 2;
+
+/** A one-time password and its hash for every line, `HASH_CONCURRENCY` at a time, keyed by line. */
+async function prepareAccounts(rows: TUserCsvRow[]): Promise<Map<number, TPreparedAccount>> {
+  const prepared = new Map<number, TPreparedAccount>();
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < rows.length; i = next++) {
+      const temporaryPassword = oneTimePassword();
+      prepared.set(rows[i]!.line, { id: randomUUID(), temporaryPassword, passwordHash: await hashPassword(temporaryPassword) });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(HASH_CONCURRENCY, rows.length) }, worker));
+  return prepared;
+}
+
+/** The transaction: the file checked again (an address may have been registered since), then every account, or none. */
+const insertAccounts = (prepared: Map<number, TPreparedAccount>) =>
+  defineWrite({
+    input: ZBulkCreateUsers,
+    capability: "admin",
+    locate: (tx, input) => check(tx, input),
+    // The one unit every account gets its role on: an admin of a dinas creates on its subtree only,
+    // and cannot grant ADMIN above it (the unit itself must lie in the caller's scope).
+    on: (c) => [c.unit.path],
+    refuse: (_input, c): "lines" | "file" | null => (c.fileError ? "file" : c.problems.length > 0 ? "lines" : null),
+    conflict: "exists",
+    timeoutMs: 30_000,
+    audit: (input, c) => ({ action: "user.import", targetType: "unit", targetId: c.unit.id, unitId: c.unit.id, detail: { role: input.role, count: c.rows.length } }),
+    handler: async (tx, input, c, { caller, meta }): Promise<TCreatedAccount[]> => {
+      const accounts = c.rows.map((r) => {
+        const a = prepared.get(r.line);
+        // The same text parses the same: a line without its hash is a bug, not a user's mistake.
+        if (!a) throw new Error(`user import: no prepared account for line ${r.line}`);
+        return { ...r, ...a };
+      });
+      for (const a of accounts) {
+        await insertAudit(tx, { actor: caller, meta, action: "user.create", targetType: "user", targetId: a.id, unitId: c.unit.id, detail: { email: a.email, role: input.role, via: "import" } });
+      }
+      await tx.user.createMany({ data: accounts.map((a) => ({ id: a.id, email: a.email, name: a.name, passwordHash: a.passwordHash, mustChangePassword: true })) });
+      await tx.roleAssignment.createMany({ data: accounts.map((a) => ({ userId: a.id, unitId: c.unit.id, role: input.role })) });
+      return accounts.map((a) => ({ email: a.email, name: a.name, temporaryPassword: a.temporaryPassword }));
+    },
+  });
 
 /**
  * Creates every account of the file or none: refused while any line is bad ("lines"; the
  * preview says which), and rolled back whole if an address is registered meanwhile ("exists").
- * The passwords are returned once, here, and stored only as hashes.
+ * The passwords are returned once, here, and stored only as hashes. The hashes (up to 200
+ * argon2 runs, seconds of work) are made before the transaction, and only for a caller the
+ * check lets through: the transaction holds its connection for the inserts alone.
  */
-export const createUsersBulk = defineWrite({
-  input: ZBulkCreateUsers,
-  capability: "admin",
-  locate: (tx, input) => check(tx, input),
-  // The one unit every account gets its role on: an admin of a dinas creates on its subtree only,
-  // and cannot grant ADMIN above it (the unit itself must lie in the caller's scope).
-  on: (c) => [c.unit.path],
-  refuse: (_input, c): "lines" | "file" | null => (c.fileError ? "file" : c.problems.length > 0 ? "lines" : null),
-  conflict: "exists",
-  timeoutMs: 60_000,
-  audit: (input, c) => ({ action: "user.import", targetType: "unit", targetId: c.unit.id, unitId: c.unit.id, detail: { role: input.role, count: c.rows.length } }),
-  handler: async (tx, input, c, { caller, meta }): Promise<TCreatedAccount[]> => {
-    const accounts = await Promise.all(
-      c.rows.map(async (r) => {
-        const temporaryPassword = oneTimePassword();
-        return { ...r, id: randomUUID(), temporaryPassword, passwordHash: await hashPassword(temporaryPassword) };
-      }),
-    );
-    for (const a of accounts) {
-      await insertAudit(tx, { actor: caller, meta, action: "user.create", targetType: "user", targetId: a.id, unitId: c.unit.id, detail: { email: a.email, role: input.role, via: "import" } });
-    }
-    await tx.user.createMany({ data: accounts.map((a) => ({ id: a.id, email: a.email, name: a.name, passwordHash: a.passwordHash, mustChangePassword: true })) });
-    await tx.roleAssignment.createMany({ data: accounts.map((a) => ({ userId: a.id, unitId: c.unit.id, role: input.role })) });
-    return accounts.map((a) => ({ email: a.email, name: a.name, temporaryPassword: a.temporaryPassword }));
-  },
-});
+export async function createUsersBulk(
+  caller: TCaller | null,
+  raw: unknown,
+  meta?: TRequestMeta,
+): Promise<TWriteResult<TCreatedAccount[], "lines" | "file" | "exists">> {
+  const preview = await previewBulkUsers(caller, raw);
+  if (!preview.ok) return preview;
+  if ("fileError" in preview.value) return { ok: false, error: "file" };
+  if (preview.value.problems.length > 0) return { ok: false, error: "lines" };
+  return insertAccounts(await prepareAccounts(preview.value.rows))(caller, raw, meta);
+}

@@ -168,11 +168,17 @@ export const assignRole = defineWrite({
 export const removeRole = defineWrite({
   input: ZRemoveRole,
   capability: "admin",
-  locate: (tx, input) =>
-    tx.roleAssignment.findUnique({
+  // The user's row is locked before their roles are counted: two removals of a user's two roles
+  // at once run one after the other, and the second counts what the first left (lastRole).
+  locate: async (tx, input) => {
+    const found = await tx.roleAssignment.findUnique({ where: { id: input.assignmentId }, select: { userId: true } });
+    if (!found) return null;
+    await tx.$queryRaw`SELECT id FROM "user" WHERE id = ${found.userId}::uuid FOR NO KEY UPDATE`;
+    return tx.roleAssignment.findUnique({
       where: { id: input.assignmentId },
       select: { userId: true, role: true, unitId: true, unit: { select: { path: true } }, user: { select: { _count: { select: { roles: true } } } } },
-    }),
+    });
+  },
   on: (a) => [a.unit.path],
   // No locking yourself out; and no user left without a role, whom only an admin of the whole
   // agency could see again (deactivate the account instead, or add the new role first).

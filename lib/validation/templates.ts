@@ -131,6 +131,9 @@ export const ZCreateTemplate = z.object({
 
 export const ZTemplateRef = z.object({ key: templateKey });
 
+/** The draft buttons' `step` (a form value: never used as a property name before it is parsed). */
+export const ZDraftStep = z.enum(["publish", "start", "discard"]);
+
 export const ZSaveDraft = z.object({ key: templateKey, name, nameEn, content: ZTemplateContent });
 
 /** A unit's questionnaire: a template's key, or null to follow its parent (at the root: the agency default). */

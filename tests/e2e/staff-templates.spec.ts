@@ -99,7 +99,13 @@ test("an admin makes, publishes, previews and assigns a questionnaire; a sub-uni
   await citizen.goto("/s/DINSOS");
   await expect(citizen.getByText("Apakah persyaratan pajak daerah jelas?")).toHaveCount(0);
 
-  const log = await query<{ action: string }>(`SELECT action FROM audit_log WHERE action LIKE 'template.%' OR action = 'unit.template.set' ORDER BY id`);
+  // This template's entries only (by its key, and the unit choosing it): another spec's template edits are not counted.
+  const log = await query<{ action: string }>(
+    `SELECT action FROM audit_log
+      WHERE (action LIKE 'template.%' AND detail->>'key' = 'skm-bapenda')
+         OR (action = 'unit.template.set' AND detail->'template'->>'to' = 'skm-bapenda')
+      ORDER BY id`,
+  );
   expect(log.map((l) => l.action)).toEqual(["template.create", "template.draft.save", "template.publish", "unit.template.set"]);
 });
 

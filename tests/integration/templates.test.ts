@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCaller } from "@/lib/permissions";
 import type { TRequestMeta } from "@/lib/request/meta";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
+import { holdAuditLog } from "@/tests/support/lock-step";
 
 // The questionnaire library on a real PostgreSQL: an agency admin creates a custom
 // template (from the regulation's, a preset or scratch), edits its draft, publishes it as a
@@ -183,6 +184,42 @@ describe("the library", () => {
     expect((await tpl.getVersionForPreview(admin, "skm-dukcapil", 1))!.items[0]!.question).toBe("Apakah persyaratan KTP jelas?");
     expect(await tpl.getVersionForPreview(admin, "skm-dukcapil", 9)).toBeNull();
     expect(await one(`SELECT count(*)::int AS n FROM response`)).toEqual(before);
+  });
+});
+
+describe("two clicks at once", () => {
+  it("two \"start draft\" at once make one draft; the other is told there is one", async () => {
+    expect((await tpl.createTemplate(admin, { key: "balapan-mulai", name: "Balapan mulai", nameEn: "", from: "permenpan-14-2017" }, meta)).ok).toBe(true);
+    expect((await tpl.publishDraft(admin, { key: "balapan-mulai" }, meta)).ok).toBe(true);
+    const hold = await holdAuditLog(db.url);
+    const first = tpl.startDraft(admin, { key: "balapan-mulai" }, meta);
+    await hold.waitForWaiting(1);
+    const second = tpl.startDraft(admin, { key: "balapan-mulai" }, meta);
+    await hold.waitForWaiting(2);
+    await hold.release();
+    expect(await Promise.all([first, second])).toEqual([{ ok: true, value: undefined }, { ok: false, error: "draftExists" }]);
+    expect(await rows(`SELECT v.version, v.published_at IS NOT NULL AS published FROM template_version v JOIN questionnaire_template t ON t.id = v.template_id WHERE t.key = 'balapan-mulai' ORDER BY v.version`)).toEqual([
+      { version: 1, published: true },
+      { version: 2, published: false },
+    ]);
+  });
+
+  it("a save that waits on a publish of the same draft finds no draft, rather than fail on the frozen version", async () => {
+    expect((await tpl.createTemplate(admin, { key: "balapan-simpan", name: "Balapan simpan", nameEn: "", from: "permenpan-14-2017" }, meta)).ok).toBe(true);
+    const content = structuredClone((await tpl.getTemplateForAdmin(admin, "balapan-simpan"))!.draft!.content);
+    content.items[0]!.question = "Terlambat?";
+    const hold = await holdAuditLog(db.url);
+    const publish = tpl.publishDraft(admin, { key: "balapan-simpan" }, meta);
+    await hold.waitForWaiting(1);
+    const save = tpl.saveDraft(admin, { key: "balapan-simpan", name: "Balapan simpan", nameEn: "", content }, meta);
+    await hold.waitForWaiting(2);
+    await hold.release();
+    expect(await Promise.all([publish, save])).toEqual([{ ok: true, value: { version: 1 } }, { ok: false, error: "noDraft" }]);
+    // Version 1 was published as it was; the late save changed nothing and wrote no audit entry.
+    expect(await one(`SELECT i.question FROM template_item i JOIN template_version v ON v.id = i.version_id JOIN questionnaire_template t ON t.id = v.template_id WHERE t.key = 'balapan-simpan' AND i.code = 'U1'`)).toEqual({
+      question: expect.stringMatching(/kesesuaian persyaratan pelayanan/),
+    });
+    expect(await one(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'template.draft.save' AND detail->>'key' = 'balapan-simpan'`)).toEqual({ n: 0 });
   });
 });
 

@@ -1,11 +1,37 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TCaller } from "@/lib/permissions";
 import type { TRequestMeta } from "@/lib/request/meta";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
+import { holdAuditLog } from "@/tests/support/lock-step";
 
 // Users by scope and accounts from a CSV. A dinas admin (ADMIN on Dinas Kesehatan) sees and
 // manages the users of its subtree only; a CSV creates every account or none, each with a
 // one-time password stored only as a hash and an audit entry of its own.
+
+// The import's argon2 hashes, watched: how many run at once, and whether a transaction of the
+// test database is open meanwhile (it must not be: the hashes come before the transaction).
+const hashing = vi.hoisted(() => ({ watch: false, inFlight: 0, most: 0, inTransaction: 0, url: "" }));
+vi.mock("@/lib/auth/password", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/auth/password")>();
+  return {
+    ...actual,
+    hashPassword: async (password: string) => {
+      if (!hashing.watch) return actual.hashPassword(password);
+      hashing.most = Math.max(hashing.most, ++hashing.inFlight);
+      try {
+        const c = new pg.Client({ connectionString: hashing.url });
+        await c.connect();
+        const { rows } = await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND xact_start IS NOT NULL AND query NOT LIKE '%pg_stat_activity%'`);
+        await c.end();
+        hashing.inTransaction += rows[0]!.n;
+        return await actual.hashPassword(password);
+      } finally {
+        hashing.inFlight--;
+      }
+    },
+  };
+});
 
 let db: TestDatabase;
 let users: typeof import("@/lib/dal/users");
@@ -118,6 +144,20 @@ describe("users by scope in the tree", () => {
     expect((await users.getUser(dinasAdmin, id))!.roles.map((r) => r.role)).toEqual(["OPERATOR"]);
   });
 
+  it("two removals of a user's two roles at once leave one: the second is told it is the last", async () => {
+    const id = await userOn("dua.peran@pkm.test", "KEPALA_UNIT", "PKM-CIBODAS");
+    expect((await users.assignRole(dinasAdmin, { userId: id, role: "OPERATOR", unitCode: "PKM-CIBODAS" }, meta)).ok).toBe(true);
+    const [a, b] = await rows<{ id: string }>(`SELECT id FROM role_assignment WHERE user_id = $1 ORDER BY role`, [id]);
+    const hold = await holdAuditLog(db.url);
+    const first = users.removeRole(dinasAdmin, { assignmentId: a!.id }, meta);
+    await hold.waitForWaiting(1);
+    const second = users.removeRole(dinasAdmin, { assignmentId: b!.id }, meta);
+    await hold.waitForWaiting(2);
+    await hold.release();
+    expect(await Promise.all([first, second])).toEqual([{ ok: true, value: undefined }, { ok: false, error: "lastRole" }]);
+    expect(await count(`SELECT 1 FROM role_assignment WHERE user_id = $1`, [id])).toBe(1);
+  });
+
   it("says which field is missing when no role or unit was chosen", async () => {
     expect(await users.createUser(admin, { email: "x@pkm.test", name: "Tanpa Pilihan", role: "", unitCode: "" }, meta)).toEqual({
       ok: false,
@@ -193,6 +233,20 @@ describe("accounts from a CSV", () => {
       expect(await importer.createUsersBulk(who, { csv: good, unitCode, role }, meta)).toEqual({ ok: false, error: "notFound" });
     }
     expect(await count(`SELECT 1 FROM "user" WHERE email = 'siti@pkm.test'`)).toBe(0);
+  });
+
+  it("hashes the one-time passwords before the transaction, two at a time", async () => {
+    const csv = `Nama;Email\n${Array.from({ length: 6 }, (_, i) => `Petugas Hash ${i};hash${i}@pkm.test`).join("\n")}\n`;
+    Object.assign(hashing, { watch: true, inFlight: 0, most: 0, inTransaction: 0, url: db.url });
+    try {
+      const r = await importer.createUsersBulk(dinasAdmin, { csv, unitCode: "PKM-SUKAMAJU", role: "OPERATOR" }, meta);
+      expect(r.ok && r.value.length).toBe(6);
+    } finally {
+      hashing.watch = false;
+    }
+    expect(hashing.most).toBe(2);
+    expect(hashing.inTransaction).toBe(0);
+    expect(await count(`SELECT 1 FROM "user" WHERE email LIKE 'hash_@pkm.test' AND password_hash IS NOT NULL`)).toBe(6);
   });
 
   it("creates every account with its role, a one-time password stored as a hash, and an audit entry each", async () => {
