@@ -118,4 +118,26 @@ describe("migrations", () => {
       await target.drop();
     }
   });
+
+  it("lowers every account's email, and stops naming the accounts whose emails differ only in case", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "suara-migrations-"));
+    const target = await createTestDatabase();
+    const LOWER = "20261202053645_user_email_lower_case";
+    try {
+      // Every migration before the one that lowers emails, then accounts as an older version kept them.
+      for (const m of listMigrations().filter((m) => m.name < LOWER)) cpSync(path.join(MIGRATIONS_DIR, m.name), path.join(dir, m.name), { recursive: true });
+      cpSync(path.join(MIGRATIONS_DIR, "migration_lock.toml"), path.join(dir, "migration_lock.toml"));
+      await migrate(target.url, { engine: "builtin", dir });
+      const users = (sql: string) => withClient(target.url, (c) => c.query(sql));
+      await users(`INSERT INTO "user" (id, email, name) VALUES (gen_random_uuid(), 'Budi@Dinas.go.id', 'Budi'), (gen_random_uuid(), 'siti@dinas.go.id', 'Siti'), (gen_random_uuid(), ' SITI@dinas.go.id', 'Siti lagi')`);
+      await expect(migrate(target.url, { engine: "builtin" })).rejects.toThrow(/differ only in case or spaces: ' SITI@dinas\.go\.id', 'siti@dinas\.go\.id'\./);
+      // Fixed by hand, as the message says: then it applies, and every email is lower case.
+      await users(`UPDATE "user" SET email = 'siti.lain@dinas.go.id' WHERE name = 'Siti lagi'`);
+      await migrate(target.url, { engine: "builtin" });
+      expect((await users(`SELECT email FROM "user" ORDER BY email`)).rows.map((r) => r.email)).toEqual(["budi@dinas.go.id", "siti.lain@dinas.go.id", "siti@dinas.go.id"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await target.drop();
+    }
+  });
 });
