@@ -105,7 +105,9 @@ export const closePeriod = defineWrite({
     // The row made here (so the audit entry names it) and locked: a second close waits, then reads it closed.
     const { id } = await ensurePeriod(tx, input.period);
     const [row] = await tx.$queryRaw<{ id: string; closed_at: Date | null }[]>`SELECT id::text, closed_at FROM survey_period WHERE id = ${id}::uuid FOR UPDATE`;
-    return { root, row: row!, timeZone: (await agencySettings()).timeZone };
+    // The agency's clock read on this connection (agencySettings() would wait for another one, which the embedded database does not have).
+    const [clock] = await tx.$queryRaw<{ tz: string }[]>`SELECT suara_timezone() AS tz`;
+    return { root, row: row!, timeZone: clock!.tz };
   },
   on: (r) => [r.root.path],
   refuse: (input, r) => (inProgress(input.period, r.timeZone) ? "open" : r.row.closed_at ? "closed" : null),

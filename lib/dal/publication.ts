@@ -1,5 +1,6 @@
 import "server-only";
 import { prisma, type TTx } from "@/lib/db";
+import { getUnitForCaller } from "@/lib/dal/units";
 import { clearSurveyCache } from "@/lib/dal/survey";
 import { itemSlots, populations, readRollup, versionsFor } from "@/lib/dal/dashboard/rollup";
 import { periodWhere } from "@/lib/dal/periods";
@@ -64,9 +65,23 @@ async function freeze(tx: TTx, unitId: string, periodId: string, result: TPublis
 }
 
 /** Why a period cannot be published yet: it has not ended, or it has and was not closed. */
-async function periodRefusal(period: TPeriod, closedAt: Date | null | undefined): Promise<"open" | "notClosed" | null> {
-  if (inProgress(period, (await agencySettings()).timeZone)) return "open";
+function periodRefusal(open: boolean, closedAt: Date | null | undefined): "open" | "notClosed" | null {
+  if (open) return "open";
   return closedAt ? null : "notClosed";
+}
+
+/**
+ * Before the transaction (defineWrite's `prepare`): the unit in the caller's admin scope, whether
+ * the period is still running on the agency's clock, and the results as they would be frozen:
+ * the rollup reads run on the shared pool, which inside the transaction would wait for a second
+ * connection the embedded database does not have.
+ */
+async function prepareResults(caller: TCaller, unitCode: string, period: TPeriod, scope: TScope, everyUnit: boolean) {
+  const unit = await getUnitForCaller(caller, unitCode, "admin");
+  if (!unit) return null;
+  const whole = everyUnit || scope === "gabungan";
+  const [{ timeZone }, tree] = await Promise.all([agencySettings(), whole ? subtreeOf(prisma, unit.path) : [unit]]);
+  return { open: inProgress(period, timeZone), tree, results: await computeResults(everyUnit ? tree : [unit], tree, period, scope) };
 }
 
 /** A publication the public sees now (not withdrawn). */
@@ -78,21 +93,22 @@ const findPeriod = (tx: TTx, p: TPeriod) => tx.surveyPeriod.findUnique({ where: 
 export const publishUnit = defineWrite({
   input: ZPublishUnit,
   capability: "admin",
-  locate: async (tx, input) => {
+  prepare: (input, caller) => prepareResults(caller, input.unitCode, input.period, input.scope, false),
+  locate: async (tx, input, _caller, prepared) => {
     const unit = await tx.unit.findUnique({ where: { code: input.unitCode }, select: { id: true, code: true, name: true, path: true } });
     if (!unit) return null;
     const period = await findPeriod(tx, input.period);
     const before = period ? await tx.publication.findUnique({ where: { unitId_periodId: { unitId: unit.id, periodId: period.id } }, select: { id: true, unpublishedAt: true, result: true } }) : null;
-    // The result is computed once the caller is authorized (refuse), and frozen by the handler.
-    return { unit, period, republish: !!before, live: isLive(before), result: null as TPublishedResult | null };
+    // The result computed before the transaction (for this unit only: a unit moved or renamed meanwhile reads as not found).
+    const result = prepared.results.get(unit.id);
+    if (result === undefined) return null;
+    return { unit, period, republish: !!before, live: isLive(before), open: prepared.open, result };
   },
   on: (r) => [r.unit.path],
-  refuse: async (input, r) => {
-    const refusal = await periodRefusal(input.period, r.period?.closedAt);
+  refuse: (_input, r) => {
+    const refusal = periodRefusal(r.open, r.period?.closedAt);
     if (refusal) return refusal;
     if (r.live) return "alreadyPublished";
-    const tree = input.scope === "gabungan" ? await subtreeOf(prisma, r.unit.path) : [r.unit];
-    r.result = (await computeResults([r.unit], tree, input.period, input.scope)).get(r.unit.id) ?? null;
     return r.result ? null : "noResponses";
   },
   audit: (input, r) => ({
@@ -117,24 +133,26 @@ export const publishUnit = defineWrite({
 export const publishAll = defineWrite({
   input: ZPublishAll,
   capability: "admin",
-  locate: async (tx, input) => {
+  prepare: (input, caller) => prepareResults(caller, input.rootCode, input.period, input.scope, true),
+  locate: async (tx, input, _caller, prepared) => {
     const root = await tx.unit.findUnique({ where: { code: input.rootCode }, select: { id: true, code: true, name: true, path: true } });
     if (!root) return null;
     const period = await findPeriod(tx, input.period);
-    const tree = await subtreeOf(tx, root.path);
+    // The units the results were computed for (a unit added meanwhile waits for the next publish).
+    const known = new Set(prepared.tree.map((u) => u.id));
+    const tree = (await subtreeOf(tx, root.path)).filter((u) => known.has(u.id));
     const live = period
       ? await tx.publication.findMany({ where: { periodId: period.id, unitId: { in: tree.map((u) => u.id) }, unpublishedAt: null, NOT: { result: { equals: Prisma.DbNull } } }, select: { unitId: true } })
       : [];
     const liveIds = new Set(live.map((l) => l.unitId));
-    return { root, period, tree: tree.filter((u) => !liveIds.has(u.id)), live: tree.filter((u) => liveIds.has(u.id)), results: new Map<string, TPublishedResult | null>() };
+    // The pooled figures count every unit under each one, live or not.
+    return { root, period, open: prepared.open, tree: tree.filter((u) => !liveIds.has(u.id)), live: tree.filter((u) => liveIds.has(u.id)), results: prepared.results };
   },
   on: (r) => [r.root.path],
-  refuse: async (input, r) => {
-    const refusal = await periodRefusal(input.period, r.period?.closedAt);
+  refuse: (_input, r) => {
+    const refusal = periodRefusal(r.open, r.period?.closedAt);
     if (refusal) return refusal;
-    // The pooled figures count every unit under each one, live or not.
-    r.results = await computeResults(r.tree, [...r.tree, ...r.live], input.period, input.scope);
-    if ([...r.results.values()].some(Boolean)) return null;
+    if (r.tree.some((u) => r.results.get(u.id))) return null;
     return r.live.length > 0 ? "alreadyPublished" : "noResponses";
   },
   audit: (input, r) => ({

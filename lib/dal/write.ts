@@ -56,10 +56,17 @@ type TAuthorization<R> =
       capability: "self";
     };
 
-export type TWriteSpec<S extends z.ZodType, R, T, E extends string> = TAuthorization<R> & {
+export type TWriteSpec<S extends z.ZodType, R, T, E extends string, P = undefined> = TAuthorization<R> & {
   input: S;
+  /**
+   * Reads the write needs that cannot run on the transaction's connection (the dashboards'
+   * pooled SQL), done BEFORE it opens: inside it they would wait for a second connection, which
+   * the embedded database does not have. Null answers notFound; `prepare` checks the caller's
+   * scope itself before reading anything, and the transaction checks it again on the record.
+   */
+  prepare?: (input: z.output<S>, caller: TCaller) => Promise<P | null>;
   /** The record the write acts on, read inside the transaction; null answers notFound. */
-  locate: (tx: TTx, input: z.output<S>, caller: TCaller) => Promise<R | null>;
+  locate: (tx: TTx, input: z.output<S>, caller: TCaller, prepared: P) => Promise<R | null>;
   /** The write's own reasons to say no (checked before anything is written), or null. */
   refuse?: (input: z.output<S>, record: R, ctx: TWriteContext) => E | null | Promise<E | null>;
   audit: (input: z.output<S>, record: R, ctx: TWriteContext) => TWriteAudit;
@@ -76,7 +83,7 @@ export type TWrite<T, E extends string = never> = (caller: TCaller | null, raw: 
 
 const NOT_FOUND = { ok: false, error: "notFound" } as const;
 
-export function defineWrite<S extends z.ZodType, R, T, E extends string = never>(spec: TWriteSpec<S, R, T, E>): TWrite<T, E> {
+export function defineWrite<S extends z.ZodType, R, T, E extends string = never, P = undefined>(spec: TWriteSpec<S, R, T, E, P>): TWrite<T, E> {
   return async (caller, raw, meta) => {
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) return { ok: false, error: "invalid", fields: fieldErrors(parsed.error) };
@@ -84,9 +91,11 @@ export function defineWrite<S extends z.ZodType, R, T, E extends string = never>
     if (!caller) return NOT_FOUND;
     const input = parsed.data;
     const ctx: TWriteContext = { caller, meta, newId: randomUUID() };
+    const prepared = spec.prepare ? await spec.prepare(input, caller) : (undefined as P);
+    if (prepared === null) return NOT_FOUND;
     try {
       const result = await prisma.$transaction(async (tx): Promise<TWriteResult<T, E>> => {
-        const record = await spec.locate(tx, input, caller);
+        const record = await spec.locate(tx, input, caller, prepared);
         if (!record || !authorized(spec, caller, record)) return NOT_FOUND;
         const refusal = await spec.refuse?.(input, record, ctx);
         if (refusal) return { ok: false, error: refusal };
