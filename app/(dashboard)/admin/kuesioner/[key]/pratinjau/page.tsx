@@ -50,12 +50,11 @@ export default async function TemplatePreviewPage(props: PageProps<"/admin/kuesi
         <p className="text-sm text-slate-700">{t("previewIntro")}</p>
       </div>
       <nav aria-label={t("previewLanguage")} className="flex gap-3 text-sm">
-        <TextLink href={here("id")} aria-current={locale === "id" ? "page" : undefined} weight={locale === "id" ? "medium" : undefined} lang="id">
-          {inId("switchTo")}
-        </TextLink>
-        <TextLink href={here("en")} aria-current={locale === "en" ? "page" : undefined} weight={locale === "en" ? "medium" : undefined} lang="en">
-          {inEn("switchTo")}
-        </TextLink>
+        {([["id", inId], ["en", inEn]] as const).map(([l, say]) => (
+          <TextLink key={l} href={here(l)} aria-current={l === locale ? "page" : undefined} weight={l === locale ? "medium" : undefined} lang={l}>
+            {say("switchTo")}
+          </TextLink>
+        ))}
       </nav>
       {/* A phone's width (360 CSS px, the most common Android viewport in Indonesia). */}
       <div className="mx-auto w-[360px] max-w-full overflow-hidden rounded-[2rem] border-8 border-slate-800 bg-white shadow-lg" data-testid="preview-phone" lang={locale}>
