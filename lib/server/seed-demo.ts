@@ -305,13 +305,14 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       [uuid(), planId, userIds.get("pimpinan@suara.test"), "Disetujui. Laporkan realisasi antrean daring pada rapat bulan Desember."],
     );
 
-    // Some saran have been read or acted on.
+    // Some older saran are being acted on or resolved (the inbox items themselves come from the trigger).
     await client.query(
-      `INSERT INTO feedback_follow_up (response_id, status, note, updated_at)
-       SELECT id, CASE WHEN random() < 0.5 THEN 'DIBACA'::"FeedbackStatus" ELSE 'DITINDAKLANJUTI'::"FeedbackStatus" END,
-              NULL, now()
-         FROM response WHERE saran IS NOT NULL AND submitted_at < now() - interval '60 days'
-        AND (hashtext(id::text) % 3) = 0`,
+      `UPDATE feedback_item
+          SET status = CASE WHEN (hashtext(response_id::text) % 2) = 0 THEN 'DITINDAKLANJUTI'::"FeedbackStatus" ELSE 'SELESAI'::"FeedbackStatus" END,
+              answered_at = submitted_at + interval '2 days',
+              closed_at = CASE WHEN (hashtext(response_id::text) % 2) = 0 THEN NULL ELSE submitted_at + interval '3 days' END,
+              updated_at = submitted_at + interval '3 days'
+        WHERE saran IS NOT NULL AND submitted_at < now() - interval '60 days' AND (hashtext(response_id::text) % 3) = 0`,
     );
 
     await client.query(

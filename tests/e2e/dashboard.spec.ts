@@ -148,7 +148,7 @@ test("the kepala unit reads their dinas with its bidang pooled, numbers equal to
   await page.reload();
   await expect(page.getByTestId("inbox-item").first().getByTestId("inbox-status")).toHaveText("Ditindaklanjuti");
   const stored = await query<{ status: string; note: string }>(
-    `SELECT f.status::text, f.note FROM feedback_follow_up f JOIN response r ON r.id = f.response_id WHERE r.saran = $1 AND f.note = 'Dibahas di rapat pelayanan'`,
+    `SELECT f.status::text, n.body AS note FROM feedback_item f JOIN response r ON r.id = f.response_id JOIN feedback_note n ON n.response_id = f.response_id WHERE r.saran = $1 AND n.body = 'Dibahas di rapat pelayanan'`,
     [text],
   );
   expect(stored).toEqual([{ status: "DITINDAKLANJUTI", note: "Dibahas di rapat pelayanan" }]);

@@ -172,7 +172,7 @@ const checks: Check[] = [
   {
     name: "updateFeedback",
     capability: "feedback.manage",
-    run: async (c, rel) => (await dashboard.updateFeedback(c, { responseId: feedbackId[rel], status: "DIBACA" })).ok,
+    run: async (c, rel) => (await dashboard.updateFeedback(c, { responseId: feedbackId[rel], status: "DITINDAKLANJUTI" })).ok,
   },
   { name: "openResponseExport", capability: "dashboard.read", run: async (c, rel) => !!(await exporter.openResponseExport(c, UNIT[rel], query())) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },

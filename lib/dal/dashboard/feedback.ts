@@ -38,9 +38,9 @@ async function latestSaran(f: TRollupFilter, limit: number, status?: string) {
     sql`SELECT x.* FROM unnest(${f.unitIds}::uuid[]) AS uid(id),
                LATERAL (
                  SELECT r.id, r.submitted_at AS at, r.saran AS text, s.name AS service, u.name AS unit, u.code AS unit_code,
-                        f.status::text AS status, f.note, r.answers
+                        f.status::text AS status, (SELECT n.body FROM feedback_note n WHERE n.response_id = r.id ORDER BY n.created_at DESC LIMIT 1) AS note, r.answers
                    FROM response r JOIN unit u ON u.id = r.unit_id LEFT JOIN service s ON s.id = r.service_id
-                   LEFT JOIN feedback_follow_up f ON f.response_id = r.id
+                   LEFT JOIN feedback_item f ON f.response_id = r.id
                   WHERE r.unit_id = uid.id AND ${filterConditions(f, "response")} AND ${SHOWN}${statusFilter(status)}
                   ORDER BY r.submitted_at DESC, r.id LIMIT ${limit}) x
          ORDER BY x.at DESC, x.id LIMIT ${limit}`,
@@ -55,7 +55,7 @@ export async function readSaran(f: TRollupFilter, limit = 5): Promise<TSaranSumm
     queryRows<{ total: number; unread: number }>(
       sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE unread)::int AS unread
             FROM (SELECT f.status IS NULL OR f.status = 'BARU' AS unread
-                    FROM response r LEFT JOIN feedback_follow_up f ON f.response_id = r.id
+                    FROM response r LEFT JOIN feedback_item f ON f.response_id = r.id
                    WHERE ${filterSql(f, "response")} AND ${SHOWN} LIMIT ${SARAN_COUNT_CAP + 1}) x`,
     ),
   ]);
@@ -91,7 +91,7 @@ export async function listFeedback(caller: TCaller | null, code: string, q: TDas
     // The page's rows: the newest page x size, merged per unit, then the last page of them.
     latestSaran(filter, page * FEEDBACK_PAGE_SIZE, q.status).then((rows) => rows.slice((page - 1) * FEEDBACK_PAGE_SIZE)),
     queryRows<{ n: number }>(
-      sql`SELECT count(*)::int AS n FROM response r LEFT JOIN feedback_follow_up f ON f.response_id = r.id
+      sql`SELECT count(*)::int AS n FROM response r LEFT JOIN feedback_item f ON f.response_id = r.id
            WHERE ${filterSql(filter, "response")} AND ${SHOWN}${statusFilter(q.status)}`,
     ),
   ]);
@@ -120,10 +120,12 @@ export const updateFeedback = defineWrite({
   on: (response) => [response.unit.path],
   audit: (input, response) => ({ action: "feedback.update", targetType: "response", targetId: input.responseId, unitId: response.unitId, detail: { status: input.status } }),
   handler: async (tx, input, _response, { caller }) => {
-    await tx.feedbackFollowUp.upsert({
+    // The item exists (a trigger made it with the response); the note starts or extends its thread.
+    const closed = input.status === "SELESAI" || input.status === "DIABAIKAN";
+    await tx.feedbackItem.update({
       where: { responseId: input.responseId },
-      create: { responseId: input.responseId, status: input.status, note: input.note, updatedById: caller.userId },
-      update: { status: input.status, note: input.note, updatedById: caller.userId },
+      data: { status: input.status, updatedById: caller.userId, updatedAt: new Date(), ...(closed ? { closedAt: new Date() } : { closedAt: null }) },
     });
+    if (input.note) await tx.feedbackNote.create({ data: { responseId: input.responseId, authorId: caller.userId, body: input.note } });
   },
 });
