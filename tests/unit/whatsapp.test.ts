@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { normalizeWhatsAppNumber, whatsAppLink } from "@/lib/feedback/whatsapp";
+
+describe("WhatsApp link", () => {
+  it("writes Indonesian numbers with the country code", () => {
+    expect(normalizeWhatsAppNumber("0812-3456-7890")).toBe("6281234567890");
+    expect(normalizeWhatsAppNumber("+62 812 3456 7890")).toBe("6281234567890");
+    expect(normalizeWhatsAppNumber("6281234567890")).toBe("6281234567890");
+    expect(normalizeWhatsAppNumber("81234567890")).toBe("6281234567890");
+    expect(normalizeWhatsAppNumber("(0812) 3456.7890")).toBe("6281234567890");
+    expect(normalizeWhatsAppNumber("0062 812 3456 7890")).toBe("6281234567890");
+  });
+
+  it("gives no number for what cannot be one", () => {
+    expect(normalizeWhatsAppNumber(null)).toBeNull();
+    expect(normalizeWhatsAppNumber("")).toBeNull();
+    expect(normalizeWhatsAppNumber("tidak ada")).toBeNull();
+    expect(normalizeWhatsAppNumber("0812")).toBeNull();
+    expect(normalizeWhatsAppNumber("021-555")).toBeNull();
+  });
+
+  it("puts the text in the link, encoded", () => {
+    expect(whatsAppLink("0812-3456-7890", "Terima kasih & salam")).toBe("https://wa.me/6281234567890?text=Terima%20kasih%20%26%20salam");
+    expect(whatsAppLink("x", "Halo")).toBeNull();
+  });
+});
