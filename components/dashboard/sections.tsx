@@ -190,6 +190,9 @@ export async function SaranSection({ saran, inboxHref, showUnit }: { saran: TUni
       <p className="text-sm text-slate-700" data-testid="saran-count">
         {saran.capped ? t("saranMany", { total: saran.total }) : t("saranCount", { total: saran.total, unread: saran.unread })}
       </p>
+      <p className="text-sm text-slate-700" data-testid="saran-open">
+        {t("saranOpen", { open: saran.open, overdue: saran.overdue })}
+      </p>
       {saran.latest.length === 0 ? (
         <p className="mt-2 text-sm">{t("noSaran")}</p>
       ) : (

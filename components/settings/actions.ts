@@ -16,7 +16,7 @@ export async function updateSettingsAction(_prev: TSettingsState, form: FormData
     const v = form.get(name);
     return typeof v === "string" ? v : "";
   };
-  const values = { name: text("name"), timeZone: text("timeZone"), rhythm: text("rhythm"), defaultTemplateKey: text("defaultTemplateKey") };
+  const values = { name: text("name"), timeZone: text("timeZone"), rhythm: text("rhythm"), defaultTemplateKey: text("defaultTemplateKey"), feedbackTargetDays: text("feedbackTargetDays") };
   const r = await updateAgencySettings(await getCaller(), values, await currentRequestMeta());
   if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields, values } : { error: r.error, values };
   revalidatePath("/", "layout");

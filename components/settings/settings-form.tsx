@@ -18,6 +18,7 @@ export type TSettingsFormProps = {
   timeZone: string;
   rhythm: string;
   defaultTemplateKey: string;
+  feedbackTargetDays: number;
   templates: { key: string; name: string }[];
 };
 
@@ -27,7 +28,7 @@ export function SettingsForm(props: TSettingsFormProps) {
   const common = useTranslations("common");
   const fieldError = useFieldError(state.fields);
   // After a refusal, what the admin sent; else what is saved.
-  const v = state.values ?? { name: props.nameSet ? props.name : "", timeZone: props.timeZone, rhythm: props.rhythm, defaultTemplateKey: props.defaultTemplateKey };
+  const v = state.values ?? { name: props.nameSet ? props.name : "", timeZone: props.timeZone, rhythm: props.rhythm, defaultTemplateKey: props.defaultTemplateKey, feedbackTargetDays: String(props.feedbackTargetDays) };
   return (
     <form action={action} className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4" data-testid="settings-form" noValidate>
       {state.error && (
@@ -46,6 +47,9 @@ export function SettingsForm(props: TSettingsFormProps) {
       <div key={JSON.stringify(v)} className="grid gap-4">
       <Field id="agency-name" label={t("name")} hint={t("nameHint", { root: props.rootName })} error={fieldError("name")}>
         {(c) => <Input {...c} name="name" defaultValue={v.name} placeholder={props.rootName} maxLength={200} />}
+      </Field>
+      <Field id="agency-target-days" label={t("feedbackTargetDays")} hint={t("feedbackTargetDaysHint")} error={fieldError("feedbackTargetDays")}>
+        {(c) => <Input {...c} name="feedbackTargetDays" type="number" min={1} max={60} defaultValue={v.feedbackTargetDays} width="short" />}
       </Field>
       <Field id="agency-tz" label={t("timeZone")} hint={t("timeZoneHint")} error={fieldError("timeZone")} required requiredText={common("required")}>
         {(c) => (

@@ -24,14 +24,16 @@ export type TAgencySettings = {
   rhythm: TRhythm;
   /** The logo's version (for its URL), or null without a logo. */
   logoVersion: number | null;
+  /** Working days within which a saran should be answered (the inbox's service level). */
+  feedbackTargetDays: number;
 };
 
 let cached: { at: number; settings: TAgencySettings } | null = null;
 
 export async function agencySettings(): Promise<TAgencySettings> {
   if (cached && Date.now() - cached.at < SETTINGS_TTL_MS) return cached.settings;
-  const [row] = await queryRows<{ tz: string; name: string | null; root_name: string | null; rhythm: string | null; logo_at: Date | null }>(sql`
-    SELECT suara_timezone() AS tz, s.name, s.rhythm::text AS rhythm,
+  const [row] = await queryRows<{ tz: string; name: string | null; root_name: string | null; rhythm: string | null; logo_at: Date | null; target: number | null }>(sql`
+    SELECT suara_timezone() AS tz, s.name, s.rhythm::text AS rhythm, s.feedback_target_days AS target,
            CASE WHEN s.logo IS NOT NULL THEN s.updated_at END AS logo_at,
            (SELECT u.name FROM unit u WHERE u.parent_id IS NULL ORDER BY u.created_at, u.id LIMIT 1) AS root_name
     FROM (SELECT 1) one LEFT JOIN agency_settings s ON s.id`);
@@ -41,6 +43,7 @@ export async function agencySettings(): Promise<TAgencySettings> {
     timeZone: AGENCY_TIME_ZONES.find((z) => z === row?.tz) ?? "Asia/Jakarta",
     rhythm: RHYTHMS.find((r) => r === row?.rhythm) ?? "QUARTER",
     logoVersion: row?.logo_at ? row.logo_at.getTime() : null,
+    feedbackTargetDays: row?.target ?? 5,
   };
   cached = { at: Date.now(), settings };
   return settings;
@@ -108,7 +111,7 @@ export const updateAgencySettings = defineWrite({
     const root = await findRoot(tx);
     if (!root) return null;
     // One connection in a transaction: these run one after another.
-    const before = await tx.agencySettings.findUnique({ where: { id: true }, select: { name: true, timeZone: true, rhythm: true } });
+    const before = await tx.agencySettings.findUnique({ where: { id: true }, select: { name: true, timeZone: true, rhythm: true, feedbackTargetDays: true } });
     const template = await tx.questionnaireTemplate.findFirst({ where: { key: input.defaultTemplateKey, versions: { some: { publishedAt: { not: null } } } }, select: { id: true } });
     const current = await tx.questionnaireTemplate.findFirst({ where: { isDefault: true }, select: { key: true } });
     return { root, before, template, defaultKey: current?.key ?? null };
@@ -120,12 +123,13 @@ export const updateAgencySettings = defineWrite({
     targetType: "agency",
     unitId: r.root.id,
     detail: changes(
-      { name: r.before?.name ?? null, timeZone: r.before?.timeZone ?? "Asia/Jakarta", rhythm: r.before?.rhythm ?? "QUARTER", defaultTemplate: r.defaultKey },
-      { name: input.name, timeZone: input.timeZone, rhythm: input.rhythm, defaultTemplate: input.defaultTemplateKey },
+      { name: r.before?.name ?? null, timeZone: r.before?.timeZone ?? "Asia/Jakarta", rhythm: r.before?.rhythm ?? "QUARTER", defaultTemplate: r.defaultKey, feedbackTargetDays: r.before?.feedbackTargetDays ?? 5 },
+      { name: input.name, timeZone: input.timeZone, rhythm: input.rhythm, defaultTemplate: input.defaultTemplateKey, feedbackTargetDays: input.feedbackTargetDays ?? r.before?.feedbackTargetDays ?? 5 },
     ),
   }),
   handler: async (tx, input, r) => {
-    const data = { name: input.name, timeZone: input.timeZone, rhythm: input.rhythm };
+    // Without a target in the input (an older caller) the saved one stays.
+    const data = { name: input.name, timeZone: input.timeZone, rhythm: input.rhythm, ...(input.feedbackTargetDays !== undefined && { feedbackTargetDays: input.feedbackTargetDays }) };
     // A change of clock re-cuts every rollup in this transaction (agency_settings_guard).
     await tx.agencySettings.upsert({ where: { id: true }, create: { id: true, ...data }, update: data });
     if (r.defaultKey !== input.defaultTemplateKey) {

@@ -73,8 +73,11 @@ export type TWriteSpec<S extends z.ZodType, R, T, E extends string, P = undefine
   handler: (tx: TTx, input: z.output<S>, record: R, ctx: TWriteContext) => Promise<T>;
   /** The answer when the change breaks a unique constraint (the record exists, or a concurrent write made it). */
   conflict?: E;
-  /** After the commit (never on a refusal or a rollback): drop an in-process cache the change makes stale. */
-  afterCommit?: (input: z.output<S>) => void;
+  /**
+   * After the commit (never on a refusal or a rollback): drop an in-process cache the change makes
+   * stale, or start work that must see the committed change (a job; it must not throw).
+   */
+  afterCommit?: (input: z.output<S>, value: T, ctx: TWriteContext) => void;
   /** How long the transaction may take (Prisma's default is 5 s); for the rare write that rebuilds derived data. */
   timeoutMs?: number;
 };
@@ -102,7 +105,7 @@ export function defineWrite<S extends z.ZodType, R, T, E extends string = never,
         await insertAudit(tx, { ...spec.audit(input, record, ctx), actor: caller, meta });
         return { ok: true, value: await spec.handler(tx, input, record, ctx) };
       }, spec.timeoutMs ? { timeout: spec.timeoutMs, maxWait: 10_000 } : undefined);
-      if (result.ok) spec.afterCommit?.(input);
+      if (result.ok) spec.afterCommit?.(input, result.value, ctx);
       return result;
     } catch (err) {
       if (spec.conflict !== undefined && isUniqueViolation(err)) return { ok: false, error: spec.conflict };

@@ -2,7 +2,6 @@
 // per parameter: a value that does not parse is ignored, named in `ignored`
 // so the page can say so, and its default used instead.
 import { z } from "zod";
-import { plainString } from "@/lib/validation/text";
 import type { TRhythm } from "@/lib/validation/settings";
 import { FEEDBACK_STATUSES } from "@/lib/validation/feedback-fields";
 import { currentMonth, parsePeriodKey, periodOfMonth, previousPeriod, type TPeriod, type TPeriodKind } from "@/lib/periods";
@@ -104,16 +103,3 @@ export function parseDashboardQuery(params: TSearchParams, clock: TAgencyClock, 
     ignored,
   };
 }
-
-/** Feedback status change (the inbox's action). */
-export const ZFeedbackUpdate = z.object({
-  responseId: z.uuid(),
-  status: z.enum(FEEDBACK_STATUSES),
-  note: plainString({ multiline: true })
-    .max(1000, { error: "tooLong" })
-    .transform((v) => v.trim())
-    .transform((v) => (v === "" ? null : v))
-    .nullable()
-    .default(null),
-});
-export type TFeedbackUpdate = z.output<typeof ZFeedbackUpdate>;

@@ -18,6 +18,13 @@ export const ZAgencySettings = z.object({
   timeZone: z.enum(AGENCY_TIME_ZONES, { error: "invalidChoice" }),
   rhythm: z.enum(RHYTHMS, { error: "invalidChoice" }),
   defaultTemplateKey: templateKey,
+  /** Working days to answer a saran in; absent keeps the saved value. */
+  feedbackTargetDays: z.coerce
+    .number({ error: "targetDays" })
+    .int({ error: "targetDays" })
+    .min(1, { error: "targetDays" })
+    .max(60, { error: "targetDays" })
+    .optional(),
 });
 export type TAgencySettingsInput = z.output<typeof ZAgencySettings>;
 

@@ -364,24 +364,3 @@ describe("agency dashboard", () => {
   });
 });
 
-describe("feedback inbox", () => {
-  it("lists a unit's saran by status, and lets its kepala unit mark them, audited", async () => {
-    const list = await dash.listFeedback(callers.kepala, "DUKCAPIL-CAPIL", q({}));
-    expect(list!.canManage).toBe(true);
-    const expected = raw.filter((r) => r.unit === "DUKCAPIL-CAPIL" && !r.suspicious && Q3(r) && r.saran);
-    expect(list!.total).toBe(expected.length);
-    const target = list!.items[0]!;
-    expect(await dash.updateFeedback(callers.kepala, { responseId: target.id, status: "DITINDAKLANJUTI", note: "Loket ditambah" })).toEqual({ ok: true });
-    const done = await dash.listFeedback(callers.kepala, "DUKCAPIL-CAPIL", q({ status: "DITINDAKLANJUTI" }));
-    expect(done!.items.map((i) => [i.id, i.note])).toContainEqual([target.id, "Loket ditambah"]);
-    const audit = await withClient(db.url, (c) => c.query(`SELECT action, actor_id FROM audit_log WHERE target_id = $1`, [target.id]));
-    expect(audit.rows).toEqual([{ action: "feedback.update", actor_id: callers.kepala.userId }]);
-
-    const rsud = (await dash.listFeedback(callers.admin, "RSUD", q({})))!.items[0]!;
-    expect(await dash.updateFeedback(callers.kepala, { responseId: rsud.id, status: "SELESAI" })).toEqual({ ok: false, error: "notFound" });
-    expect(await dash.updateFeedback(callers.pimpinan, { responseId: target.id, status: "SELESAI" })).toEqual({ ok: false, error: "notFound" });
-    expect((await dash.listFeedback(callers.pimpinan, "DUKCAPIL-CAPIL", q({})))!.canManage).toBe(false);
-    expect(await dash.updateFeedback(callers.kepala, { responseId: target.id, status: "HILANG" })).toEqual({ ok: false, error: "invalid", fields: { status: "invalid_value" } });
-    expect(await dash.listFeedback(callers.kepala, "RSUD", q({}))).toBeNull();
-  });
-});

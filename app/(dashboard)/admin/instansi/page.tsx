@@ -29,6 +29,7 @@ export default async function AgencySettingsPage() {
         rootName={form.rootName}
         timeZone={settings.timeZone}
         rhythm={settings.rhythm}
+        feedbackTargetDays={settings.feedbackTargetDays}
         defaultTemplateKey={form.defaultTemplateKey}
         templates={form.templates.map((tpl) => ({ key: tpl.key, name: pickLocalized(locale, tpl.name, tpl.nameEn) }))}
       />
