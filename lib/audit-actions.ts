@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   "kiosk.revoke",
   "kiosk.rename",
   "token.issue",
+  // No longer written (the inbox's writes below replaced it); kept for the entries already logged.
   "feedback.update",
   "feedback.status",
   "feedback.assign",

@@ -22,6 +22,7 @@ let userImport: typeof import("@/lib/dal/user-import");
 let operate: typeof import("@/lib/dal/operate");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
+let feedback: typeof import("@/lib/dal/feedback");
 let exporter: typeof import("@/lib/dal/export");
 let services: typeof import("@/lib/dal/services");
 let settings: typeof import("@/lib/dal/settings");
@@ -102,6 +103,7 @@ beforeAll(async () => {
   operate = await import("@/lib/dal/operate");
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
+  feedback = await import("@/lib/dal/feedback");
   exporter = await import("@/lib/dal/export");
   services = await import("@/lib/dal/services");
   settings = await import("@/lib/dal/settings");
@@ -150,12 +152,12 @@ afterAll(async () => {
 });
 
 const reads = ["own", "child"] as const;
-type Cap = "unit.read" | "dashboard.read" | "feedback.manage" | "operate" | "admin";
+type Cap = "unit.read" | "dashboard.read" | "feedback.manage" | "contact.read" | "operate" | "admin";
 const expectAllowed = (role: Role, rel: Rel, capability: Cap) => {
   if (!(reads as readonly string[]).includes(rel)) return false;
   if (capability === "unit.read") return true;
   if (capability === "dashboard.read") return role !== "OPERATOR";
-  if (capability === "feedback.manage") return role === "ADMIN" || role === "KEPALA_UNIT";
+  if (capability === "feedback.manage" || capability === "contact.read") return role === "ADMIN" || role === "KEPALA_UNIT";
   if (capability === "operate") return role === "ADMIN" || role === "OPERATOR";
   return role === "ADMIN";
 };
@@ -168,12 +170,14 @@ const checks: Check[] = [
   { name: "getUnitCounts", capability: "unit.read", run: async (c, rel) => !!(await units.getUnitCounts(c, UNIT[rel])) },
   { name: "getUnitDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getUnitDashboard(c, UNIT[rel], query())) },
   { name: "getAgencyDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getAgencyDashboard(c, query({ unit: UNIT[rel] }))) },
-  { name: "listFeedback", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.listFeedback(c, UNIT[rel], query())) },
-  {
-    name: "updateFeedback",
-    capability: "feedback.manage",
-    run: async (c, rel) => (await dashboard.updateFeedback(c, { responseId: feedbackId[rel], status: "DITINDAKLANJUTI" })).ok,
-  },
+  { name: "listInbox", capability: "dashboard.read", run: async (c, rel) => !!(await feedback.listInbox(c, UNIT[rel], { hal: 1 })) },
+  { name: "getFeedbackItem", capability: "dashboard.read", run: async (c, rel) => !!(await feedback.getFeedbackItem(c, UNIT[rel], feedbackId[rel])) },
+  { name: "feedbackServiceLevels", capability: "dashboard.read", run: async (c, rel) => !!(await feedback.feedbackServiceLevels(c, UNIT[rel])) },
+  { name: "setFeedbackStatus", capability: "feedback.manage", run: async (c, rel) => (await feedback.setFeedbackStatus(c, { responseId: feedbackId[rel], status: "DITINDAKLANJUTI" })).ok },
+  { name: "assignFeedback", capability: "feedback.manage", run: async (c, rel) => (await feedback.assignFeedback(c, { responseId: feedbackId[rel], assigneeId: null })).ok },
+  { name: "addFeedbackNote", capability: "feedback.manage", run: async (c, rel) => (await feedback.addFeedbackNote(c, { responseId: feedbackId[rel], body: "Catatan uji" })).ok },
+  { name: "replyToFeedback", capability: "feedback.manage", run: async (c, rel) => (await feedback.replyToFeedback(c, { responseId: feedbackId[rel], body: "Balasan uji" })).ok },
+  { name: "viewContact", capability: "contact.read", run: async (c, rel) => (await feedback.viewContact(c, { responseId: feedbackId[rel] })).ok },
   { name: "openResponseExport", capability: "dashboard.read", run: async (c, rel) => !!(await exporter.openResponseExport(c, UNIT[rel], query())) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getSurveyLink", capability: "operate", run: async (c, rel) => !!(await operate.getSurveyLink(c, UNIT[rel])) },

@@ -45,7 +45,7 @@ const labels = (messages: Tree) => ((messages.audit as Tree).actions ?? {}) as R
 
 describe("audit actions", () => {
   it("finds the actions of every kind of write (the collector is not blind)", () => {
-    for (const code of ["user.create", "user.deactivate", "kiosk.enroll", "kiosk.revoke", "auth.signin.failure", "seed.demo", "feedback.update"]) {
+    for (const code of ["user.create", "user.deactivate", "kiosk.enroll", "kiosk.revoke", "auth.signin.failure", "seed.demo", "feedback.reply", "contact.view"]) {
       expect(written.has(code), code).toBe(true);
     }
     expect(collectActions(`audit: (i) => ({ action: i.on ? "x.on" : "x.off", targetType: "user" })`)).toEqual(["x.on", "x.off"]);

@@ -14,8 +14,7 @@ export async function locateItem(tx: TTx, responseId: string): Promise<TLocatedI
     select: { responseId: true, unitId: true, status: true, answeredAt: true, closedAt: true, suspicious: true, unit: { select: { path: true } } },
   });
   if (!item || item.suspicious) return null;
-  const { suspicious: _hidden, ...rest } = item;
-  return rest;
+  return { responseId: item.responseId, unitId: item.unitId, status: item.status, answeredAt: item.answeredAt, closedAt: item.closedAt, unit: item.unit };
 }
 
 /** The roles that hold feedback.manage (an assignee must have one on the item's unit or above it). */
