@@ -122,36 +122,41 @@ test("the kepala unit reads their dinas with its bidang pooled, numbers equal to
   await expect(page).toHaveURL(/cakupan=sendiri/);
   await expectHeadline(page, await expected(["DISDUKCAPIL"]));
 
-  // The latest saran link to the inbox; the kepala unit marks one as acted on.
+  // The latest saran link to the inbox; the kepala unit filters it, opens an item, assigns it, notes and replies.
   await expect(page.getByTestId("saran").locator("li")).toHaveCount(5);
   await page.getByTestId("inbox-link").click();
   await expect(page.getByTestId("inbox-title")).toHaveText("Kotak saran: Dinas Kependudukan dan Pencatatan Sipil");
-  const [count] = await query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM response r JOIN unit u ON u.id = r.unit_id WHERE u.code = 'DISDUKCAPIL' AND NOT r.suspicious AND r.saran IS NOT NULL
-        AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date >= $1::date AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta')::date < $2::date`,
-    RANGE,
-  );
+  // The dashboard's period and scope came along: the dinas's own items of the period (a saran or a low score).
+  const inPeriod = `FROM feedback_item f JOIN unit u ON u.id = f.unit_id WHERE u.code = 'DISDUKCAPIL' AND NOT f.suspicious
+        AND (f.submitted_at AT TIME ZONE 'Asia/Jakarta')::date >= $1::date AND (f.submitted_at AT TIME ZONE 'Asia/Jakarta')::date < $2::date`;
+  const [count] = await query<{ n: number }>(`SELECT count(*)::int AS n ${inPeriod}`, RANGE);
   await expect(page.getByTestId("inbox-total")).toHaveText(formatInteger(count!.n));
+  await page.getByLabel("Status").selectOption("BARU");
+  await page.getByRole("button", { name: "Terapkan" }).click();
+  await expect(page).toHaveURL(/status=BARU/);
+  const [fresh] = await query<{ n: number }>(`SELECT count(*)::int AS n ${inPeriod} AND f.status = 'BARU'`, RANGE);
+  await expect(page.getByTestId("inbox-total")).toHaveText(formatInteger(fresh!.n));
   const first = page.getByTestId("inbox-item").first();
-  const text = (await first.locator("p").first().textContent())!;
-  await first.getByLabel("Status").selectOption("DITINDAKLANJUTI");
-  await first.getByLabel("Catatan tindak lanjut").fill("Dibahas di rapat pelayanan");
-  await first.getByRole("button", { name: "Simpan" }).click();
-  await expect(first.getByRole("status")).toHaveText("Tersimpan.");
-  // The form shows what was saved (it used to jump back to "Baru", and the next save reset it).
-  await expect(first.getByTestId("inbox-status")).toHaveText("Ditindaklanjuti");
-  await expect(first.getByLabel("Status")).toHaveValue("DITINDAKLANJUTI");
-  await expect(first.getByLabel("Catatan tindak lanjut")).toHaveValue("Dibahas di rapat pelayanan");
-  await first.getByRole("button", { name: "Simpan" }).click();
-  await expect(first.getByRole("status")).toHaveText("Tersimpan.");
-  await expect(first.getByLabel("Status")).toHaveValue("DITINDAKLANJUTI");
-  await page.reload();
-  await expect(page.getByTestId("inbox-item").first().getByTestId("inbox-status")).toHaveText("Ditindaklanjuti");
-  const stored = await query<{ status: string; note: string }>(
-    `SELECT f.status::text, n.body AS note FROM feedback_item f JOIN response r ON r.id = f.response_id JOIN feedback_note n ON n.response_id = f.response_id WHERE r.saran = $1 AND n.body = 'Dibahas di rapat pelayanan'`,
-    [text],
+  await first.getByTestId("inbox-open").click();
+  await expect(page.getByTestId("item-title")).toHaveText("Saran untuk Dinas Kependudukan dan Pencatatan Sipil");
+  const id = page.url().split("/").pop()!.split("?")[0]!;
+  await page.getByLabel("Petugas").selectOption({ label: "Kepala Dinas Dukcapil" });
+  await page.getByRole("button", { name: "Tugaskan" }).click();
+  await expect(page.getByTestId("assign-form").getByRole("status")).toHaveText("Tersimpan.");
+  await page.getByLabel("Catatan baru (tidak dilihat warga)").fill("Dibahas di rapat pelayanan");
+  await page.getByRole("button", { name: "Tambah catatan" }).click();
+  await expect(page.getByTestId("note")).toContainText(["Dibahas di rapat pelayanan"]);
+  await page.getByLabel("Balasan", { exact: true }).fill("Terima kasih, loket ditambah.");
+  await page.getByRole("button", { name: "Kirim balasan" }).click();
+  await expect(page.getByTestId("reply")).toContainText(["Terima kasih, loket ditambah."]);
+  await expect(page.getByTestId("item-status")).toHaveText("Ditindaklanjuti");
+  const stored = await query<{ status: string; assignee: string; note: string; reply: string; answered: boolean }>(
+    `SELECT f.status::text, a.email AS assignee, n.body AS note, r.body AS reply, f.answered_at IS NOT NULL AS answered
+       FROM feedback_item f JOIN "user" a ON a.id = f.assignee_id JOIN feedback_note n ON n.response_id = f.response_id JOIN feedback_reply r ON r.response_id = f.response_id
+      WHERE f.response_id = $1`,
+    [id],
   );
-  expect(stored).toEqual([{ status: "DITINDAKLANJUTI", note: "Dibahas di rapat pelayanan" }]);
+  expect(stored).toEqual([{ status: "DITINDAKLANJUTI", assignee: "kepala.dukcapil@suara.test", note: "Dibahas di rapat pelayanan", reply: "Terima kasih, loket ditambah.", answered: true }]);
 
   // Outside their dinas: not found, on the dashboard, the agency view and the inbox alike.
   for (const path of ["/dasbor/unit/RSUD", "/dasbor/instansi?unit=KAB-SUKAMAJU", "/dasbor/instansi?unit=DINKES", "/dasbor/unit/RSUD/saran"]) {

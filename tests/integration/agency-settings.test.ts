@@ -61,6 +61,19 @@ describe("agency settings", () => {
     expect(await s.agencySettings()).toMatchObject({ name: "Pemerintah Kabupaten Sukamaju", nameSet: false, rhythm: "QUARTER" });
   });
 
+  it("keeps the saran answer target: 1 to 60 working days, unchanged when the input leaves it out", async () => {
+    expect((await s.agencySettings()).feedbackTargetDays).toBe(5);
+    expect((await s.updateAgencySettings(admin, { ...valid, feedbackTargetDays: "10" }, meta)).ok).toBe(true);
+    expect((await s.agencySettings()).feedbackTargetDays).toBe(10);
+    expect(await one(`SELECT detail FROM audit_log ORDER BY id DESC LIMIT 1`)).toMatchObject({ detail: { feedbackTargetDays: { from: 5, to: 10 } } });
+    for (const bad of ["0", "61", "2.5", "", "lima"]) {
+      expect(await s.updateAgencySettings(admin, { ...valid, feedbackTargetDays: bad }, meta), bad).toEqual({ ok: false, error: "invalid", fields: { feedbackTargetDays: "targetDays" } });
+    }
+    expect((await s.updateAgencySettings(admin, valid, meta)).ok).toBe(true);
+    expect((await s.agencySettings()).feedbackTargetDays).toBe(10);
+    expect((await s.updateAgencySettings(admin, { ...valid, feedbackTargetDays: 5 }, meta)).ok).toBe(true);
+  });
+
   it("moves the default questionnaire: exactly one template is the default", async () => {
     expect((await s.updateAgencySettings(admin, { ...valid, defaultTemplateKey: "kepmenpan-25-2004" }, meta)).ok).toBe(true);
     expect(await withClient(db.url, async (c) => (await c.query(`SELECT key FROM questionnaire_template WHERE is_default`)).rows)).toEqual([{ key: "kepmenpan-25-2004" }]);
