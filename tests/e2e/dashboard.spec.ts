@@ -149,7 +149,7 @@ test("the kepala unit reads their dinas with its bidang pooled, numbers equal to
   await page.getByLabel("Balasan", { exact: true }).fill("Terima kasih, loket ditambah.");
   await page.getByRole("button", { name: "Kirim balasan" }).click();
   await expect(page.getByTestId("reply")).toContainText(["Terima kasih, loket ditambah."]);
-  await expect(page.getByTestId("item-status")).toHaveText("Ditindaklanjuti");
+  await expect(page.getByTestId("item-status")).toHaveText("Diproses");
   const stored = await query<{ status: string; assignee: string; note: string; reply: string; answered: boolean }>(
     `SELECT f.status::text, a.email AS assignee, n.body AS note, r.body AS reply, f.answered_at IS NOT NULL AS answered
        FROM feedback_item f JOIN "user" a ON a.id = f.assignee_id JOIN feedback_note n ON n.response_id = f.response_id JOIN feedback_reply r ON r.response_id = f.response_id
