@@ -8,7 +8,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or WebAssembly packages that must stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "exceljs"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "exceljs", "pg-boss", "nodemailer"],
 };
 
 export default withNextIntl(nextConfig);

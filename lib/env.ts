@@ -32,6 +32,24 @@ const retiredProxyHops = z.never({
   error: "is no longer read: list the reverse proxies' addresses in SUARA_TRUSTED_PROXIES instead (e.g. 127.0.0.1; see the README)",
 }).optional();
 
+/** smtp:// (STARTTLS when the server offers it) or smtps:// (TLS from the start, port 465). */
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === "smtp:" || u.protocol === "smtps:") && !!u.hostname;
+    } catch {
+      return false;
+    }
+  }, "must be an smtp:// or smtps:// URL such as smtp://user:password@mail.example.go.id:587");
+
+const mailFrom = z
+  .string()
+  .trim()
+  .refine((v) => /^[^<>@\s]+@[^<>@\s]+$/.test(v) || /^[^<>]*<[^<>@\s]+@[^<>@\s]+>$/.test(v), "must be an address or \"Name <address>\"");
+
 /** Variables the launcher reads: everything optional, with local defaults. */
 export const ZLauncherEnv = z.object({
   DATABASE_URL: postgresUrl.optional(),
@@ -75,7 +93,11 @@ export const ZServerEnv = z.object({
   SUARA_LOGIN_CLIENT_LIMIT: z.coerce.number().int().min(1).default(20),
   /** Responses one client (IP) may send per 10 minutes before it is refused. */
   SUARA_CLIENT_LIMIT: z.coerce.number().int().min(1).default(30),
-});
+  /** Outgoing mail (replies to citizens, reminder digests): smtp://user:pass@host:587; unset = no email. */
+  SMTP_URL: smtpUrl.optional(),
+  /** The sender of Suara's emails: an address, or "Name <address>"; required with SMTP_URL. */
+  MAIL_FROM: mailFrom.optional(),
+}).refine((env) => !env.SMTP_URL || env.MAIL_FROM, { path: ["MAIL_FROM"], message: "must be set when SMTP_URL is (e.g. MAIL_FROM=\"IKM Kabupaten <ikm@example.go.id>\")" });
 
 export type TLauncherEnv = z.infer<typeof ZLauncherEnv>;
 export type TServerEnv = z.infer<typeof ZServerEnv>;
@@ -100,4 +122,9 @@ let cached: TServerEnv | undefined;
 export function serverEnv(): TServerEnv {
   cached ??= parseEnv(ZServerEnv, process.env);
   return cached;
+}
+
+/** Forget the parsed environment, so the next serverEnv() reads process.env again (tests). */
+export function resetServerEnv() {
+  cached = undefined;
 }

@@ -42,9 +42,14 @@ const server = http.createServer((req, res) => {
 });
 
 function stop() {
-  server.close(() => process.exit(0));
-  server.closeAllConnections();
   setTimeout(() => process.exit(0), 5_000).unref();
+  const closed = new Promise((resolve) => server.close(() => resolve(undefined)));
+  server.closeAllConnections();
+  // Shutdown hooks the app registered (lib/jobs/queue.ts: stop the job workers, close their pool).
+  /** @type {Set<() => Promise<void>> | undefined} */
+  const hooks = /** @type {any} */ (globalThis)[Symbol.for("suara.shutdown")];
+  const stopped = [...(hooks ?? [])].map((hook) => Promise.resolve().then(hook).catch(() => {}));
+  Promise.all([closed, ...stopped]).then(() => process.exit(0));
 }
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);

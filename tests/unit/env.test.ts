@@ -25,6 +25,15 @@ describe("environment", () => {
     const env = parseEnv(ZServerEnv, { DATABASE_URL: "postgresql://u@h:5432/d", AUTH_SECRET: secret, AUTH_TRUST_HOST: "true", DATABASE_POOL_SIZE: "4" });
     expect(env).toMatchObject({ DATABASE_POOL_SIZE: 4, AUTH_TRUST_HOST: true, NODE_ENV: "production" });
   });
+
+  it("takes email settings only together, as an SMTP URL and a sender", () => {
+    const base = { DATABASE_URL: "postgresql://u@h:5432/d", AUTH_SECRET: secret };
+    expect(parseEnv(ZServerEnv, base).SMTP_URL).toBeUndefined();
+    expect(parseEnv(ZServerEnv, { ...base, SMTP_URL: "smtp://u:p@mail.example.go.id:587", MAIL_FROM: "IKM <ikm@example.go.id>" })).toMatchObject({ MAIL_FROM: "IKM <ikm@example.go.id>" });
+    expect(() => parseEnv(ZServerEnv, { ...base, SMTP_URL: "smtp://mail.example.go.id" })).toThrow(/MAIL_FROM must be set/);
+    expect(() => parseEnv(ZServerEnv, { ...base, SMTP_URL: "http://mail", MAIL_FROM: "a@b.c" })).toThrow(/SMTP_URL must be an smtp/);
+    expect(() => parseEnv(ZServerEnv, { ...base, SMTP_URL: "smtp://mail", MAIL_FROM: "nobody" })).toThrow(/MAIL_FROM must be/);
+  });
 });
 
 describe("reader's language", () => {
