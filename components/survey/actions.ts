@@ -28,7 +28,9 @@ export async function submitSurveyAction(_prev: TSurveyFormState, form: FormData
       path: "/s",
       maxAge: 30 * 60,
     });
-    redirect(`/s/${encodeURIComponent(result.unitCode)}/terima-kasih`, RedirectType.replace);
+    // Only the reply code travels in the URL: nothing personal, and the page needs no lookup.
+    const query = result.replyCode ? `?balasan=${result.replyCode}` : "";
+    redirect(`/s/${encodeURIComponent(result.unitCode)}/terima-kasih${query}`, RedirectType.replace);
   }
   const values: Record<string, string> = {};
   for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$ACTION")) values[k] = v;

@@ -1,5 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
+import { deriveReplyCode, hashReplyCode, landsInInbox } from "@/lib/feedback/reply-code";
 import { pool, prisma } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { maybePruneRateCounters, type TRateWindow } from "@/lib/dal/rate-limit";
@@ -46,7 +47,7 @@ export type TSubmitContext = {
 };
 
 export type TSubmitResult =
-  | { ok: true; id: string; replayed: boolean; unitCode: string; verified: boolean; suspicious: boolean }
+  | { ok: true; id: string; replayed: boolean; unitCode: string; verified: boolean; suspicious: boolean; replyCode: string | null }
   | { ok: false; status: 400 | 404 | 409 | 429; errors: TFieldErrors };
 
 export function hashToken(token: string): string {
@@ -75,6 +76,8 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
   ];
   const id = randomUUID();
   const verified = !!input.token;
+  // Derived, not random: a replay of the same submission shows the citizen the same code.
+  const replyCode = landsInInbox(input.answers, input.saran) ? deriveReplyCode(serverEnv().AUTH_SECRET, key.data) : null;
   const row: Row = {
     id,
     unitId: survey.unitId,
@@ -94,21 +97,22 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
     suspicious: false,
     locale: input.locale,
     kioskDeviceId: ctx.kioskDeviceId ?? null,
+    replyCodeHash: replyCode ? hashReplyCode(replyCode) : null,
   };
   const flagRule = { honeypot: !!input.website, clientBurst: ctx.channel === "KIOSK" ? limit.max : CLIENT_BURST };
 
   if (!input.token && !input.contact) {
     // The common case in one statement: replay check, rate windows, insert.
     const one = await replayOrLimitOrInsert(row, windows, limit.max, flagRule);
-    if (one.prior) return one.prior.unitId === survey.unitId ? replay(one.prior, survey) : keyReused();
+    if (one.prior) return one.prior.unitId === survey.unitId ? replay(one.prior, survey, replyCode) : keyReused();
     if (one.clientCount > limit.max) return { ok: false, status: 429, errors: { form: "rateLimited" } };
-    if (one.inserted) return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious: one.inserted.suspicious };
-    return raceLost(key.data, survey);
+    if (one.inserted) return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious: one.inserted.suspicious, replyCode };
+    return raceLost(key.data, survey, replyCode);
   }
 
   // A retry of an accepted response is found and returned before any limit counts it.
   const { prior, counts } = await priorOrHit(key.data, windows);
-  if (prior) return prior.unitId === survey.unitId ? replay(prior, survey) : keyReused();
+  if (prior) return prior.unitId === survey.unitId ? replay(prior, survey, replyCode) : keyReused();
   const [clientCount, unitCount] = counts;
   if (clientCount! > limit.max) return { ok: false, status: 429, errors: { form: "rateLimited" } };
   const suspicious = flagRule.honeypot || unitCount! > UNIT_BURST.max || clientCount! > flagRule.clientBurst;
@@ -141,9 +145,9 @@ export async function submitResponse(raw: unknown, idempotencyKey: unknown, ctx:
       if (err instanceof TokenRefused) return { kind: "token", code: err.code } as Outcome;
       throw err;
     });
-  if (outcome.kind === "ok") return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious };
+  if (outcome.kind === "ok") return { ok: true, id, replayed: false, unitCode: survey.unitCode, verified, suspicious, replyCode };
   if (outcome.kind === "token") return { ok: false, status: 409, errors: { token: outcome.code } };
-  return raceLost(key.data, survey);
+  return raceLost(key.data, survey, replyCode);
 }
 
 /** Shape errors plus, where the core fields parse, the template's own: the citizen fixes everything in one go. */
@@ -203,7 +207,7 @@ type Row = {
   id: string; unitId: string; serviceId: string | null; templateVersionId: string; channel: Channel; submittedAt: Date;
   answers: string; harapan: string | null; gender: string | null; age: number | null; education: string | null;
   occupation: string | null; saran: string | null; key: string; verified: boolean; suspicious: boolean; locale: string;
-  kioskDeviceId: string | null;
+  kioskDeviceId: string | null; replyCodeHash: string | null;
 };
 
 type Db = Pick<typeof prisma, "$queryRaw">;
@@ -212,11 +216,12 @@ type Db = Pick<typeof prisma, "$queryRaw">;
 async function insertResponse(db: Db, r: Row): Promise<boolean> {
   const rows = await db.$queryRaw<{ id: string }[]>`
     INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, harapan,
-                          gender, age, education, occupation, saran, idempotency_key, verified, suspicious, locale, kiosk_device_id)
+                          gender, age, education, occupation, saran, idempotency_key, verified, suspicious, locale, kiosk_device_id,
+                          reply_code_hash)
     VALUES (${r.id}::uuid, ${r.unitId}::uuid, ${r.serviceId}::uuid, ${r.templateVersionId}::uuid, ${r.channel}::"Channel",
             ${r.submittedAt}, ${r.answers}::jsonb, ${r.harapan}::jsonb, ${r.gender}::"Gender", ${r.age}::int,
             ${r.education}::"Education", ${r.occupation}::"Occupation", ${r.saran}, ${r.key}, ${r.verified}, ${r.suspicious},
-            ${r.locale}, ${r.kioskDeviceId}::uuid)
+            ${r.locale}, ${r.kioskDeviceId}::uuid, ${r.replyCodeHash})
     ON CONFLICT (idempotency_key) DO NOTHING
     RETURNING id`;
   return rows.length === 1;
@@ -253,11 +258,12 @@ async function replayOrLimitOrInsert(
               coalesce((SELECT count FROM hit WHERE key = ($19::text[])[2]), 0) AS unit_count
      ), ins AS (
        INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, harapan,
-                             gender, age, education, occupation, saran, idempotency_key, verified, suspicious, locale, kiosk_device_id)
+                             gender, age, education, occupation, saran, idempotency_key, verified, suspicious, locale, kiosk_device_id,
+                             reply_code_hash)
        SELECT $1::uuid, $2::uuid, $3::uuid, $4::uuid, $5::"Channel", $6::timestamptz, $7::jsonb, $8::jsonb, $9::"Gender", $10::int,
               $11::"Education", $12::"Occupation", $13, $14, $15,
               $21::boolean OR counts.unit_count > $22 OR counts.client_count > $23,
-              $16, $17::uuid
+              $16, $17::uuid, $24
          FROM counts
         WHERE NOT EXISTS (SELECT 1 FROM prior) AND counts.client_count <= $18
        ON CONFLICT (idempotency_key) DO NOTHING
@@ -269,7 +275,7 @@ async function replayOrLimitOrInsert(
     [
       r.id, r.unitId, r.serviceId, r.templateVersionId, r.channel, r.submittedAt, r.answers, r.harapan, r.gender, r.age,
       r.education, r.occupation, r.saran, r.key, r.verified, r.locale, r.kioskDeviceId, clientMax,
-      keys, seconds, rule.honeypot, UNIT_BURST.max, rule.clientBurst,
+      keys, seconds, rule.honeypot, UNIT_BURST.max, rule.clientBurst, r.replyCodeHash,
     ],
   );
   const row = rows[0];
@@ -302,16 +308,16 @@ async function findByKey(key: string): Promise<Prior | null> {
   return prisma.response.findUnique({ where: { idempotencyKey: key }, select: { id: true, unitId: true, verified: true, suspicious: true } });
 }
 
-function replay(prior: Prior, survey: TSurvey): TSubmitResult {
-  return { ok: true, id: prior.id, replayed: true, unitCode: survey.unitCode, verified: prior.verified, suspicious: prior.suspicious };
+function replay(prior: Prior, survey: TSurvey, replyCode: string | null): TSubmitResult {
+  return { ok: true, id: prior.id, replayed: true, unitCode: survey.unitCode, verified: prior.verified, suspicious: prior.suspicious, replyCode };
 }
 
 function keyReused(): TSubmitResult {
   return { ok: false, status: 409, errors: { idempotencyKey: "keyReused" } };
 }
 
-async function raceLost(key: string, survey: TSurvey): Promise<TSubmitResult> {
+async function raceLost(key: string, survey: TSurvey, replyCode: string | null): Promise<TSubmitResult> {
   const prior = await findByKey(key);
   if (!prior) throw new Error("idempotency conflict without a row");
-  return prior.unitId === survey.unitId ? replay(prior, survey) : keyReused();
+  return prior.unitId === survey.unitId ? replay(prior, survey, replyCode) : keyReused();
 }

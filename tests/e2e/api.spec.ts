@@ -14,7 +14,7 @@ test("the JSON endpoint stores a response, and the same key again returns the sa
   const first = await request.post("/api/v1/responses", { data: body, headers: { "Idempotency-Key": key } });
   expect(first.status()).toBe(201);
   const created = await first.json();
-  expect(created).toEqual({ id: expect.any(String), unit: "BAPENDA-PBB", verified: false });
+  expect(created).toEqual({ id: expect.any(String), unit: "BAPENDA-PBB", verified: false, replyCode: expect.stringMatching(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/) });
 
   const again = await request.post("/api/v1/responses", { data: body, headers: { "Idempotency-Key": key } });
   expect(again.status()).toBe(201);

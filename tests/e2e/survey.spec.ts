@@ -32,8 +32,9 @@ test.describe("with JavaScript", () => {
     await page.getByLabel("Saran dan masukan").fill(`Antrean lama ${m}`);
     await page.getByRole("button", { name: "Kirim penilaian" }).click();
 
-    await expect(page).toHaveURL(/\/s\/DISDUKCAPIL\/terima-kasih$/);
+    await expect(page).toHaveURL(/\/s\/DISDUKCAPIL\/terima-kasih\?balasan=[2-9A-HJKMNP-Z]{10}$/);
     await expect(page.getByRole("heading", { name: "Terima kasih!" })).toBeVisible();
+    await expect(page.getByTestId("reply-code")).toHaveText(/^[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{4}-[2-9A-HJKMNP-Z]{2}$/);
     await expect(page.getByTestId("published-konversi")).toHaveText(/^\d{2},\d{2}$/);
     await expect(page.getByTestId("published-mutu")).toHaveText(/^[ABCD]$/);
 
@@ -48,7 +49,7 @@ test.describe("with JavaScript", () => {
     await answerAll(page, ["Sesuai", "Mudah", "Cepat", "Gratis", "Sesuai", "Kompeten", "Sopan dan ramah", "Baik", "Berfungsi kurang maksimal"]);
     await page.getByLabel("Saran dan masukan").fill(m);
     await page.getByRole("button", { name: "Kirim penilaian" }).dblclick();
-    await expect(page).toHaveURL(/terima-kasih$/);
+    await expect(page).toHaveURL(/terima-kasih\?balasan=[2-9A-HJKMNP-Z]{10}$/);
     expect(await responsesWithMarker(m)).toHaveLength(1);
 
     // Opening the form again (the QR link, a reload) and sending again: the same response, not a second one.
@@ -57,7 +58,7 @@ test.describe("with JavaScript", () => {
     await answerAll(page, ["Sesuai", "Mudah", "Cepat", "Gratis", "Sesuai", "Kompeten", "Sopan dan ramah", "Baik", "Berfungsi kurang maksimal"]);
     await page.getByLabel("Saran dan masukan").fill(m);
     await page.getByRole("button", { name: "Kirim penilaian" }).click();
-    await expect(page).toHaveURL(/terima-kasih$/);
+    await expect(page).toHaveURL(/terima-kasih\?balasan=[2-9A-HJKMNP-Z]{10}$/);
     expect(await responsesWithMarker(m)).toHaveLength(1);
   });
 
@@ -89,7 +90,7 @@ test.describe("with JavaScript", () => {
     await page.getByRole("group", { name: "Layanan apa yang Anda terima hari ini?" }).getByText("KTP Elektronik").click();
     await page.getByRole("checkbox", { name: "Saya setuju dihubungi oleh unit ini tentang saran saya." }).check();
     await page.getByRole("button", { name: "Kirim penilaian" }).click();
-    await expect(page).toHaveURL(/terima-kasih$/);
+    await expect(page).toHaveURL(/terima-kasih\?balasan=[2-9A-HJKMNP-Z]{10}$/);
     const rows = await responsesWithMarker(m);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ service: "KTP", answers: { U3: 2 } });

@@ -1,5 +1,6 @@
 import { authenticateKiosk } from "@/lib/dal/kiosk";
 import { submitResponse } from "@/lib/dal/responses";
+import { formatReplyCode } from "@/lib/feedback/reply-code";
 import { currentUnitCode } from "@/lib/dal/unit-codes";
 import { localeFromAcceptLanguage } from "@/lib/i18n";
 import { describeErrors } from "@/lib/i18n/response-errors";
@@ -58,7 +59,7 @@ export async function POST(request: Request) {
   });
   if (!result.ok) return error(result.status, result.errors, locale);
   return Response.json(
-    { id: result.id, unit: result.unitCode, verified: result.verified },
+    { id: result.id, unit: result.unitCode, verified: result.verified, replyCode: result.replyCode ? formatReplyCode(result.replyCode) : null },
     { status: 201, headers: { "Cache-Control": "no-store", ...(result.replayed ? { "Idempotent-Replayed": "true" } : {}) } },
   );
 }

@@ -6,6 +6,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { getLastPublishedIndex, getSurvey } from "@/lib/dal/survey";
 import { getFormat } from "@/lib/i18n/server";
 import { PERIOD_KINDS } from "@/lib/periods";
+import { formatReplyCode, normalizeReplyCode } from "@/lib/feedback/reply-code";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("thanks"), robots: { index: false } };
@@ -13,6 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ThankYouPage(props: PageProps<"/s/[code]/terima-kasih">) {
   const { code } = await props.params;
+  const { balasan } = await props.searchParams;
+  // Only the code comes in the URL; a malformed one is simply not shown.
+  const reply = typeof balasan === "string" ? normalizeReplyCode(balasan) : null;
   const survey = await getSurvey(code);
   if (!survey) notFound();
   const [t, f, published] = await Promise.all([getTranslations("thanks"), getFormat(), getLastPublishedIndex(survey)]);
@@ -23,6 +27,16 @@ export default async function ThankYouPage(props: PageProps<"/s/[code]/terima-ka
       <h1 className="text-2xl font-bold">{t("thanks")}</h1>
       <p className="mt-2 text-lg">{t("received")}</p>
       <p className="mt-1 text-slate-700">{survey.unitName}</p>
+
+      {reply && (
+        <Card aria-labelledby="reply" className="mt-6" data-testid="reply-code-card">
+          <CardTitle id="reply">{t("replyTitle")}</CardTitle>
+          <p className="mt-2 font-mono text-2xl font-bold tracking-wider" data-testid="reply-code">
+            {formatReplyCode(reply)}
+          </p>
+          <p className="mt-2 text-slate-700">{t("replyBody")}</p>
+        </Card>
+      )}
 
       <section aria-labelledby="next" className="mt-6">
         <h2 id="next" className="text-lg font-semibold">
