@@ -70,12 +70,12 @@ function nameFindings(text: string): Finding[] {
     let end = -1;
     for (let n = 0; n < 3; n++) {
       WORD_RE.lastIndex = at;
-      const w = WORD_RE.exec(text);
-      if (!w || ROLE_WORDS.has(w[1].replace(/\.$/, "").toLowerCase())) break;
-      const wordStart = WORD_RE.lastIndex - w[1].length;
+      const word = WORD_RE.exec(text)?.[1];
+      if (!word || ROLE_WORDS.has(word.replace(/\.$/, "").toLowerCase())) break;
+      const wordStart = WORD_RE.lastIndex - word.length;
       if (start < 0) start = wordStart;
       // A trailing full stop ends the sentence unless it closes an initial ("Budi S.").
-      end = w[1].endsWith(".") && w[1].length > 2 ? WORD_RE.lastIndex - 1 : WORD_RE.lastIndex;
+      end = word.endsWith(".") && word.length > 2 ? WORD_RE.lastIndex - 1 : WORD_RE.lastIndex;
       at = WORD_RE.lastIndex;
       if (end < at) break;
     }
