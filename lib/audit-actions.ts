@@ -20,6 +20,8 @@ export const AUDIT_ACTIONS = [
   "kiosk.rename",
   "token.issue",
   "feedback.update",
+  "feedback.publish",
+  "feedback.unpublish",
   "unit.create",
   "unit.update",
   "unit.move",
