@@ -22,6 +22,8 @@ let userImport: typeof import("@/lib/dal/user-import");
 let operate: typeof import("@/lib/dal/operate");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
+let feedbackPublish: typeof import("@/lib/dal/feedback-public/publish");
+let feedbackPublicRead: typeof import("@/lib/dal/feedback-public/read");
 let exporter: typeof import("@/lib/dal/export");
 let services: typeof import("@/lib/dal/services");
 let settings: typeof import("@/lib/dal/settings");
@@ -102,6 +104,8 @@ beforeAll(async () => {
   operate = await import("@/lib/dal/operate");
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
+  feedbackPublish = await import("@/lib/dal/feedback-public/publish");
+  feedbackPublicRead = await import("@/lib/dal/feedback-public/read");
   exporter = await import("@/lib/dal/export");
   services = await import("@/lib/dal/services");
   settings = await import("@/lib/dal/settings");
@@ -173,6 +177,23 @@ const checks: Check[] = [
     name: "updateFeedback",
     capability: "feedback.manage",
     run: async (c, rel) => (await dashboard.updateFeedback(c, { responseId: feedbackId[rel], status: "DITINDAKLANJUTI" })).ok,
+  },
+  { name: "listPublicationItems", capability: "feedback.manage", run: async (c, rel) => !!(await feedbackPublicRead.listPublicationItems(c, UNIT[rel])) },
+  {
+    name: "publishFeedback",
+    capability: "feedback.manage",
+    run: async (c, rel) => {
+      await withClient(db.url, (cl) => cl.query(`UPDATE feedback_item SET status = 'SELESAI' WHERE response_id = $1`, [feedbackId[rel]]));
+      return (await feedbackPublish.publishFeedback(c, { responseId: feedbackId[rel], publicSaran: "Saran uji", publicAction: "Sudah diperbaiki" })).ok;
+    },
+  },
+  {
+    name: "unpublishFeedback",
+    capability: "feedback.manage",
+    run: async (c, rel) => {
+      await withClient(db.url, (cl) => cl.query(`UPDATE feedback_item SET published_at = now() WHERE response_id = $1`, [feedbackId[rel]]));
+      return (await feedbackPublish.unpublishFeedback(c, { responseId: feedbackId[rel] })).ok;
+    },
   },
   { name: "openResponseExport", capability: "dashboard.read", run: async (c, rel) => !!(await exporter.openResponseExport(c, UNIT[rel], query())) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
