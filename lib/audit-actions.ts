@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   "feedback.note",
   "feedback.reply",
   "contact.view",
+  "feedback.publish",
+  "feedback.unpublish",
   "unit.create",
   "unit.update",
   "unit.move",

@@ -23,6 +23,8 @@ let operate: typeof import("@/lib/dal/operate");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
 let feedback: typeof import("@/lib/dal/feedback");
+let feedbackPublish: typeof import("@/lib/dal/feedback-public/publish");
+let feedbackPublicRead: typeof import("@/lib/dal/feedback-public/read");
 let exporter: typeof import("@/lib/dal/export");
 let services: typeof import("@/lib/dal/services");
 let settings: typeof import("@/lib/dal/settings");
@@ -104,6 +106,8 @@ beforeAll(async () => {
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
   feedback = await import("@/lib/dal/feedback");
+  feedbackPublish = await import("@/lib/dal/feedback-public/publish");
+  feedbackPublicRead = await import("@/lib/dal/feedback-public/read");
   exporter = await import("@/lib/dal/export");
   services = await import("@/lib/dal/services");
   settings = await import("@/lib/dal/settings");
@@ -178,6 +182,23 @@ const checks: Check[] = [
   { name: "addFeedbackNote", capability: "feedback.manage", run: async (c, rel) => (await feedback.addFeedbackNote(c, { responseId: feedbackId[rel], body: "Catatan uji" })).ok },
   { name: "replyToFeedback", capability: "feedback.manage", run: async (c, rel) => (await feedback.replyToFeedback(c, { responseId: feedbackId[rel], body: "Balasan uji" })).ok },
   { name: "viewContact", capability: "contact.read", run: async (c, rel) => (await feedback.viewContact(c, { responseId: feedbackId[rel] })).ok },
+  { name: "listPublicationItems", capability: "feedback.manage", run: async (c, rel) => !!(await feedbackPublicRead.listPublicationItems(c, UNIT[rel])) },
+  {
+    name: "publishFeedback",
+    capability: "feedback.manage",
+    run: async (c, rel) => {
+      await withClient(db.url, (cl) => cl.query(`UPDATE feedback_item SET status = 'SELESAI' WHERE response_id = $1`, [feedbackId[rel]]));
+      return (await feedbackPublish.publishFeedback(c, { responseId: feedbackId[rel], publicSaran: "Saran uji", publicAction: "Sudah diperbaiki" })).ok;
+    },
+  },
+  {
+    name: "unpublishFeedback",
+    capability: "feedback.manage",
+    run: async (c, rel) => {
+      await withClient(db.url, (cl) => cl.query(`UPDATE feedback_item SET published_at = now() WHERE response_id = $1`, [feedbackId[rel]]));
+      return (await feedbackPublish.unpublishFeedback(c, { responseId: feedbackId[rel] })).ok;
+    },
+  },
   { name: "openResponseExport", capability: "dashboard.read", run: async (c, rel) => !!(await exporter.openResponseExport(c, UNIT[rel], query())) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getSurveyLink", capability: "operate", run: async (c, rel) => !!(await operate.getSurveyLink(c, UNIT[rel])) },
