@@ -133,3 +133,17 @@ export async function effectsOf(plan: TPlanRow, timeZone: string, now: Date): Pr
 }
 
 export type { TPlanRow };
+
+/**
+ * For the unit dashboard of `period`: the effect of the unit's plan of the period before it (same
+ * kind), i.e. the plan's period against the one shown. Null when there is no such plan or the
+ * caller may not read the unit.
+ */
+export async function previousPlanEffects(caller: TCaller | null, unitCode: string, period: TPeriod, now = new Date()): Promise<TPlanEffects | null> {
+  if (!caller || !/^[A-Za-z0-9-]{1,40}$/.test(unitCode)) return null;
+  const before = shiftPeriod(period, -1);
+  const [row] = await queryRows<{ id: string }>(sql`
+    SELECT p.id FROM follow_up_plan p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
+     WHERE u.code = ${unitCode.toUpperCase()} AND sp.kind::text = ${before.kind} AND sp.year = ${before.year} AND sp.number = ${before.number}`);
+  return row ? planEffects(caller, row.id, now) : null;
+}
