@@ -15,6 +15,7 @@ export type TPlanState = "none" | "draft" | "submitted" | "approved" | "overdue"
 export type TFollowUpRow = {
   unitId: string;
   code: string;
+  name: string;
   plan: TPlanState;
   /** Mean progress of the plan's actions, 0..100; null without actions. */
   realisation: number | null;
@@ -109,6 +110,7 @@ export async function followUpOverview(caller: TCaller | null, period: TPeriod, 
     return {
       unitId: u.id,
       code: u.code,
+      name: u.name,
       plan: planState(p?.status ?? null, p?.actions ?? 0, p?.done ?? 0, p?.late ?? 0),
       realisation: p?.realisation ?? null,
       openFeedback: f?.open ?? 0,
