@@ -75,7 +75,7 @@ export async function followUpOverview(caller: TCaller | null, period: TPeriod, 
     queryRows<{ unitId: string; open: number; overdue: number; oldest: Date | null }>(sql`
       SELECT f.unit_id AS "unitId", count(*)::int AS open,
              count(*) FILTER (WHERE f.answered_at IS NULL
-               AND (f.submitted_at AT TIME ZONE ${tz})::date <= ${overdueCutoff(now, targetDays, tz)}::date)::int AS overdue,
+               AND f.submitted_at < ((${overdueCutoff(now, targetDays, tz)}::date + 1)::timestamp AT TIME ZONE ${tz}))::int AS overdue,
              min(f.submitted_at) AS oldest
         FROM feedback_item f
        WHERE f.unit_id = ANY(${ids}::uuid[]) AND f.closed_at IS NULL AND f.status IN ('BARU', 'DITINDAKLANJUTI')
