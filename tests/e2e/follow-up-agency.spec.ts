@@ -10,7 +10,7 @@ test("pimpinan sees each unit's RTL status and opens what needs attention", asyn
   await page.goto(`/dasbor/instansi?periode=${key}`);
   const row = page.getByTestId("follow-up-DISDUKCAPIL");
   await expect(row.getByTestId("plan-status")).toHaveText("disetujui");
-  await expect(row.getByRole("link")).toHaveAttribute("href", `/dasbor/unit/DISDUKCAPIL/rtl/${key}`);
+  await expect(row.getByRole("link").first()).toHaveAttribute("href", `/dasbor/unit/DISDUKCAPIL/rtl/${key}`);
   const link = page.getByTestId("needs-attention").locator('a[href$="/saran?usia=terlambat"]').first();
   const href = await link.getAttribute("href");
   await link.click();
