@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { ImportanceChart, NrrChart, TrendChart, type TTrendDatum } from "@/components/dashboard/charts";
 import { MutuBadge } from "@/components/dashboard/mutu-badge";
+import { PlanMark, type TPlanMark } from "@/components/follow-up/plan-mark";
 import { konversiBands, mutuOfNrr, nrrBands, nrrBars, PRIORITY_COUNT } from "@/components/dashboard/view";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
@@ -12,7 +13,7 @@ import { toKonversi, type IkmResult, type IkmTemplate, type ImportanceResult } f
 import { periodKey } from "@/lib/periods";
 
 /** NRR per unsur: the bars and the table a report prints, weakest first, priorities marked. */
-export async function NrrSection({ result, template }: { result: IkmResult; template: IkmTemplate }) {
+export async function NrrSection({ result, template, marks }: { result: IkmResult; template: IkmTemplate; marks?: Record<string, TPlanMark> }) {
   const [t, f] = await Promise.all([getTranslations("dashboard"), getFormat()]);
   const ranked = [...result.items].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
   return (
@@ -46,6 +47,7 @@ export async function NrrSection({ result, template }: { result: IkmResult; temp
                         {t("priority")}
                       </Badge>
                     )}
+                    {marks && <PlanMark marks={marks} code={i.code} />}
                   </td>
                   <td className="num" data-testid="nrr-value">{f.nrr(i.nrr)}</td>
                   <td className="num">{f.decimal(i.weightedNrr, 3)}</td>

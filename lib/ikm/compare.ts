@@ -64,3 +64,67 @@ export function compareIkm(current: IkmResult, previous: IkmResult): IkmComparis
     mutuChanged: current.mutu !== previous.mutu,
   };
 }
+
+/** One item's scores in one period: their sum, sum of squares and how many answered. */
+export interface ScoreMoments {
+  readonly sum: number;
+  readonly sumSq: number;
+  readonly n: number;
+}
+
+export interface NrrComparison {
+  /** NRR (mean score, 1..4) of each period; null when nobody answered the item. */
+  readonly current: number | null;
+  readonly previous: number | null;
+  /** current - previous NRR, unrounded; null if either period has no answers. */
+  readonly delta: number | null;
+  /** delta x 25: the change on the 25..100 scale the unsur is shown in. */
+  readonly delta25: number | null;
+  /** Sign of the NRR delta rounded to two decimals (what a reader subtracts). Says nothing about noise. */
+  readonly direction: Trend | null;
+  /** sqrt(s1²/n1 + s2²/n2) on the NRR scale (Welch): the periods are independent samples. */
+  readonly standardError: number | null;
+  /** Z_95 x standardError (NRR scale): a change smaller than this is within sampling noise. */
+  readonly margin: number | null;
+  /** |delta| > margin; null when either period has fewer than two answers (no variance). */
+  readonly significant: boolean | null;
+}
+
+function mean(m: ScoreMoments): number | null {
+  return m.n > 0 ? m.sum / m.n : null;
+}
+
+/** Sample variance (n - 1), clamped at 0 against rounding; null below two answers. */
+function variance(m: ScoreMoments): number | null {
+  if (m.n < 2) return null;
+  return Math.max(0, (m.sumSq - (m.sum * m.sum) / m.n) / (m.n - 1));
+}
+
+/**
+ * Compare one unsur's NRR between two periods ("did the plan work"): the change and whether it is
+ * beyond sampling noise. Unlike compareIkm this works from raw moments, because the dashboard's
+ * rollups keep per item only sums and counts; the caller reads sums of squares from responses.
+ * No finite-population correction: it would narrow the margin only for units that survey a large
+ * share of their users, and the per-item population is not known.
+ */
+export function compareNrr(current: ScoreMoments, previous: ScoreMoments): NrrComparison {
+  const a = mean(current);
+  const b = mean(previous);
+  if (a === null || b === null) {
+    return { current: a, previous: b, delta: null, delta25: null, direction: null, standardError: null, margin: null, significant: null };
+  }
+  const delta = a - b;
+  const hundredths = Math.round(a * 100) - Math.round(b * 100);
+  const direction: Trend = hundredths > 0 ? "naik" : hundredths < 0 ? "turun" : "tetap";
+  const va = variance(current);
+  const vb = variance(previous);
+  let standardError: number | null = null;
+  let margin: number | null = null;
+  let significant: boolean | null = null;
+  if (va !== null && vb !== null) {
+    standardError = Math.sqrt(va / current.n + vb / previous.n);
+    margin = Z_95 * standardError;
+    significant = Math.abs(delta) > margin;
+  }
+  return { current: a, previous: b, delta, delta25: delta * 25, direction, standardError, margin, significant };
+}

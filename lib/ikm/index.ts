@@ -41,7 +41,7 @@ export {
 } from "./compute";
 export { classifyMutu, toKonversi } from "./classify";
 export { KREJCIE_MORGAN, assessSample, minimumSample } from "./sample";
-export { compareIkm, type IkmComparison, type Trend } from "./compare";
+export { compareIkm, compareNrr, type IkmComparison, type NrrComparison, type ScoreMoments, type Trend } from "./compare";
 export {
   NOT_AVAILABLE,
   formatDecimal,

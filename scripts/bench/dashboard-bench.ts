@@ -210,6 +210,9 @@ async function main() {
   process.env.DATABASE_URL = url;
   process.env.AUTH_SECRET ??= randomBytes(32).toString("base64url");
   const dash = await import("@/lib/dal/dashboard");
+  const followUp = await import("@/lib/dal/follow-up/overview");
+  const effect = await import("@/lib/dal/follow-up/effect");
+  const { previousPeriod } = await import("@/lib/periods");
   const plain = parseDashboardQuery({}, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }).query;
   const kiosk = parseDashboardQuery({ kanal: "KIOSK" }, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }).query;
 
@@ -267,6 +270,14 @@ async function main() {
       unit: await time(() => dash.getUnitDashboard(agency.kepala, agency.dinasCode, plain)),
       "unit kiosk": await time(() => dash.getUnitDashboard(agency.kepala, agency.dinasCode, kiosk)),
       "root unit": await time(() => dash.getUnitDashboard(agency.admin, agency.rootCode, plain)),
+      // The follow-up columns of the agency overview (plans, feedback, attention), all units.
+      "follow-up": await time(() => followUp.followUpOverview(agency.admin, plain.period)),
+      // Sums of squares from raw answers for a dinas subtree, 3 unsur, two quarters ("did the plan work").
+      "nrr moments": await time(async () => {
+        const [u] = (await c.query(`SELECT path FROM unit WHERE code = $1`, [agency.dinasCode])).rows;
+        return effect.momentsFor(u.path, ["U1", "U2", "U3"], [previousPeriod(plain.period), plain.period], "Asia/Jakarta");
+      }),
+      "nrr moments root": await time(() => effect.momentsFor(`/`, ["U1", "U2", "U3"], [previousPeriod(plain.period), plain.period], "Asia/Jakarta")),
     };
     const http: Row["http"] = {};
     if (!opt["no-http"]) {

@@ -34,6 +34,10 @@ let unitTemplate: typeof import("@/lib/dal/unit-template");
 let periods: typeof import("@/lib/dal/periods");
 let publication: typeof import("@/lib/dal/publication");
 let publicationLog: typeof import("@/lib/dal/publication-log");
+let followUpEffect: typeof import("@/lib/dal/follow-up/effect");
+let followUpOverview: typeof import("@/lib/dal/follow-up/overview");
+let followUpMetrics: typeof import("@/lib/dal/follow-up/metrics");
+let followUpLessons: typeof import("@/lib/dal/follow-up/lessons");
 /** The latest period the seed closed and published ("2026-T3"). */
 let closedKey = "";
 /** Withdraws the closed quarter's live publications at and under a unit (straight in the database), so a publish can be tried. */
@@ -90,6 +94,19 @@ const leafUnder = (rel: Rel) =>
     );
     return (await c.query(`SELECT id, code FROM unit WHERE code = $1`, [code])).rows[0] as { id: string; code: string };
   });
+/** The related unit's plan for the closed quarter (made here when the seed has none). */
+const planOf = (rel: Rel) =>
+  withClient(db.url, async (c) =>
+    (
+      await c.query(
+        `INSERT INTO follow_up_plan (id, unit_id, period_id, status, updated_at)
+         SELECT gen_random_uuid(), u.id, p.id, 'DRAFT', now() FROM unit u, survey_period p
+          WHERE u.code = $1 AND p.kind = 'QUARTER' AND p.year = $2 AND p.number = $3
+         ON CONFLICT (unit_id, period_id) DO UPDATE SET updated_at = now() RETURNING id`,
+        [UNIT[rel], closedPeriod().year, closedPeriod().number],
+      )
+    ).rows[0].id as string,
+  );
 const serviceOf = (rel: Rel) =>
   withClient(db.url, async (c) => (await c.query(`SELECT s.id FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = $1 ORDER BY s.sort_order LIMIT 1`, [UNIT[rel]])).rows[0].id as string);
 
@@ -117,6 +134,10 @@ beforeAll(async () => {
   periods = await import("@/lib/dal/periods");
   publication = await import("@/lib/dal/publication");
   publicationLog = await import("@/lib/dal/publication-log");
+  followUpEffect = await import("@/lib/dal/follow-up/effect");
+  followUpOverview = await import("@/lib/dal/follow-up/overview");
+  followUpMetrics = await import("@/lib/dal/follow-up/metrics");
+  followUpLessons = await import("@/lib/dal/follow-up/lessons");
   await withClient(db.url, async (c) => {
     const closed = (await c.query(`SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`)).rows[0];
     closedKey = `${closed.year}-T${closed.number}`;
@@ -183,6 +204,10 @@ const checks: Check[] = [
   { name: "replyToFeedback", capability: "feedback.manage", run: async (c, rel) => (await feedback.replyToFeedback(c, { responseId: feedbackId[rel], body: "Balasan uji" })).ok },
   { name: "viewContact", capability: "contact.read", run: async (c, rel) => (await feedback.viewContact(c, { responseId: feedbackId[rel] })).ok },
   { name: "listPublicationItems", capability: "feedback.manage", run: async (c, rel) => !!(await feedbackPublicRead.listPublicationItems(c, UNIT[rel])) },
+  { name: "planEffects", capability: "dashboard.read", run: async (c, rel) => !!(await followUpEffect.planEffects(c, await planOf(rel))) },
+  { name: "followUpOverview", capability: "dashboard.read", run: async (c, rel) => !!(await followUpOverview.followUpOverview(c, closedPeriod(), UNIT[rel])) },
+  { name: "followUpMetrics", capability: "dashboard.read", run: async (c, rel) => !!(await followUpMetrics.followUpMetrics(c, UNIT[rel], closedPeriod().year)) },
+  { name: "peerLessons", capability: "dashboard.read", run: async (c, rel) => !!(await followUpLessons.peerLessons(c, UNIT[rel], ["U1"])) },
   {
     name: "publishFeedback",
     capability: "feedback.manage",

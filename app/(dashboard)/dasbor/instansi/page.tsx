@@ -13,12 +13,15 @@ import { DashboardSkeleton } from "@/components/dashboard/skeleton";
 import { HeatMap, UnitTable } from "@/components/dashboard/unit-table";
 import { withQuery } from "@/components/dashboard/url";
 import { ViewNotices } from "@/components/dashboard/view-notices";
+import { ActionLessonsSection, FollowUpOverviewSection } from "@/components/follow-up/agency-follow-up";
 import { Badge } from "@/components/ui/badge";
 import { linkVariants, TextLink } from "@/components/ui/text-link";
 import { requireCaller } from "@/lib/auth/page";
 import { hasAnywhere, type TCaller } from "@/lib/permissions";
 import { sortUnitRows, type TUnitRow } from "@/lib/dashboard/agency";
 import { getAgencyDashboard } from "@/lib/dal/dashboard";
+import { actionLessons } from "@/lib/dal/follow-up/lessons";
+import { followUpOverview } from "@/lib/dal/follow-up/overview";
 import { agencyClock } from "@/lib/dal/settings";
 import { getUnitForCaller } from "@/lib/dal/units";
 import { getFormat } from "@/lib/i18n/server";
@@ -47,7 +50,11 @@ export default async function AgencyPage(props: PageProps<"/dasbor/instansi">) {
 async function AgencyView({ caller, params }: { caller: TCaller; params: TSearchParams }) {
   const [t, common, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getFormat(), agencyClock()]);
   const { query, ignored } = parseDashboardQuery(params, clock);
-  const d = await getAgencyDashboard(caller, query);
+  const [d, followUp, lessons] = await Promise.all([
+    getAgencyDashboard(caller, query),
+    followUpOverview(caller, query.period, query.unit),
+    actionLessons(caller),
+  ]);
   if (!d) notFound();
 
   const sort = query.urut ?? "konversi";
@@ -132,6 +139,8 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
       <MoversSection movers={{ rises: views(d.movers.rises), falls: views(d.movers.falls) }} attention={{ noData: views(d.attention.noData), belowSample: views(d.attention.belowSample) }} />
       <UnitTable rows={tableRows} headers={sortHeaders(params, sort, direction, t)} t={text} />
       {template && <HeatMap rows={tableRows} items={heatItems(template, f)} t={text} />}
+      {followUp && <FollowUpOverviewSection o={followUp} />}
+      {lessons && <ActionLessonsSection rows={lessons} />}
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { PrintButton } from "@/components/dashboard/print-button";
 import { PublishedNote } from "@/components/dashboard/published-note";
 import { RunningPeriodLink } from "@/components/dashboard/running-period";
 import { DashboardSkeleton } from "@/components/dashboard/skeleton";
+import { planMarksFor } from "@/components/follow-up/plan-mark";
 import { ImportanceSection, NrrSection, ProfileSection, SaranSection, TrendSection } from "@/components/dashboard/sections";
 import { ViewNotices } from "@/components/dashboard/view-notices";
 import { withQuery } from "@/components/dashboard/url";
@@ -47,7 +48,7 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
 async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
   const [t, common, tServices, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getFormat(), agencyClock()]);
   const { query, ignored } = parseDashboardQuery(params, clock);
-  const d = await getUnitDashboard(caller, code, query);
+  const [d, marks] = await Promise.all([getUnitDashboard(caller, code, query), planMarksFor(caller, code, query.period)]);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
   const [services, kiosks, admin] = await Promise.all([listServicesForOperator(caller, code), listKioskDevices(caller, code), getUnitForCaller(caller, code, "admin")]);
   if (!d) {
@@ -128,7 +129,7 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
           <SaranSection saran={d.saran} inboxHref={withQuery(`${path}/saran`, params)} showUnit={d.scope === "gabungan"} />
         </div>
         <div className="min-w-0 space-y-4 lg:col-span-2">
-          {result && template && result.respondents > 0 && <NrrSection result={result} template={template} />}
+          {result && template && result.respondents > 0 && <NrrSection result={result} template={template} marks={marks} />}
           {template && <TrendSection trend={d.trend} template={template} unsur={query.unsur} />}
         </div>
       </div>
