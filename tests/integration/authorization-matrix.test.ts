@@ -38,6 +38,7 @@ let followUpEffect: typeof import("@/lib/dal/follow-up/effect");
 let followUpOverview: typeof import("@/lib/dal/follow-up/overview");
 let followUpMetrics: typeof import("@/lib/dal/follow-up/metrics");
 let followUpLessons: typeof import("@/lib/dal/follow-up/lessons");
+let planRead: typeof import("@/lib/dal/plans/read");
 /** The latest period the seed closed and published ("2026-T3"). */
 let closedKey = "";
 /** Withdraws the closed quarter's live publications at and under a unit (straight in the database), so a publish can be tried. */
@@ -138,6 +139,7 @@ beforeAll(async () => {
   followUpOverview = await import("@/lib/dal/follow-up/overview");
   followUpMetrics = await import("@/lib/dal/follow-up/metrics");
   followUpLessons = await import("@/lib/dal/follow-up/lessons");
+  planRead = await import("@/lib/dal/plans/read");
   await withClient(db.url, async (c) => {
     const closed = (await c.query(`SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`)).rows[0];
     closedKey = `${closed.year}-T${closed.number}`;
@@ -207,6 +209,7 @@ const checks: Check[] = [
   { name: "planEffects", capability: "dashboard.read", run: async (c, rel) => !!(await followUpEffect.planEffects(c, await planOf(rel))) },
   { name: "followUpOverview", capability: "dashboard.read", run: async (c, rel) => !!(await followUpOverview.followUpOverview(c, closedPeriod(), UNIT[rel])) },
   { name: "followUpMetrics", capability: "dashboard.read", run: async (c, rel) => !!(await followUpMetrics.followUpMetrics(c, UNIT[rel], closedPeriod().year)) },
+  { name: "readPlan", capability: "dashboard.read", run: async (c, rel) => !!(await planRead.readPlan(c, UNIT[rel], "2026-T3")) },
   { name: "peerLessons", capability: "dashboard.read", run: async (c, rel) => !!(await followUpLessons.peerLessons(c, UNIT[rel], ["U1"])) },
   {
     name: "publishFeedback",

@@ -112,7 +112,8 @@ describe("npm start with DATABASE_URL", () => {
     db = undefined;
     const down = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(down.status).toBe(503);
-    expect(await down.json()).toEqual({ status: "unavailable", database: "down" });
+    // The job queue lives in the database: it is down with it.
+    expect(await down.json()).toEqual({ status: "unavailable", database: "down", jobs: "down" });
   });
 });
 
