@@ -17,4 +17,14 @@ test("pimpinan sees each unit's RTL status and opens what needs attention", asyn
   await expect(page).toHaveURL(new RegExp(`${href!.replace(/[?]/g, "\\?")}$`));
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByText("Halaman tidak ditemukan")).toHaveCount(0);
+
+  // The plan's own page: its status and the demo's three actions, and whether it worked.
+  await page.goto(`/dasbor/unit/DISDUKCAPIL/rtl/${key}`);
+  await expect(page.getByTestId("plan-status")).toHaveText("Disetujui");
+  await expect(page.getByTestId("plan-action")).toHaveCount(3);
+  await expect(page.getByTestId("plan-effects")).toBeVisible();
+  // Another unit's kepala gets the plain not-found.
+  const other = await signedInPage(browser, "kepala.dukcapil@suara.test");
+  const res = await other.goto(`/dasbor/unit/PKM-SUKAMAJU/rtl/${key}`);
+  expect(res?.status()).toBe(404);
 });

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { responsesWithMarker } from "./support/db";
+import { query, responsesWithMarker } from "./support/db";
 
 // A citizen on a phone, right after being served at Dinas Dukcapil (4 services).
 
@@ -41,6 +41,20 @@ test.describe("with JavaScript", () => {
     const rows = await responsesWithMarker(m);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ channel: "WEB", service: "KK", answers: { U1: 4, U8: 1, U9: 4 }, locale: "id", verified: false });
+
+    // The reply page, opened with the code alone: nothing yet, then the unit's answer after a reload.
+    await page.getByTestId("reply-link").click();
+    await expect(page).toHaveURL(/\/s\/DISDUKCAPIL\/balasan\/[2-9A-HJKMNP-Z-]{12}$/);
+    await expect(page.getByTestId("public-reply-none")).toBeVisible();
+    await query(
+      `INSERT INTO feedback_reply (id, response_id, body) SELECT gen_random_uuid(), r.id, 'Terima kasih, loket ditambah.' FROM response r WHERE r.saran = 'Antrean lama ' || $1`,
+      [m],
+    );
+    await page.reload();
+    await expect(page.getByTestId("public-reply")).toContainText("Terima kasih, loket ditambah.");
+    // Another unit's link with the same code is the plain not-found.
+    const other = await page.request.get(page.url().replace("/s/DISDUKCAPIL/", "/s/PKM-SUKAMAJU/"));
+    expect(other.status()).toBe(404);
   });
 
   test("a double tap on send stores one response", async ({ page }) => {

@@ -64,3 +64,46 @@ describe("reply code on submit", () => {
     expect(await inboxHas(r.id)).toBe(0);
   });
 });
+
+describe("the citizen's reply page lookup", () => {
+  const ask = async (unit: string, code: string, client = "reply-page-client") =>
+    (await import("@/lib/dal/feedback/public-reply")).readPublicReply(unit, code, client);
+
+  it("opens the replies with the code in any spelling, within its own unit only", async () => {
+    const r = await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: { ...good, U3: 1 }, saran: "Ruang tunggu panas" }, randomUUID(), web);
+    if (!r.ok || !r.replyCode) throw new Error("expected a reply code");
+    const code = r.replyCode;
+    expect(await ask("PKM-SUKAMAJU", code)).toMatchObject({ status: "received", saran: "Ruang tunggu panas", replies: [] });
+    await withClient(db.url, (c) =>
+      c.query(`INSERT INTO feedback_reply (id, response_id, body) VALUES (gen_random_uuid(), $1, 'Kipas angin sudah dipasang.')`, [r.id]),
+    );
+    await withClient(db.url, (c) => c.query(`UPDATE feedback_item SET status = 'SELESAI' WHERE response_id = $1`, [r.id]));
+    const grouped = `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`.toLowerCase();
+    const view = await ask("pkm-sukamaju", grouped);
+    expect(view).toMatchObject({ status: "resolved", replies: [{ body: "Kipas angin sudah dipasang." }] });
+    // Internal notes never reach the page.
+    expect(JSON.stringify(view)).not.toContain("note");
+    // The same code under another unit's link, a wrong code, a malformed one: not found alike.
+    expect(await ask("DISDUKCAPIL", code)).toBeNull();
+    expect(await ask("PKM-SUKAMAJU", "2345678923")).toBeNull();
+    expect(await ask("PKM-SUKAMAJU", "../../etc")).toBeNull();
+  });
+
+  it("opens with the one-time transaction code as well", async () => {
+    const token = "ABCDLLMN23";
+    await withClient(db.url, (c) =>
+      c.query(`INSERT INTO transaction_token (id, unit_id, token_hash) SELECT gen_random_uuid(), id, $1 FROM unit WHERE code = 'PKM-SUKAMAJU'`, [dal.hashToken(token)]),
+    );
+    const r = await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: { ...good, U1: 2 }, token }, randomUUID(), web);
+    expect(r.ok).toBe(true);
+    expect(await ask("PKM-SUKAMAJU", token.toLowerCase())).toMatchObject({ status: "received", replies: [] });
+  });
+
+  it("answers not found to a client that keeps guessing", async () => {
+    const r = await dal.submitResponse({ unit: "PKM-SUKAMAJU", service: "UMUM", answers: { ...good, U4: 1 } }, randomUUID(), web);
+    if (!r.ok || !r.replyCode) throw new Error("expected a reply code");
+    for (let i = 0; i < 30; i++) await ask("PKM-SUKAMAJU", "2345678923", "guesser");
+    expect(await ask("PKM-SUKAMAJU", r.replyCode, "guesser")).toBeNull();
+    expect(await ask("PKM-SUKAMAJU", r.replyCode, "someone-else")).not.toBeNull();
+  });
+});

@@ -35,6 +35,11 @@ export default async function ThankYouPage(props: PageProps<"/s/[code]/terima-ka
             {formatReplyCode(reply)}
           </p>
           <p className="mt-2 text-slate-700">{t("replyBody")}</p>
+          <p className="mt-2">
+            <TextLink href={`/s/${survey.unitCode}/balasan/${formatReplyCode(reply)}`} data-testid="reply-link">
+              {t("replyLink")}
+            </TextLink>
+          </p>
         </Card>
       )}
 
