@@ -52,5 +52,7 @@ test("the home page has no accessibility violations", async ({ page }) => {
 test("the health endpoint reports the database", async ({ request }) => {
   const res = await request.get("/api/health");
   expect(res.status()).toBe(200);
-  expect(await res.json()).toEqual({ status: "ok", database: "up" });
+  expect(await res.json()).toMatchObject({ status: "ok", database: "up" });
+  // The job queue starts with the app (in the background, so it may take a moment after boot).
+  await expect.poll(async () => (await (await request.get("/api/health")).json()).jobs).toBe("up");
 });
