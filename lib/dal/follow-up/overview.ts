@@ -1,8 +1,8 @@
 import "server-only";
 import { resolveScope, unitsAt } from "@/lib/dal/dashboard/scope";
-import { agencyTimeZone } from "@/lib/dal/settings";
+import { agencySettings } from "@/lib/dal/settings";
 import { queryRows, sql } from "@/lib/dal/sql";
-import { localDate, overdueCutoff } from "@/lib/follow-up/working-days";
+import { localDate, overdueCutoff } from "@/lib/feedback/working-days";
 import { periodKey, periodMonths, monthStart, type TPeriod } from "@/lib/periods";
 import { scopePaths, type TCaller } from "@/lib/permissions";
 
@@ -35,11 +35,6 @@ export type TFollowUpOverview = { period: string; rows: TFollowUpRow[]; attentio
 type TUnit = { id: string; code: string; name: string; path: string };
 
 /** The service level: working days a feedback item may wait (agency_settings, default 5). */
-export async function feedbackTargetDays(): Promise<number> {
-  const [row] = await queryRows<{ days: number }>(sql`SELECT feedback_target_days AS days FROM agency_settings WHERE id`);
-  return row?.days ?? 5;
-}
-
 function planState(status: string | null, actions: number, done: number, late: number): TPlanState {
   if (status === null) return "none";
   if (status === "DRAFT" || status === "DIKEMBALIKAN") return "draft";
@@ -55,9 +50,8 @@ export async function followUpOverview(caller: TCaller | null, period: TPeriod, 
   if (!scoped) return null;
   const units: TUnit[] = scoped.tree.filter((u) => u.active);
   const ids = units.map((u) => u.id);
-  const tz = await agencyTimeZone();
-  const targetDays = await feedbackTargetDays();
-  const today = localDate(now, tz).toISOString().slice(0, 10);
+  const { timeZone: tz, feedbackTargetDays: targetDays } = await agencySettings();
+  const today = localDate(now, tz);
   const key = periodKey(period);
   const { start, end } = periodMonths(period);
 
@@ -75,7 +69,7 @@ export async function followUpOverview(caller: TCaller | null, period: TPeriod, 
     queryRows<{ unitId: string; open: number; overdue: number; oldest: Date | null }>(sql`
       SELECT f.unit_id AS "unitId", count(*)::int AS open,
              count(*) FILTER (WHERE f.answered_at IS NULL
-               AND f.submitted_at < ((${overdueCutoff(now, targetDays, tz)}::date + 1)::timestamp AT TIME ZONE ${tz}))::int AS overdue,
+               AND f.submitted_at < (${overdueCutoff(now, targetDays, tz)}::date::timestamp AT TIME ZONE ${tz}))::int AS overdue,
              min(f.submitted_at) AS oldest
         FROM feedback_item f
        WHERE f.unit_id = ANY(${ids}::uuid[]) AND f.closed_at IS NULL AND f.status IN ('BARU', 'DITINDAKLANJUTI')
