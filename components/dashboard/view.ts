@@ -2,6 +2,7 @@
 // still comes from lib/ikm.
 import type { TBand, TNrrBar } from "@/components/dashboard/charts";
 import type { TFormat } from "@/lib/i18n";
+import { PRIORITY_COUNT } from "@/lib/plans/priority";
 import { classifyMutu, toKonversi, type IkmResult, type IkmTemplate, type Mutu } from "@/lib/ikm";
 
 /** The grade an NRR reaches when read on the index's bands (the heat map's colour, the bar's colour). */
@@ -21,8 +22,7 @@ export function nrrBands(template: IkmTemplate, f: TFormat): TBand[] {
   return konversiBands(template, f).map((b) => ({ ...b, min: back(b.min), max: back(b.max) }));
 }
 
-/** How many of the weakest unsur a report lists as priorities for improvement. */
-export const PRIORITY_COUNT = 3;
+export { PRIORITY_COUNT };
 
 /** Items weakest first (ranked by lib/ikm), answered ones only. */
 export function nrrBars(result: IkmResult, template: IkmTemplate, f: TFormat): TNrrBar[] {

@@ -47,7 +47,8 @@ export type TWriteAudit = Omit<TAuditEntry, "actor" | "meta">;
 
 type TAuthorization<R> =
   | {
-      capability: Capability;
+      /** One capability, or several of which any one will do (a comment on a plan: its editor's or its reviewer's). */
+      capability: Capability | readonly Capability[];
       /** The units the capability is checked on, all of them; none: the caller must hold it somewhere (a user without roles). */
       on: (record: R) => readonly string[];
     }
@@ -117,8 +118,9 @@ export function defineWrite<S extends z.ZodType, R, T, E extends string = never,
 function authorized<R>(auth: TAuthorization<R>, caller: TCaller, record: R): boolean {
   if (auth.capability === "self") return true;
   const paths = auth.on(record);
-  if (paths.length === 0) return hasAnywhere(caller, auth.capability);
-  return paths.every((p) => can(caller, auth.capability as Capability, p));
+  const any: readonly Capability[] = typeof auth.capability === "string" ? [auth.capability] : auth.capability;
+  if (paths.length === 0) return any.some((c) => hasAnywhere(caller, c));
+  return any.some((c) => paths.every((p) => can(caller, c, p)));
 }
 
 /**

@@ -99,6 +99,9 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
           <RunningPeriodLink viewed={query.period} href={(periode) => withQuery(path, params, { periode })} />
         </div>
         <div className="flex flex-wrap items-center gap-3">
+          <TextLink href={`${path}/rtl/${periodKey(query.period)}`} size="sm" className="print:hidden" data-testid="plan-link">
+            {t("planLink")}
+          </TextLink>
           {d.unit.hasChildren && (
             <TextLink href={withQuery("/dasbor/instansi", {}, { unit: d.unit.code, periode: params.periode as string | undefined, tingkat: "anak" })} size="sm" className="print:hidden" data-testid="compare-subunits">
               {t("compareSubunits")}

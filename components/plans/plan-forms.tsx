@@ -1,0 +1,202 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import {
+  commentPlanAction, deletePlanActionAction, reviewPlanAction, saveFkpAction, savePlanActionAction, startPlanAction, submitPlanAction, type TPlanActionState,
+} from "@/components/plans/actions";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Select, Textarea } from "@/components/ui/input";
+import { useFieldError } from "@/components/ui/use-field-error";
+
+// The plan's steps as plain forms (they work without JavaScript). Each carries the plan and the
+// page it is on (unit, period) so that the page is refreshed after a save.
+
+export type TPlanRef = { unitCode: string; period: string; planId: string };
+
+function Hidden({ unitCode, period, planId }: Partial<TPlanRef>) {
+  return (
+    <>
+      {unitCode && <input type="hidden" name="unitCode" value={unitCode} />}
+      {period && <input type="hidden" name="period" value={period} />}
+      {planId && <input type="hidden" name="planId" value={planId} />}
+    </>
+  );
+}
+
+/** What became of the step: saved, or why the plan's state refused it. */
+export function Outcome({ state }: { state: TPlanActionState }) {
+  const t = useTranslations("plan.outcome");
+  if (!state.result) return null;
+  return (
+    <span role="status" className={state.result === "saved" ? "text-sm text-green-800" : "text-sm font-medium text-red-800"}>
+      {t(state.result)}
+    </span>
+  );
+}
+
+export function StartPlanForm({ unitCode, period }: { unitCode: string; period: string }) {
+  const [state, action, pending] = useActionState(startPlanAction, {});
+  const t = useTranslations("plan");
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-2" data-testid="start-plan-form">
+      <Hidden unitCode={unitCode} period={period} />
+      <Button type="submit" disabled={pending}>
+        {t("start")}
+      </Button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export type TUnsurChoice = { code: string; label: string };
+export type TActionValues = { id: string; unsurCode: string; action: string; owner: string; dueDate: string; expectedEffect: string };
+
+/** A new action (no `values`) or the edit of one. */
+export function ActionForm({ plan, choices, values, defaultUnsur }: { plan: TPlanRef; choices: TUnsurChoice[]; values?: TActionValues; defaultUnsur?: string }) {
+  const [state, action, pending] = useActionState(savePlanActionAction, {});
+  const t = useTranslations("plan");
+  const common = useTranslations("common");
+  const err = useFieldError(state.fields);
+  const id = (name: string) => `${values ? `action-${values.id}` : "action-new"}-${name}`;
+  // A new action's form empties itself after a save (React resets it); an edit keeps what was saved.
+  return (
+    <form action={action} className="grid gap-3 sm:grid-cols-2" data-testid={values ? "edit-action-form" : "new-action-form"}>
+      <Hidden {...plan} />
+      {values && <input type="hidden" name="actionId" value={values.id} />}
+      <Field id={id("unsur")} label={t("unsur")} error={err("unsurCode")} required requiredText={common("required")}>
+        {(c) => (
+          <Select {...c} name="unsurCode" defaultValue={values?.unsurCode ?? defaultUnsur ?? ""}>
+            <option value="">{common("choose")}</option>
+            {choices.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.label}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
+      <Field id={id("owner")} label={t("owner")} error={err("owner")} required requiredText={common("required")}>
+        {(c) => <Input {...c} name="owner" defaultValue={values?.owner} maxLength={200} autoComplete="off" />}
+      </Field>
+      <Field id={id("action")} label={t("action")} error={err("action")} required requiredText={common("required")} className="sm:col-span-2">
+        {(c) => <Textarea {...c} name="action" defaultValue={values?.action} rows={2} maxLength={1000} />}
+      </Field>
+      <Field id={id("due")} label={t("due")} error={err("dueDate")}>
+        {(c) => <Input {...c} type="date" name="dueDate" defaultValue={values?.dueDate} width="auto" />}
+      </Field>
+      <Field id={id("effect")} label={t("expectedEffect")} error={err("expectedEffect")}>
+        {(c) => <Input {...c} name="expectedEffect" defaultValue={values?.expectedEffect} maxLength={1000} />}
+      </Field>
+      <div className="flex items-center gap-2 sm:col-span-2">
+        <Button type="submit" variant={values ? "outline" : "primary"} size="sm" disabled={pending}>
+          {values ? common("save") : t("addAction")}
+        </Button>
+        <Outcome state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function DeleteActionForm({ plan, actionId }: { plan: TPlanRef; actionId: string }) {
+  const [state, action, pending] = useActionState(deletePlanActionAction, {});
+  const t = useTranslations("plan");
+  return (
+    <form action={action} className="inline-flex items-center gap-2" data-testid="delete-action-form">
+      <Hidden {...plan} />
+      <input type="hidden" name="actionId" value={actionId} />
+      <Button type="submit" variant="danger" size="sm" disabled={pending}>
+        {t("deleteAction")}
+      </Button>
+      <Outcome state={state} />
+    </form>
+  );
+}
+
+export function FkpForm({ plan, fkpDate, fkpParticipants }: { plan: TPlanRef; fkpDate: string; fkpParticipants: string }) {
+  const [state, action, pending] = useActionState(saveFkpAction, {});
+  const t = useTranslations("plan");
+  const common = useTranslations("common");
+  const err = useFieldError(state.fields);
+  return (
+    <form action={action} className="grid gap-3" data-testid="fkp-form">
+      <Hidden {...plan} />
+      <Field id="fkp-date" label={t("fkpDate")} error={err("fkpDate")}>
+        {(c) => <Input {...c} type="date" name="fkpDate" defaultValue={fkpDate} width="auto" />}
+      </Field>
+      <Field id="fkp-participants" label={t("fkpParticipants")} hint={t("fkpParticipantsHint")} error={err("fkpParticipants")}>
+        {(c) => <Textarea {...c} name="fkpParticipants" defaultValue={fkpParticipants} rows={2} maxLength={2000} />}
+      </Field>
+      <div className="flex items-center gap-2">
+        <Button type="submit" variant="outline" size="sm" disabled={pending}>
+          {common("save")}
+        </Button>
+        <Outcome state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function SubmitPlanForm({ plan }: { plan: TPlanRef }) {
+  const [state, action, pending] = useActionState(submitPlanAction, {});
+  const t = useTranslations("plan");
+  const err = useFieldError(state.fields);
+  return (
+    <form action={action} className="grid gap-2" data-testid="submit-plan-form">
+      <Hidden {...plan} />
+      <Field id="submit-note" label={t("submitNote")} error={err("body")}>
+        {(c) => <Textarea {...c} name="body" rows={2} maxLength={2000} />}
+      </Field>
+      <div className="flex items-center gap-2">
+        <Button type="submit" disabled={pending}>
+          {t("submit")}
+        </Button>
+        <Outcome state={state} />
+      </div>
+    </form>
+  );
+}
+
+/** Pimpinan's step: the comment, then approve or return (the button pressed is the decision). */
+export function ReviewPlanForm({ plan }: { plan: TPlanRef }) {
+  const [state, action, pending] = useActionState(reviewPlanAction, {});
+  const t = useTranslations("plan");
+  const err = useFieldError(state.fields);
+  return (
+    <form action={action} className="grid gap-2" data-testid="review-plan-form">
+      <Hidden {...plan} />
+      <Field id="review-body" label={t("reviewComment")} hint={t("reviewHint")} error={err("body")}>
+        {(c) => <Textarea {...c} name="body" rows={3} maxLength={2000} />}
+      </Field>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="submit" name="decision" value="DISETUJUI" disabled={pending}>
+          {t("approve")}
+        </Button>
+        <Button type="submit" name="decision" value="DIKEMBALIKAN" variant="danger" disabled={pending}>
+          {t("return")}
+        </Button>
+        <Outcome state={state} />
+      </div>
+    </form>
+  );
+}
+
+export function CommentForm({ plan }: { plan: TPlanRef }) {
+  const [state, action, pending] = useActionState(commentPlanAction, {});
+  const t = useTranslations("plan");
+  const err = useFieldError(state.fields);
+  return (
+    <form action={action} className="grid gap-2" data-testid="comment-form">
+      <Hidden {...plan} />
+      <Field id="plan-comment" label={t("commentLabel")} error={err("body")}>
+        {(c) => <Textarea {...c} name="body" rows={2} maxLength={2000} />}
+      </Field>
+      <div className="flex items-center gap-2">
+        <Button type="submit" variant="outline" size="sm" disabled={pending}>
+          {t("addComment")}
+        </Button>
+        <Outcome state={state} />
+      </div>
+    </form>
+  );
+}

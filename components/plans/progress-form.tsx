@@ -1,0 +1,37 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { progressAction } from "@/components/plans/actions";
+import { Outcome, type TPlanRef } from "@/components/plans/plan-forms";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input, Textarea } from "@/components/ui/input";
+import { useFieldError } from "@/components/ui/use-field-error";
+
+/** One step of an action's realisation: the percentage reached, what was done, evidence attached. */
+export function ProgressForm({ plan, actionId, progress }: { plan: Omit<TPlanRef, "planId">; actionId: string; progress: number }) {
+  const [state, action, pending] = useActionState(progressAction, {});
+  const t = useTranslations("plan");
+  const common = useTranslations("common");
+  const err = useFieldError(state.fields);
+  const id = (name: string) => `progress-${actionId}-${name}`;
+  return (
+    <form action={action} className="grid gap-2 sm:grid-cols-[8rem_1fr]" data-testid="progress-form">
+      <input type="hidden" name="unitCode" value={plan.unitCode} />
+      <input type="hidden" name="period" value={plan.period} />
+      <input type="hidden" name="actionId" value={actionId} />
+      <Field id={id("pct")} label={t("progressPct")} error={err("progress")} required requiredText={common("required")}>
+        {(c) => <Input {...c} key={progress} type="number" name="progress" min={0} max={100} step={1} defaultValue={progress} inputMode="numeric" />}
+      </Field>
+      <Field id={id("note")} label={t("progressNote")} error={err("note")}>
+        {(c) => <Textarea {...c} name="note" rows={2} maxLength={2000} />}
+      </Field>
+      <div className="flex items-center gap-2 sm:col-span-2">
+        <Button type="submit" variant="outline" size="sm" disabled={pending}>
+          {t("recordProgress")}
+        </Button>
+        <Outcome state={state} />
+      </div>
+    </form>
+  );
+}
