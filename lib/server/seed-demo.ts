@@ -293,11 +293,12 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
       ["U8", "Memperbaiki ruang tunggu: kipas angin, 20 kursi tambahan, jalur kursi roda", "Kasubbag Umum", day(17), 35],
       ["U2", "Mencetak dan memasang alur pelayanan di setiap loket dan di situs web", "Kabid Dafduk", day(2), 100],
     ];
+    let position = 0;
     for (const [unsur, action, owner, due, progress] of actions) {
       await client.query(
-        `INSERT INTO follow_up_action (id, plan_id, unsur_code, action, owner, due_date, progress, updated_at)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,now())`,
-        [uuid(), planId, unsur, action, owner, due, progress],
+        `INSERT INTO follow_up_action (id, plan_id, unsur_code, action, owner, due_date, progress, done_at, position, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,CASE WHEN $7 >= 100 THEN $6::date::timestamptz END,$8,now())`,
+        [uuid(), planId, unsur, action, owner, due, progress, position++],
       );
     }
     await client.query(

@@ -39,6 +39,7 @@ let followUpOverview: typeof import("@/lib/dal/follow-up/overview");
 let followUpMetrics: typeof import("@/lib/dal/follow-up/metrics");
 let followUpLessons: typeof import("@/lib/dal/follow-up/lessons");
 let planRead: typeof import("@/lib/dal/plans/read");
+let plans: typeof import("@/lib/dal/plans");
 /** The latest period the seed closed and published ("2026-T3"). */
 let closedKey = "";
 /** Withdraws the closed quarter's live publications at and under a unit (straight in the database), so a publish can be tried. */
@@ -108,6 +109,29 @@ const planOf = (rel: Rel) =>
       )
     ).rows[0].id as string,
   );
+/** The quarter before the closed one: ended, and no plan in the seed. */
+const earlierKey = () => `${closedPeriod().number === 1 ? closedPeriod().year - 1 : closedPeriod().year}-T${closedPeriod().number === 1 ? 4 : closedPeriod().number - 1}`;
+/** The related unit's plan for the earlier quarter, put in `status` with one action (made here on first use). */
+const planAt = (rel: Rel, status: "DRAFT" | "DIAJUKAN" | "DISETUJUI") =>
+  withClient(db.url, async (c) => {
+    const [y, q] = earlierKey().split("-T").map(Number);
+    const planId = (
+      await c.query(
+        `INSERT INTO follow_up_plan (id, unit_id, period_id, status, updated_at)
+         SELECT gen_random_uuid(), u.id, p.id, $4::"PlanStatus", now() FROM unit u, survey_period p
+          WHERE u.code = $1 AND p.kind = 'QUARTER' AND p.year = $2 AND p.number = $3
+         ON CONFLICT (unit_id, period_id) DO UPDATE SET status = EXCLUDED.status RETURNING id`,
+        [UNIT[rel], y, q, status],
+      )
+    ).rows[0].id as string;
+    await c.query(
+      `INSERT INTO follow_up_action (id, plan_id, unsur_code, action, owner, updated_at)
+       SELECT gen_random_uuid(), $1, 'U1', 'Kegiatan uji', 'Kasi', now() WHERE NOT EXISTS (SELECT 1 FROM follow_up_action WHERE plan_id = $1)`,
+      [planId],
+    );
+    const actionId = (await c.query(`SELECT id FROM follow_up_action WHERE plan_id = $1 ORDER BY position LIMIT 1`, [planId])).rows[0].id as string;
+    return { planId, actionId };
+  });
 const serviceOf = (rel: Rel) =>
   withClient(db.url, async (c) => (await c.query(`SELECT s.id FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = $1 ORDER BY s.sort_order LIMIT 1`, [UNIT[rel]])).rows[0].id as string);
 
@@ -140,6 +164,7 @@ beforeAll(async () => {
   followUpMetrics = await import("@/lib/dal/follow-up/metrics");
   followUpLessons = await import("@/lib/dal/follow-up/lessons");
   planRead = await import("@/lib/dal/plans/read");
+  plans = await import("@/lib/dal/plans");
   await withClient(db.url, async (c) => {
     const closed = (await c.query(`SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`)).rows[0];
     closedKey = `${closed.year}-T${closed.number}`;
@@ -179,13 +204,16 @@ afterAll(async () => {
 });
 
 const reads = ["own", "child"] as const;
-type Cap = "unit.read" | "dashboard.read" | "feedback.manage" | "contact.read" | "operate" | "admin";
+type Cap = "unit.read" | "dashboard.read" | "feedback.manage" | "contact.read" | "operate" | "admin" | "plan.edit" | "plan.review" | "plan.edit|plan.review";
 const expectAllowed = (role: Role, rel: Rel, capability: Cap) => {
   if (!(reads as readonly string[]).includes(rel)) return false;
   if (capability === "unit.read") return true;
   if (capability === "dashboard.read") return role !== "OPERATOR";
   if (capability === "feedback.manage" || capability === "contact.read") return role === "ADMIN" || role === "KEPALA_UNIT";
   if (capability === "operate") return role === "ADMIN" || role === "OPERATOR";
+  if (capability === "plan.edit") return role === "ADMIN" || role === "KEPALA_UNIT";
+  if (capability === "plan.review") return role === "ADMIN" || role === "PIMPINAN";
+  if (capability === "plan.edit|plan.review") return role !== "OPERATOR";
   return role === "ADMIN";
 };
 
@@ -210,6 +238,37 @@ const checks: Check[] = [
   { name: "followUpOverview", capability: "dashboard.read", run: async (c, rel) => !!(await followUpOverview.followUpOverview(c, closedPeriod(), UNIT[rel])) },
   { name: "followUpMetrics", capability: "dashboard.read", run: async (c, rel) => !!(await followUpMetrics.followUpMetrics(c, UNIT[rel], closedPeriod().year)) },
   { name: "readPlan", capability: "dashboard.read", run: async (c, rel) => !!(await planRead.readPlan(c, UNIT[rel], "2026-T3")) },
+  { name: "listPlans", capability: "dashboard.read", run: async (c, rel) => !!(await plans.listPlans(c, UNIT[rel])) },
+  // Each step puts the plan in the state it acts on first; startPlan removes the related unit's plan before and after.
+  {
+    name: "startPlan",
+    capability: "plan.edit",
+    run: async (c, rel) => {
+      const drop = () => withClient(db.url, async (cl) => cl.query(`DELETE FROM follow_up_plan WHERE id = $1`, [(await planAt(rel, "DRAFT")).planId]));
+      await drop();
+      const r = await plans.startPlan(c, { unitCode: UNIT[rel], period: earlierKey() });
+      await drop();
+      return r.ok;
+    },
+  },
+  {
+    name: "savePlanAction",
+    capability: "plan.edit",
+    run: async (c, rel) => (await plans.savePlanAction(c, { planId: (await planAt(rel, "DRAFT")).planId, unsurCode: "U2", action: "Kegiatan", owner: "Kasi" })).ok,
+  },
+  {
+    name: "deletePlanAction",
+    capability: "plan.edit",
+    run: async (c, rel) => {
+      const { planId, actionId } = await planAt(rel, "DRAFT");
+      return (await plans.deletePlanAction(c, { planId, actionId })).ok;
+    },
+  },
+  { name: "savePlanFkp", capability: "plan.edit", run: async (c, rel) => (await plans.savePlanFkp(c, { planId: (await planAt(rel, "DRAFT")).planId, fkpDate: "2026-10-01" })).ok },
+  { name: "submitPlan", capability: "plan.edit", run: async (c, rel) => (await plans.submitPlan(c, { planId: (await planAt(rel, "DRAFT")).planId })).ok },
+  { name: "reviewPlan", capability: "plan.review", run: async (c, rel) => (await plans.reviewPlan(c, { planId: (await planAt(rel, "DIAJUKAN")).planId, decision: "DISETUJUI" })).ok },
+  { name: "commentOnPlan", capability: "plan.edit|plan.review", run: async (c, rel) => (await plans.commentOnPlan(c, { planId: (await planAt(rel, "DRAFT")).planId, body: "Komentar uji" })).ok },
+  { name: "recordProgress", capability: "plan.edit", run: async (c, rel) => (await plans.recordProgress(c, { actionId: (await planAt(rel, "DISETUJUI")).actionId, progress: 40 })).ok },
   { name: "peerLessons", capability: "dashboard.read", run: async (c, rel) => !!(await followUpLessons.peerLessons(c, UNIT[rel], ["U1"])) },
   {
     name: "publishFeedback",
