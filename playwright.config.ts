@@ -5,6 +5,8 @@ import { defineConfig, devices } from "@playwright/test";
 // database scripts/test.ts prepared (E2E_DATABASE_URL), or the embedded one.
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+/** Where the app sends email: an SMTP server the spec that reads the mail starts (tests/support/smtp.ts). */
+export const smtpPort = Number(process.env.E2E_SMTP_PORT ?? port + 2000);
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -54,6 +56,9 @@ export default defineConfig({
       // Every test browser comes from 127.0.0.1: one "client" for the rate limit.
       SUARA_CLIENT_LIMIT: "100000",
       SUARA_LOGIN_CLIENT_LIMIT: "100000",
+      // Nothing listens there but during the spec that reads the mail: elsewhere a send fails and is recorded FAILED.
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: "IKM Kabupaten Sukamaju <ikm@sukamaju.test>",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { SUARA_DATA_DIR: process.env.E2E_DATA_DIR ?? "tests/.tmp/e2e-data" }),

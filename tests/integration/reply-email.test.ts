@@ -1,12 +1,10 @@
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
+import { startSmtpCapture, type TSmtpCapture } from "@/tests/support/smtp";
 
 // Reply emails through pg-boss on the test database and a real SMTP server in this process.
 
-type TDelivered = { to: string; subject: string; text: string };
-const inbox: TDelivered[] = [];
-let smtp: SMTPServer;
+let smtp: TSmtpCapture;
 let smtpPort = 0;
 let db: TestDatabase;
 let queue: typeof import("@/lib/jobs/queue");
@@ -51,23 +49,8 @@ const status = (id: string) =>
   withClient(db.url, async (c) => (await c.query(`SELECT email_status::text AS s, email_error AS e FROM feedback_reply WHERE id = $1`, [id])).rows[0] as { s: string; e: string | null });
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (d: Buffer) => (raw += d.toString("utf8")));
-      stream.on("end", () => {
-        const unfolded = raw.replace(/\r\n[ \t]+/g, " ");
-        // Quoted-printable bodies: soft line breaks and =XX escapes.
-        const text = raw.replace(/=\r\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), subject: /^Subject: (.*)$/m.exec(unfolded)?.[1] ?? "", text });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", () => resolve()));
-  smtpPort = (smtp.server.address() as { port: number }).port;
+  smtp = await startSmtpCapture();
+  smtpPort = smtp.port;
   db = await createTestDatabase({ migrated: true });
   const { seedDemo } = await import("@/lib/server/seed-demo");
   await seedDemo(db.url, { responses: 50 });
@@ -85,7 +68,7 @@ afterAll(async () => {
   await queue?.stopJobs();
   (await import("@/lib/mail/transport")).closeMail();
   await (await import("@/lib/db")).closeDb();
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   await db?.drop();
 });
 
@@ -96,7 +79,7 @@ describe("reply emails", () => {
     expect(replyEmail.replyEmailStatus(null)).toBe("NONE");
     const id = await replyTo("warga@contoh.test");
     await replyEmail.sendReplyEmailSoon(id);
-    const mail = await until(async () => inbox.find((m) => m.to === "warga@contoh.test"));
+    const mail = await until(async () => smtp.messages.find((m) => m.to === "warga@contoh.test"));
     expect(mail.subject).toContain("Dinas Kependudukan");
     expect(mail.text).toContain("Loket tambahan dibuka mulai Senin.");
     expect(mail.text).toContain("/s/DISDUKCAPIL/balasan");
@@ -104,13 +87,10 @@ describe("reply emails", () => {
   });
 
   it("marks the reply FAILED after the retries when the mail server is down, and keeps working", async () => {
-    const closed = await new Promise<number>((resolve) => {
-      const probe = new SMTPServer({ authOptional: true, disabledCommands: ["STARTTLS"] });
-      probe.listen(0, "127.0.0.1", () => {
-        const port = (probe.server.address() as { port: number }).port;
-        probe.close(() => resolve(port));
-      });
-    });
+    // A port a server had a moment ago: nothing listens there now.
+    const probe = await startSmtpCapture();
+    const closed = probe.port;
+    await probe.close();
     setSmtp(`smtp://127.0.0.1:${closed}`);
     try {
       const id = await replyTo("gagal@contoh.test");
@@ -130,12 +110,12 @@ describe("reply emails", () => {
 
   it("queues a reply left QUEUED without a job exactly once", async () => {
     const id = await replyTo("tersangkut@contoh.test", "5 minutes");
-    const before = inbox.length;
+    const before = smtp.messages.length;
     const first = await replyEmail.sweepStuckReplies();
     const second = await replyEmail.sweepStuckReplies();
     expect(first).toBeGreaterThanOrEqual(1);
     await until(async () => (await status(id)).s === "SENT");
-    const delivered = inbox.slice(before).filter((m) => m.to === "tersangkut@contoh.test");
+    const delivered = smtp.messages.slice(before).filter((m) => m.to === "tersangkut@contoh.test");
     expect(delivered).toHaveLength(1);
     expect(second).toBe(0);
   });
