@@ -9,7 +9,7 @@ import { serverEnv } from "@/lib/env";
 // timestamp plus a singleton job); "stately" queues keep one waiting job per singletonKey.
 // A job whose process died is expired and retried (nothing is lost on a restart).
 
-export const QUEUES = { replyEmail: "reply-email", replySweep: "reply-email-sweep" } as const;
+export const QUEUES = { replyEmail: "reply-email", replySweep: "reply-email-sweep", digest: "digest-email", digestScan: "digest-scan" } as const;
 
 export type TJobsOptions = { pollingIntervalSeconds?: number; retryDelaySeconds?: number; retryLimit?: number };
 
@@ -41,6 +41,21 @@ export function startJobs(opts: TJobsOptions = {}): Promise<PgBoss> {
     );
     await boss.work(QUEUES.replySweep, { pollingIntervalSeconds: poll }, async () => reply.sweepStuckReplies());
     await boss.schedule(QUEUES.replySweep, "* * * * *");
+    // Reminder digests: the scan runs hourly and queues what is due on the agency's clock.
+    await ensureQueue(boss, QUEUES.digest, {
+      policy: "stately",
+      retryLimit: opts.retryLimit ?? 5,
+      retryDelay: opts.retryDelaySeconds ?? 60,
+      retryBackoff: opts.retryDelaySeconds === undefined,
+      expireInSeconds: 300,
+    });
+    await ensureQueue(boss, QUEUES.digestScan, { policy: "stately", retryLimit: 0, expireInSeconds: 300 });
+    const digest = await import("@/lib/jobs/digest");
+    await boss.work(QUEUES.digest, { pollingIntervalSeconds: poll, includeMetadata: true, batchSize: 1 }, async ([job]) => digest.workDigest(job!));
+    await boss.work(QUEUES.digestScan, { pollingIntervalSeconds: poll }, async () => {
+      await digest.scanDueDigests();
+    });
+    await boss.schedule(QUEUES.digestScan, "0 * * * *");
     return boss;
   })();
   g.suaraJobs = { boss, ready };

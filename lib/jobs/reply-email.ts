@@ -1,12 +1,12 @@
 import "server-only";
 import type PgBoss from "pg-boss";
 import { z } from "zod";
-import { serverEnv } from "@/lib/env";
 import { agencyTimeZone } from "@/lib/dal/settings";
 import { listStuckReplies, loadReplyForEmail, markReplyEmail } from "@/lib/dal/reply-delivery";
 import { QUEUES, sendJob } from "@/lib/jobs/queue";
 import { buildReplyEmail } from "@/lib/mail/messages";
 import { mailEnabled, sendMail } from "@/lib/mail/transport";
+import { configuredOrigin } from "@/lib/request/public-origin";
 
 // A unit's reply to a citizen, emailed to the address they left with consent. The inbox
 // writes the reply as QUEUED and calls sendReplyEmailSoon after its commit; a job that was
@@ -34,7 +34,6 @@ export async function workReplyEmail(job: PgBoss.JobWithMetadata<{ replyId: stri
   if (!reply || reply.emailStatus !== "QUEUED") return; // sent already, or gone
   const email = reply.email?.trim();
   if (!mailEnabled() || !email || !ZEmail.safeParse(email).success) return markReplyEmail(reply.id, "NONE");
-  const env = serverEnv();
   const body = buildReplyEmail({
     locale: reply.locale,
     unitName: reply.unitName,
@@ -43,7 +42,7 @@ export async function workReplyEmail(job: PgBoss.JobWithMetadata<{ replyId: stri
     saran: reply.saran,
     submittedAt: reply.submittedAt,
     timeZone: await agencyTimeZone(),
-    origin: (env.SUARA_PUBLIC_URL ?? env.AUTH_URL ?? null)?.replace(/\/+$/, "") ?? null,
+    origin: configuredOrigin(),
   });
   try {
     await sendMail({ to: email, ...body });

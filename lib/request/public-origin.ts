@@ -9,3 +9,9 @@ export function publicOrigin(headers: Headers): string {
   const proto = headers.get("x-forwarded-proto") ?? "http";
   return `${proto}://${host}`;
 }
+
+/** The configured base URL for links in emails (no request to ask): SUARA_PUBLIC_URL, else AUTH_URL. */
+export function configuredOrigin(): string | null {
+  const env = serverEnv();
+  return (env.SUARA_PUBLIC_URL ?? env.AUTH_URL ?? null)?.replace(/\/+$/, "") ?? null;
+}

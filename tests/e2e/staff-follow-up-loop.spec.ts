@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { smtpPort } from "../../playwright.config";
-import { startSmtpCapture, type TSmtpCapture } from "../support/smtp";
+import { startTestSmtp, type TTestSmtp } from "../support/smtp";
 import { query } from "./support/db";
 import { signedInPage } from "./support/session";
 import { currentMonth, periodKey, periodOfMonth, shiftPeriod } from "@/lib/periods";
@@ -20,9 +20,9 @@ const nextKey = periodKey(shiftPeriod(running, -1));
 /** Letters only: one word for the Indonesian full-text search. */
 const word = () => `uji${Array.from(randomBytes(8), (b) => String.fromCharCode(97 + (b % 26))).join("")}`;
 
-let smtp: TSmtpCapture;
+let smtp: TTestSmtp;
 test.beforeAll(async () => {
-  smtp = await startSmtpCapture(smtpPort);
+  smtp = await startTestSmtp(smtpPort);
   // A second run on the same database starts from no plan for the period.
   await query(`DELETE FROM follow_up_plan WHERE unit_id = (SELECT id FROM unit WHERE code = 'DISDUKCAPIL')
                 AND period_id = (SELECT id FROM survey_period WHERE kind = 'QUARTER' AND year = $1 AND number = $2)`, planKey.split("-T").map(Number));

@@ -40,6 +40,7 @@ let followUpMetrics: typeof import("@/lib/dal/follow-up/metrics");
 let followUpLessons: typeof import("@/lib/dal/follow-up/lessons");
 let planRead: typeof import("@/lib/dal/plans/read");
 let plans: typeof import("@/lib/dal/plans");
+let digestFigures: typeof import("@/lib/dal/digest/figures");
 /** The latest period the seed closed and published ("2026-T3"). */
 let closedKey = "";
 /** Withdraws the closed quarter's live publications at and under a unit (straight in the database), so a publish can be tried. */
@@ -132,6 +133,19 @@ const planAt = (rel: Rel, status: "DRAFT" | "DIAJUKAN" | "DISETUJUI") =>
     const actionId = (await c.query(`SELECT id FROM follow_up_action WHERE plan_id = $1 ORDER BY position LIMIT 1`, [planId])).rows[0].id as string;
     return { planId, actionId };
   });
+/** A saran on the related unit at its own instant in 2001 (nothing else is then), for the weekly digest's window. */
+const saranAt: Partial<Record<Rel, Promise<Date>>> = {};
+const lonelySaran = (rel: Rel) =>
+  (saranAt[rel] ??= withClient(db.url, async (c) => {
+    const at = new Date(Date.UTC(2001, 0, 1 + Object.keys(UNIT).indexOf(rel)));
+    await c.query(
+      `INSERT INTO response (id, unit_id, template_version_id, channel, answers, idempotency_key, saran, submitted_at)
+       SELECT gen_random_uuid(), u.id, (SELECT id FROM template_version WHERE published_at IS NOT NULL LIMIT 1), 'WEB', '{"U1": 3}', gen_random_uuid()::text, 'Saran uji', $2
+         FROM unit u WHERE u.code = $1`,
+      [UNIT[rel], at],
+    );
+    return at;
+  }));
 const serviceOf = (rel: Rel) =>
   withClient(db.url, async (c) => (await c.query(`SELECT s.id FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = $1 ORDER BY s.sort_order LIMIT 1`, [UNIT[rel]])).rows[0].id as string);
 
@@ -165,6 +179,7 @@ beforeAll(async () => {
   followUpLessons = await import("@/lib/dal/follow-up/lessons");
   planRead = await import("@/lib/dal/plans/read");
   plans = await import("@/lib/dal/plans");
+  digestFigures = await import("@/lib/dal/digest/figures");
   await withClient(db.url, async (c) => {
     const closed = (await c.query(`SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`)).rows[0];
     closedKey = `${closed.year}-T${closed.number}`;
@@ -269,6 +284,16 @@ const checks: Check[] = [
   { name: "reviewPlan", capability: "plan.review", run: async (c, rel) => (await plans.reviewPlan(c, { planId: (await planAt(rel, "DIAJUKAN")).planId, decision: "DISETUJUI" })).ok },
   { name: "commentOnPlan", capability: "plan.edit|plan.review", run: async (c, rel) => (await plans.commentOnPlan(c, { planId: (await planAt(rel, "DRAFT")).planId, body: "Komentar uji" })).ok },
   { name: "recordProgress", capability: "plan.edit", run: async (c, rel) => (await plans.recordProgress(c, { actionId: (await planAt(rel, "DISETUJUI")).actionId, progress: 40 })).ok },
+  {
+    name: "weeklyDigestUnits",
+    capability: "feedback.manage",
+    run: async (c, rel) => {
+      const from = await lonelySaran(rel);
+      const units = await digestFigures.weeklyDigestUnits(c, { from, to: new Date(from.getTime() + 1) }, new Date());
+      return units.reduce((n, u) => n + u.newFeedback, 0) > 0;
+    },
+  },
+  { name: "monthlyDigestUnits", capability: "dashboard.read", run: async (c, rel) => (await digestFigures.monthlyDigestUnits(c, new Date())).units.some((u) => u.code === UNIT[rel]) },
   { name: "peerLessons", capability: "dashboard.read", run: async (c, rel) => !!(await followUpLessons.peerLessons(c, UNIT[rel], ["U1"])) },
   {
     name: "publishFeedback",

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
-import { startSmtpCapture, type TSmtpCapture } from "@/tests/support/smtp";
+import { startTestSmtp, type TTestSmtp } from "@/tests/support/smtp";
 
 // Reply emails through pg-boss on the test database and a real SMTP server in this process.
 
-let smtp: TSmtpCapture;
+let smtp: TTestSmtp;
 let smtpPort = 0;
 let db: TestDatabase;
 let queue: typeof import("@/lib/jobs/queue");
@@ -49,7 +49,7 @@ const status = (id: string) =>
   withClient(db.url, async (c) => (await c.query(`SELECT email_status::text AS s, email_error AS e FROM feedback_reply WHERE id = $1`, [id])).rows[0] as { s: string; e: string | null });
 
 beforeAll(async () => {
-  smtp = await startSmtpCapture();
+  smtp = await startTestSmtp();
   smtpPort = smtp.port;
   db = await createTestDatabase({ migrated: true });
   const { seedDemo } = await import("@/lib/server/seed-demo");
@@ -79,7 +79,7 @@ describe("reply emails", () => {
     expect(replyEmail.replyEmailStatus(null)).toBe("NONE");
     const id = await replyTo("warga@contoh.test");
     await replyEmail.sendReplyEmailSoon(id);
-    const mail = await until(async () => smtp.messages.find((m) => m.to === "warga@contoh.test"));
+    const mail = await until(async () => smtp.inbox.find((m) => m.to === "warga@contoh.test"));
     expect(mail.subject).toContain("Dinas Kependudukan");
     expect(mail.text).toContain("Loket tambahan dibuka mulai Senin.");
     expect(mail.text).toContain("/s/DISDUKCAPIL/balasan");
@@ -88,7 +88,7 @@ describe("reply emails", () => {
 
   it("marks the reply FAILED after the retries when the mail server is down, and keeps working", async () => {
     // A port a server had a moment ago: nothing listens there now.
-    const probe = await startSmtpCapture();
+    const probe = await startTestSmtp();
     const closed = probe.port;
     await probe.close();
     setSmtp(`smtp://127.0.0.1:${closed}`);
@@ -110,12 +110,12 @@ describe("reply emails", () => {
 
   it("queues a reply left QUEUED without a job exactly once", async () => {
     const id = await replyTo("tersangkut@contoh.test", "5 minutes");
-    const before = smtp.messages.length;
+    const before = smtp.inbox.length;
     const first = await replyEmail.sweepStuckReplies();
     const second = await replyEmail.sweepStuckReplies();
     expect(first).toBeGreaterThanOrEqual(1);
     await until(async () => (await status(id)).s === "SENT");
-    const delivered = smtp.messages.slice(before).filter((m) => m.to === "tersangkut@contoh.test");
+    const delivered = smtp.inbox.slice(before).filter((m) => m.to === "tersangkut@contoh.test");
     expect(delivered).toHaveLength(1);
     expect(second).toBe(0);
   });

@@ -1,35 +1,65 @@
 import { SMTPServer } from "smtp-server";
 
-// A real SMTP server in the test's process that keeps what it is sent, for the tests that check
-// an email was delivered (replies, digests). No TLS, no auth: it listens on 127.0.0.1 only.
+// A real SMTP server in the test process (127.0.0.1, no TLS, no auth) that keeps what it
+// receives, for the tests that check an email was delivered (replies, digests, the e2e loop);
+// `failOnce` makes it refuse the next message to an address with a 451.
 
 export type TDelivered = { to: string; subject: string; text: string; raw: string };
 
-export type TSmtpCapture = {
+export type TTestSmtp = {
   port: number;
-  messages: TDelivered[];
+  url: string;
+  inbox: TDelivered[];
+  failOnce: Set<string>;
   /** The first message matching `match`, waited for (polling) up to `ms`. */
   waitFor: (match: (m: TDelivered) => boolean, ms?: number) => Promise<TDelivered>;
   close: () => Promise<void>;
 };
 
-/** Unfolds headers, decodes quoted-printable soft breaks and =XX escapes (UTF-8 sequences included). */
-function decode(raw: string): { subject: string; text: string } {
-  const unfolded = raw.replace(/\r\n[ \t]+/g, " ");
-  const qp = raw.replace(/=\r\n/g, "").replace(/(=[0-9A-F]{2})+/g, (run) => Buffer.from(run.split("=").slice(1).map((h) => parseInt(h, 16))).toString("utf8"));
-  return { subject: /^Subject: (.*)$/m.exec(unfolded)?.[1] ?? "", text: qp };
+/** Bytes (one latin1 char each) with =XX escapes and soft line breaks undone, read as UTF-8. */
+function qp(s: string): string {
+  const bytes: number[] = [];
+  const flat = s.replace(/=\r\n/g, "");
+  for (let i = 0; i < flat.length; i++) {
+    const hex = flat.slice(i + 1, i + 3);
+    if (flat[i] === "=" && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(flat.charCodeAt(i));
+  }
+  return Buffer.from(bytes).toString("utf8");
 }
 
-export async function startSmtpCapture(port = 0): Promise<TSmtpCapture> {
-  const messages: TDelivered[] = [];
+/** Enough MIME to read subjects and bodies in tests: folded headers, encoded words, quoted-printable. */
+function decode(raw: string): { subject: string; text: string } {
+  const unfolded = raw.replace(/\r\n[ \t]+/g, " ");
+  const rawSubject = /^Subject: (.*)$/m.exec(unfolded)?.[1] ?? "";
+  const subject = rawSubject
+    .replace(/\?=\s+=\?/g, "?==?")
+    .replace(/=\?UTF-8\?([QB])\?([^?]*)\?=/gi, (_, enc: string, body: string) =>
+      enc.toUpperCase() === "B" ? Buffer.from(body, "base64").toString("utf8") : qp(body.replace(/_/g, " ")),
+    );
+  return { subject: /=\?/.test(rawSubject) ? subject : qp(subject), text: qp(raw) };
+}
+
+/** On `port` (a fixed one the app under test was told), or on any free one. */
+export async function startTestSmtp(port = 0): Promise<TTestSmtp> {
+  const inbox: TDelivered[] = [];
+  const failOnce = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     onData(stream, session, callback) {
       let raw = "";
-      stream.on("data", (d: Buffer) => (raw += d.toString("utf8")));
+      stream.on("data", (d: Buffer) => (raw += d.toString("latin1")));
       stream.on("end", () => {
-        messages.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw, ...decode(raw) });
+        const to = session.envelope.rcptTo.map((r) => r.address).join(",");
+        if (failOnce.delete(to)) {
+          const err = new Error("try again later") as Error & { responseCode: number };
+          err.responseCode = 451;
+          return callback(err);
+        }
+        inbox.push({ to, raw, ...decode(raw) });
         callback();
       });
     },
@@ -38,18 +68,15 @@ export async function startSmtpCapture(port = 0): Promise<TSmtpCapture> {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve());
   });
-  return {
-    port: (server.server.address() as { port: number }).port,
-    messages,
-    async waitFor(match, ms = 30_000) {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        const m = messages.find(match);
-        if (m) return m;
-        if (Date.now() > deadline) throw new Error(`no matching email among ${messages.length} delivered`);
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  const bound = (server.server.address() as { port: number }).port;
+  async function waitFor(match: (m: TDelivered) => boolean, ms = 30_000): Promise<TDelivered> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const m = inbox.find(match);
+      if (m) return m;
+      if (Date.now() > deadline) throw new Error(`no matching email among ${inbox.length} delivered`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return { port: bound, url: `smtp://127.0.0.1:${bound}`, inbox, failOnce, waitFor, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
