@@ -8,7 +8,8 @@ import { PLAIN_PAGE_CSP, plainPage } from "@/lib/request/plain-page";
 
 export const dynamic = "force-dynamic";
 
-// The code is in the URL: nothing keeps it (no cache), nothing passes it on (no referrer).
+// The code is in the URL: nothing keeps it (no cache), nothing passes it on (no referrer; proxy.ts
+// sets that too, by path, as its headers win over a route's).
 const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
 const STATUS: Record<Exclude<TShortLink["kind"], "open">, number> = { used: 410, expired: 410, unknown: 404, limited: 429 };
 
