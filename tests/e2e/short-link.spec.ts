@@ -72,6 +72,7 @@ test("a code's short link and WhatsApp message open the survey with the code onc
   await expect(phone.locator("body")).toContainText("Terima kasih atas penilaian Anda!");
   await expect(phone.locator("body")).not.toContainText("Pencatatan Sipil");
   expect(again!.headers()["cache-control"]).toBe("no-store");
+  expect(again!.headers()["referrer-policy"]).toBe("no-referrer");
 
   // A code nobody issued: not found.
   const unknown = await phone.goto("/k/ZZZZ-ZZZZ-ZZ");

@@ -4,12 +4,13 @@ import { resolveShortLink, type TShortLink } from "@/lib/dal/short-link";
 import { LOCALE_COOKIE, parseLocale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { requestMetaFrom } from "@/lib/request/meta";
-import { PLAIN_PAGE_CSP, plainPage } from "@/lib/request/plain-page";
+import { plainPage } from "@/lib/request/plain-page";
 
 export const dynamic = "force-dynamic";
 
-// The code is in the URL: nothing keeps it (no cache), nothing passes it on (no referrer; proxy.ts
-// sets that too, by path, as its headers win over a route's).
+// The code is in the URL: nothing keeps it (no cache), nothing passes it on (no referrer). proxy.ts
+// sets the security headers over a route's own: the same referrer policy for /k/ by path, and the
+// site's content security policy (the plain page has no script to allow).
 const PRIVATE = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" };
 const STATUS: Record<Exclude<TShortLink["kind"], "open">, number> = { used: 410, expired: 410, unknown: 404, limited: 429 };
 
@@ -27,7 +28,6 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/k/[code]">) 
     headers: {
       ...PRIVATE,
       "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": PLAIN_PAGE_CSP,
       ...(link.kind === "limited" ? { "Retry-After": "60" } : {}),
     },
   });
