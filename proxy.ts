@@ -15,7 +15,7 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/
 export function proxy(request: NextRequest) {
   const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:" || !!serverEnv().SUARA_PUBLIC_URL?.startsWith("https:");
   if (request.method !== "GET" && request.method !== "HEAD" && overBodyLimit(request.headers.get("content-length"))) {
-    return withSecurityHeaders(tooLarge(request), https);
+    return withSecurityHeaders(tooLarge(request), https, request.nextUrl.pathname);
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, https, formOrigins: ssoOrigins() });
@@ -23,11 +23,13 @@ export function proxy(request: NextRequest) {
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
-  return withSecurityHeaders(response, https);
+  return withSecurityHeaders(response, https, request.nextUrl.pathname);
 }
 
-function withSecurityHeaders(response: NextResponse, https: boolean): NextResponse {
-  for (const [k, v] of Object.entries(securityHeaders({ https }))) response.headers.set(k, v);
+// These win over a route's own headers of the same name: a route that needs another value (the
+// short link's referrer policy) gets it here, by its path.
+function withSecurityHeaders(response: NextResponse, https: boolean, pathname: string): NextResponse {
+  for (const [k, v] of Object.entries(securityHeaders({ https, pathname }))) response.headers.set(k, v);
   return response;
 }
 

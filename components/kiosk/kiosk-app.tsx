@@ -23,6 +23,8 @@ type Profile = { gender?: string; age?: string; education?: string; occupation?:
 
 const IDLE_MS = 60_000;
 const THANKS_MS = 4_000;
+/** The thanks stays longer when it shows a reply code, to be written down. */
+const REPLY_MS = 45_000;
 const RETRY_MS = 5_000;
 /** How often an idle tablet asks whether it is still enrolled. */
 const CHECK_MS = 60_000;
@@ -38,6 +40,10 @@ export function KioskApp({ unitCode, versionId, unitName, services, items, text 
   const [saran, setSaran] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [thanks, setThanks] = useState(false);
+  /** The reply code of the response just sent, when the server gave one while its thanks shows. */
+  const [reply, setReply] = useState<string | null>(null);
+  const thanksKey = useRef<string | null>(null);
+  const thanksTimer = useRef<number | undefined>(undefined);
   const [queue, setQueue] = useState<Queued[]>([]);
   const [rejected, setRejected] = useState(0);
   const [online, setOnline] = useState(true);
@@ -90,6 +96,24 @@ export function KioskApp({ unitCode, versionId, unitName, services, items, text 
     [services],
   );
 
+  /** Back to the form for the next citizen: the thanks and any reply code on it go. */
+  const endThanks = useCallback(() => {
+    window.clearTimeout(thanksTimer.current);
+    thanksKey.current = null;
+    setThanks(false);
+    setReply(null);
+    setLocale("id");
+  }, []);
+
+  const showReply = useCallback(
+    (code: string) => {
+      setReply(code);
+      window.clearTimeout(thanksTimer.current);
+      thanksTimer.current = window.setTimeout(endThanks, REPLY_MS);
+    },
+    [endThanks],
+  );
+
   // Asks the server whether this tablet is still enrolled (revocation shows at once, queue or not).
   const checkEnrolment = useCallback(async () => {
     if (!token) return;
@@ -129,6 +153,11 @@ export function KioskApp({ unitCode, versionId, unitName, services, items, text 
           return;
         }
         if (res.status >= 500 || res.status === 429) return; // keep it, retry later
+        if (res.status === 201 && item.key === thanksKey.current) {
+          // Sent while its citizen still reads the thanks: their reply code, if the response got one.
+          const sent = (await res.json().catch(() => null)) as { replyCode?: string | null } | null;
+          if (sent?.replyCode && item.key === thanksKey.current) showReply(sent.replyCode);
+        }
         if (res.status !== 201) {
           // Refused for good (e.g. a service retired meanwhile): keep a copy aside, never silently.
           const aside = JSON.parse(localStorage.getItem(`${storeKey}.rejected`) ?? "[]") as Queued[];
@@ -141,7 +170,7 @@ export function KioskApp({ unitCode, versionId, unitName, services, items, text 
     } finally {
       sending.current = false;
     }
-  }, [token, storeKey, saveQueue]);
+  }, [token, storeKey, saveQueue, showReply]);
 
   useEffect(() => {
     if (!token) return;
@@ -171,7 +200,7 @@ export function KioskApp({ unitCode, versionId, unitName, services, items, text 
       if (Date.now() - lastActivity.current > IDLE_MS) {
         lastActivity.current = Date.now();
         reset();
-        setThanks(false);
+        endThanks();
       }
     }, 1_000);
     return () => {
@@ -179,7 +208,7 @@ export function KioskApp({ unitCode, versionId, unitName, services, items, text 
       window.removeEventListener("keydown", touch);
       window.clearInterval(timer);
     };
-  }, [reset]);
+  }, [reset, endThanks]);
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -204,11 +233,11 @@ export function KioskApp({ unitCode, versionId, unitName, services, items, text 
     };
     saveQueue([...(JSON.parse(localStorage.getItem(`${storeKey}.queue`) ?? "[]") as Queued[]), item]);
     reset(true);
+    thanksKey.current = item.key;
+    setReply(null);
     setThanks(true);
-    window.setTimeout(() => {
-      setThanks(false);
-      setLocale("id");
-    }, THANKS_MS);
+    window.clearTimeout(thanksTimer.current);
+    thanksTimer.current = window.setTimeout(endThanks, THANKS_MS);
     void flush();
   }
 
@@ -253,9 +282,26 @@ export function KioskApp({ unitCode, versionId, unitName, services, items, text 
           {t.survey.title} · {unitName}
         </h1>
         {thanks ? (
-          <p role="status" data-testid="kiosk-thanks" className="px-6 py-24 text-center text-3xl font-bold text-brand-900">
-            {t.kiosk.thanks}
-          </p>
+          <div className="px-6 py-24 text-center">
+            <p role="status" data-testid="kiosk-thanks" className="text-3xl font-bold text-brand-900">
+              {t.kiosk.thanks}
+            </p>
+            {reply && (
+              <div className="mx-auto mt-10 max-w-xl" data-testid="kiosk-reply">
+                <h2 className="text-xl font-semibold">{t.kiosk.replyTitle}</h2>
+                <p className="mt-2 font-mono text-4xl font-bold tracking-wider" data-testid="kiosk-reply-code">
+                  {reply}
+                </p>
+                <p className="mt-4 text-lg">{t.kiosk.replyBody}</p>
+                <p className="mt-1 break-all font-mono text-lg" data-testid="kiosk-reply-path">
+                  {`${window.location.host}/s/${unitCode}/balasan/${reply}`}
+                </p>
+                <Button size="xl" className="mt-8" onClick={endThanks}>
+                  {t.kiosk.replyDone}
+                </Button>
+              </div>
+            )}
+          </div>
         ) : (
           <form onSubmit={submit} className="mx-auto max-w-3xl space-y-5 px-6 py-6" noValidate>
             {error && (

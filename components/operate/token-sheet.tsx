@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { issueTokensAction, type TTokensState } from "@/components/operate/actions";
+import { TokenShare } from "@/components/operate/token-share";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -62,9 +63,13 @@ export function TokenSheet({ unitCode, unitName, services }: { unitCode: string;
                 <p className="font-mono text-sm" data-testid="token-code">
                   {token.token}
                 </p>
+                <p className="mt-1 break-all font-mono" data-testid="token-short-link">
+                  {token.shortUrl}
+                </p>
               </li>
             ))}
           </ul>
+          <TokenShare unitName={unitName} tokens={state.tokens} />
         </>
       )}
     </div>

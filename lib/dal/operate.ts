@@ -7,6 +7,7 @@ import { insertKioskDevice } from "@/lib/dal/kiosk";
 import { hashToken } from "@/lib/dal/responses";
 import { getUnitForCaller, type TUnitRef } from "@/lib/dal/units";
 import { defineWrite, type TWriteResult } from "@/lib/dal/write";
+import { shortLinkPath, TRANSACTION_CODE_ALPHABET, TRANSACTION_CODE_LENGTH } from "@/lib/operate/transaction-code";
 import type { TRequestMeta } from "@/lib/request/meta";
 import { ZEnrollKiosk, ZIssueTokensRequest, ZRenameKiosk, ZRevokeKiosk } from "@/lib/validation/operate";
 
@@ -113,11 +114,13 @@ export const renameKioskForCaller = defineWrite({
   },
 });
 
-export type TIssuedToken = { token: string; url: string; svg: string };
+/** An issued code: its survey link (the QR code's), its short link /k/<code> for SMS and WhatsApp. */
+export type TIssuedToken = { token: string; url: string; shortUrl: string; svg: string };
 
-// Short enough to type from a receipt, long enough not to be guessed (10 characters of 32: 50 bits).
-const TOKEN_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-const newTransactionCode = () => Array.from(randomBytes(10), (b) => TOKEN_ALPHABET[b % TOKEN_ALPHABET.length]).join("");
+// Short enough to type from a receipt, long enough not to be guessed (10 characters of 32: 50 bits;
+// 256 is a multiple of 32, so every symbol is equally likely).
+const newTransactionCode = () =>
+  Array.from(randomBytes(TRANSACTION_CODE_LENGTH), (b) => TRANSACTION_CODE_ALPHABET[b % TRANSACTION_CODE_ALPHABET.length]).join("");
 
 const issueTokens = defineWrite({
   input: ZIssueTokensRequest,
@@ -140,7 +143,7 @@ const issueTokens = defineWrite({
       data: tokens.map((t) => ({ unitId: unit.id, serviceId: service?.id ?? null, tokenHash: hashToken(t), expiresAt })),
     });
     const path = `/s/${unit.code}${service ? `/${service.code}` : ""}`;
-    return tokens.map((token) => ({ token, url: `${input.origin}${path}?t=${token}` }));
+    return tokens.map((token) => ({ token, url: `${input.origin}${path}?t=${token}`, shortUrl: `${input.origin}${shortLinkPath(token)}` }));
   },
 });
 

@@ -23,3 +23,11 @@ export function whatsAppLink(phone: string | null | undefined, text: string): st
   const number = normalizeWhatsAppNumber(phone);
   return number ? `https://wa.me/${number}?text=${encodeURIComponent(text)}` : null;
 }
+
+/**
+ * A wa.me link with `text` typed in: to `phone` when it is a usable number, else with no number,
+ * and WhatsApp asks the officer to pick the contact.
+ */
+export function whatsAppShareLink(phone: string | null | undefined, text: string): string {
+  return whatsAppLink(phone, text) ?? `https://wa.me/?text=${encodeURIComponent(text)}`;
+}

@@ -36,13 +36,16 @@ export function contentSecurityPolicy({ nonce, https, formOrigins = [] }: TPolic
   return directives.join("; ");
 }
 
+/** Paths whose URL is itself a secret (the short link of a transaction code): no referrer at all. */
+const NO_REFERRER_PATH = /^\/k(\/|$)/;
+
 /** The other security headers (HSTS only over HTTPS: a browser ignores it on plain HTTP anyway). */
-export function securityHeaders({ https }: { https: boolean }): Record<string, string> {
+export function securityHeaders({ https, pathname = "" }: { https: boolean; pathname?: string }): Record<string, string> {
   return {
     "X-Content-Type-Options": "nosniff",
     // Same-origin requests keep the full path (the language switch returns to the page it was on);
     // other sites see only our origin, never a unit code or a transaction code in a URL.
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "Referrer-Policy": NO_REFERRER_PATH.test(pathname) ? "no-referrer" : "strict-origin-when-cross-origin",
     // Nothing here uses the camera, the microphone or the location; the kiosk may go full screen.
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=(), fullscreen=(self)",
     "X-Frame-Options": "DENY",

@@ -14,6 +14,11 @@ describe("security headers", () => {
     expect(contentSecurityPolicy({ nonce: "n", https: false, formOrigins: ["https://sso.example.go.id"] })).toContain("form-action 'self' https://sso.example.go.id");
     expect(securityHeaders({ https: false })["Strict-Transport-Security"]).toBeUndefined();
     expect(securityHeaders({ https: true })["Strict-Transport-Security"]).toMatch(/^max-age=\d+/);
+    expect(securityHeaders({ https: false, pathname: "/s/PKM" })["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    expect(securityHeaders({ https: false })["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
+    // A short link's URL is the transaction code: passed on to no one.
+    expect(securityHeaders({ https: false, pathname: "/k/ABCDEFGH23" })["Referrer-Policy"]).toBe("no-referrer");
+    expect(securityHeaders({ https: false, pathname: "/kiosk/PKM" })["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
     expect(newNonce()).not.toBe(newNonce());
     expect(Buffer.from(newNonce(), "base64")).toHaveLength(16);
   });
