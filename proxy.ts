@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env";
 import { LOCALE_COOKIE, parseLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { overBodyLimit } from "@/lib/request/body-limit";
+import { bodyLimitFor, overBodyLimit, takesUploads } from "@/lib/request/body-limit";
 import { PLAIN_PAGE_CSP, plainPage } from "@/lib/request/plain-page";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/security-headers";
 
@@ -14,7 +14,7 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/
 
 export function proxy(request: NextRequest) {
   const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:" || !!serverEnv().SUARA_PUBLIC_URL?.startsWith("https:");
-  if (request.method !== "GET" && request.method !== "HEAD" && overBodyLimit(request.headers.get("content-length"))) {
+  if (request.method !== "GET" && request.method !== "HEAD" && overBodyLimit(request.headers.get("content-length"), bodyLimitFor(request.nextUrl.pathname))) {
     return withSecurityHeaders(tooLarge(request), https);
   }
   const nonce = newNonce();
@@ -50,7 +50,8 @@ function tooLarge(request: NextRequest): NextResponse {
   }
   const back = request.headers.get("referer");
   const backHref = back && URL.canParse(back) && new URL(back).host === request.nextUrl.host ? new URL(back).pathname : "/";
-  const html = plainPage({ locale, title: t("tooLargeTitle"), message: t("tooLarge"), back: { href: backHref, label: t("back") } });
+  const message = takesUploads(request.nextUrl.pathname) ? t("tooLargeFiles") : t("tooLarge");
+  const html = plainPage({ locale, title: t("tooLargeTitle"), message, back: { href: backHref, label: t("back") } });
   return new NextResponse(html, {
     status: 413,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": PLAIN_PAGE_CSP },
