@@ -1,6 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, unlink } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
 // Attachments kept as files under ATTACHMENTS_DIR (when it is set). A file is named
@@ -69,4 +69,25 @@ async function syncFolder(folder: string) {
   } catch {
     /* best effort */
   }
+}
+
+/** Files under `dir` last written before `before`: attachments ("ab/<id>") and stray temporaries. */
+export async function oldAttachmentFiles(dir: string, before: Date): Promise<{ stored: string[]; temporary: string[] }> {
+  const root = path.resolve(dir);
+  const out = { stored: [] as string[], temporary: [] as string[] };
+  const shards = await readdir(root, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  });
+  for (const shard of shards) {
+    if (!shard.isDirectory() || !/^[0-9a-f]{2}$/.test(shard.name)) continue;
+    for (const name of await readdir(path.join(root, shard.name))) {
+      const temporary = /^\.[0-9a-f-]{36}\.[0-9a-f]{8}\.tmp$/.test(name);
+      if (!temporary && !ID.test(name)) continue;
+      const info = await stat(path.join(root, shard.name, name)).catch(() => null);
+      if (!info?.isFile() || info.mtime >= before) continue;
+      (temporary ? out.temporary : out.stored).push(`${shard.name}/${name}`);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { readAttachmentFile, writeAttachmentFile } from "@/lib/attachments/disk";
+import { oldAttachmentFiles, readAttachmentFile, removeAttachmentFile, writeAttachmentFile } from "@/lib/attachments/disk";
 import { ATTACHMENT_MAX_BYTES, filenameForType, sniffType, type TAttachmentType } from "@/lib/attachments/sniff";
 import { prisma, type TTx } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
@@ -14,8 +14,9 @@ import type { TAttachmentKind } from "@/lib/validation/attachments";
 // with ATTACHMENTS_DIR set, in a file named from the id (lib/attachments/disk.ts).
 //
 // A file is written before its row is inserted, so a committed row always has its
-// file. When the transaction then rolls back, the file stays behind with no row:
-// nothing serves it (reads go through the row), it only takes space.
+// file. When the transaction then rolls back (or a plan is deleted with its
+// attachments), the file stays behind with no row: nothing serves it (reads go
+// through the row), and sweepAttachmentFiles removes it a day later.
 
 export type TAttachmentSummary = {
   id: string;
@@ -116,4 +117,25 @@ export async function listAttachments(caller: TCaller | null, planId: string): P
     select: { id: true, filename: true, contentType: true, size: true, kind: true, progressId: true, createdAt: true },
   });
   return rows.map((r) => ({ ...r, contentType: r.contentType as TAttachmentType, kind: r.kind as TAttachmentKind }));
+}
+
+/** How long an unreferenced file is left alone: far longer than any write's transaction stays open. */
+export const SWEEP_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Removes files under ATTACHMENTS_DIR that no attachment row refers to (a write that rolled back
+ * after storing its file, a deleted plan), and stray temporaries, once older than the grace period.
+ */
+export async function sweepAttachmentFiles(now = new Date(), graceMs = SWEEP_GRACE_MS): Promise<{ removed: number }> {
+  const dir = serverEnv().ATTACHMENTS_DIR;
+  if (!dir) return { removed: 0 };
+  const old = await oldAttachmentFiles(dir, new Date(now.getTime() - graceMs));
+  const orphans: string[] = [...old.temporary];
+  for (let i = 0; i < old.stored.length; i += 500) {
+    const batch = old.stored.slice(i, i + 500);
+    const kept = new Set((await prisma.attachment.findMany({ where: { storedPath: { in: batch } }, select: { storedPath: true } })).map((r) => r.storedPath));
+    orphans.push(...batch.filter((p) => !kept.has(p)));
+  }
+  for (const p of orphans) await removeAttachmentFile(dir, p);
+  return { removed: orphans.length };
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -188,6 +188,30 @@ describe("storing and reading back", () => {
     expect(await att.readAttachment(callers.kepala, id)).toBeNull();
     // The file was written before the row; it stays behind, referenced by nothing.
     expect(existsSync(path.join(dir, id.slice(0, 2), id))).toBe(true);
+  });
+
+  it("sweeps unreferenced files and stray temporaries once they are a day old, and nothing else", async () => {
+    useDir(dir);
+    const kept = ((await store(jpeg(500, 11))) as { id: string }).id;
+    const orphan = "0a0a0a0a-0000-4000-8000-000000000001";
+    const fresh = "0a0a0a0a-0000-4000-8000-000000000002";
+    const temp = `.${orphan}.0123abcd.tmp`;
+    const shard = path.join(dir, "0a");
+    rmSync(shard, { recursive: true, force: true });
+    mkdirSync(shard, { recursive: true });
+    for (const name of [orphan, fresh, temp, "notes.txt"]) writeFileSync(path.join(shard, name), "x");
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000);
+    for (const name of [orphan, temp, "notes.txt"]) utimesSync(path.join(shard, name), twoDaysAgo, twoDaysAgo);
+    const keptFile = path.join(dir, kept.slice(0, 2), kept);
+    utimesSync(keptFile, twoDaysAgo, twoDaysAgo);
+
+    const { removed } = await att.sweepAttachmentFiles();
+    expect(removed).toBeGreaterThanOrEqual(2);
+    expect(readdirSync(shard).sort()).toEqual([fresh, "notes.txt"].sort()); // too new, and not ours
+    expect(existsSync(keptFile)).toBe(true);
+    expect((await att.readAttachment(callers.kepala, kept))?.size).toBe(500);
+    useDir(undefined);
+    expect(await att.sweepAttachmentFiles()).toEqual({ removed: 0 });
   });
 });
 
