@@ -5,7 +5,7 @@ import { LOCALE_COOKIE, parseLocale, localeFromAcceptLanguage } from "@/lib/i18n
 import { MESSAGES } from "@/lib/i18n/messages";
 import { bodyLimitFor, overBodyLimit, takesUploads } from "@/lib/request/body-limit";
 import { PLAIN_PAGE_CSP, plainPage } from "@/lib/request/plain-page";
-import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/security-headers";
+import { contentSecurityPolicy, newNonce, securityHeaders, servesUploadedFile, UPLOADED_FILE_CSP } from "@/lib/request/security-headers";
 
 // Every request: security headers (a fresh CSP nonce for each page, which Next
 // puts on its own scripts), and bodies over the limit answered 413 before
@@ -16,6 +16,13 @@ export function proxy(request: NextRequest) {
   const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:" || !!serverEnv().SUARA_PUBLIC_URL?.startsWith("https:");
   if (request.method !== "GET" && request.method !== "HEAD" && overBodyLimit(request.headers.get("content-length"), bodyLimitFor(request.nextUrl.pathname))) {
     return withSecurityHeaders(tooLarge(request), https);
+  }
+  // Set on the response here, a policy wins over the route's own: an uploaded file gets the
+  // sandboxing one (an SVG or HTML slipped past the checks could run nothing), pages the nonce one.
+  if (servesUploadedFile(request.nextUrl.pathname)) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", UPLOADED_FILE_CSP);
+    return withSecurityHeaders(response, https);
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, https, formOrigins: ssoOrigins() });
