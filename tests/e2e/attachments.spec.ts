@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { expect, test, type Browser } from "@playwright/test";
 import { query } from "./support/db";
 import { signedInPage } from "./support/session";
@@ -62,9 +63,13 @@ test("an attachment is served to readers of its unit's dashboard only, inert and
   expect(pdf.headers()["content-disposition"]).toMatch(/^inline; filename="Notulen FKP.pdf"; filename\*=UTF-8''Notulen%20FKP\.pdf$/);
   expect((await pdf.body()).equals(PDF)).toBe(true);
 
-  // Opened as a link in the browser with the session cookie, the photo shows.
-  const shown = await kepala.goto(url(photo));
-  expect(shown?.status()).toBe(200);
+  // Opened as a link in the browser with the session cookie, the photo shows, and the PDF opens
+  // in Chromium's viewer despite the sandbox (the viewer is an extension frame of its own).
+  const png = await seedAttachment("logo.png", "image/png", readFileSync(new URL("./fixtures/logo.png", import.meta.url)));
+  expect((await kepala.goto(url(png)))?.status()).toBe(200);
+  expect(await kepala.locator("img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect((await kepala.goto(url(minutes)))?.status()).toBe(200);
+  await expect.poll(() => kepala.frames().some((f) => f.url().startsWith("chrome-extension://"))).toBe(true);
 
   const pimpinan = await signedInPage(browser, "pimpinan@suara.test");
   expect((await pimpinan.request.get(url(photo))).status()).toBe(200);
