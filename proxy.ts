@@ -3,9 +3,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env";
 import { LOCALE_COOKIE, parseLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { overBodyLimit } from "@/lib/request/body-limit";
+import { bodyLimitFor, overBodyLimit, takesUploads } from "@/lib/request/body-limit";
 import { PLAIN_PAGE_CSP, plainPage } from "@/lib/request/plain-page";
-import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/security-headers";
+import { contentSecurityPolicy, newNonce, securityHeaders, servesUploadedFile, UPLOADED_FILE_CSP } from "@/lib/request/security-headers";
 
 // Every request: security headers (a fresh CSP nonce for each page, which Next
 // puts on its own scripts), and bodies over the limit answered 413 before
@@ -14,8 +14,15 @@ import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/
 
 export function proxy(request: NextRequest) {
   const https = request.headers.get("x-forwarded-proto") === "https" || request.nextUrl.protocol === "https:" || !!serverEnv().SUARA_PUBLIC_URL?.startsWith("https:");
-  if (request.method !== "GET" && request.method !== "HEAD" && overBodyLimit(request.headers.get("content-length"))) {
+  if (request.method !== "GET" && request.method !== "HEAD" && overBodyLimit(request.headers.get("content-length"), bodyLimitFor(request.nextUrl.pathname))) {
     return withSecurityHeaders(tooLarge(request), https, request.nextUrl.pathname);
+  }
+  // Set on the response here, a policy wins over the route's own: an uploaded file gets the
+  // sandboxing one (an SVG or HTML slipped past the checks could run nothing), pages the nonce one.
+  if (servesUploadedFile(request.nextUrl.pathname)) {
+    const response = NextResponse.next();
+    response.headers.set("Content-Security-Policy", UPLOADED_FILE_CSP);
+    return withSecurityHeaders(response, https, request.nextUrl.pathname);
   }
   const nonce = newNonce();
   const csp = contentSecurityPolicy({ nonce, https, formOrigins: ssoOrigins() });
@@ -52,7 +59,8 @@ function tooLarge(request: NextRequest): NextResponse {
   }
   const back = request.headers.get("referer");
   const backHref = back && URL.canParse(back) && new URL(back).host === request.nextUrl.host ? new URL(back).pathname : "/";
-  const html = plainPage({ locale, title: t("tooLargeTitle"), message: t("tooLarge"), back: { href: backHref, label: t("back") } });
+  const message = takesUploads(request.nextUrl.pathname) ? t("tooLargeFiles") : t("tooLarge");
+  const html = plainPage({ locale, title: t("tooLargeTitle"), message, back: { href: backHref, label: t("back") } });
   return new NextResponse(html, {
     status: 413,
     headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Content-Security-Policy": PLAIN_PAGE_CSP },

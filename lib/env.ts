@@ -97,6 +97,8 @@ export const ZServerEnv = z.object({
   SMTP_URL: smtpUrl.optional(),
   /** The sender of Suara's emails: an address, or "Name <address>"; required with SMTP_URL. */
   MAIL_FROM: mailFrom.optional(),
+  /** A folder for plan attachments (photos, PDFs); unset = their bytes are kept in the database. */
+  ATTACHMENTS_DIR: z.string().trim().min(1).optional(),
 }).refine((env) => !env.SMTP_URL || env.MAIL_FROM, { path: ["MAIL_FROM"], message: "must be set when SMTP_URL is (e.g. MAIL_FROM=\"IKM Kabupaten <ikm@example.go.id>\")" });
 
 export type TLauncherEnv = z.infer<typeof ZLauncherEnv>;

@@ -9,7 +9,7 @@ import { serverEnv } from "@/lib/env";
 // timestamp plus a singleton job); "stately" queues keep one waiting job per singletonKey.
 // A job whose process died is expired and retried (nothing is lost on a restart).
 
-export const QUEUES = { replyEmail: "reply-email", replySweep: "reply-email-sweep", digest: "digest-email", digestScan: "digest-scan" } as const;
+export const QUEUES = { replyEmail: "reply-email", replySweep: "reply-email-sweep", digest: "digest-email", digestScan: "digest-scan", attachmentSweep: "attachment-file-sweep" } as const;
 
 export type TJobsOptions = { pollingIntervalSeconds?: number; retryDelaySeconds?: number; retryLimit?: number };
 
@@ -56,6 +56,13 @@ export function startJobs(opts: TJobsOptions = {}): Promise<PgBoss> {
       await digest.scanDueDigests();
     });
     await boss.schedule(QUEUES.digestScan, "0 * * * *");
+    // Files under ATTACHMENTS_DIR that no row refers to (a rolled-back write, a deleted plan).
+    await ensureQueue(boss, QUEUES.attachmentSweep, { policy: "stately", retryLimit: 0, expireInSeconds: 600 });
+    await boss.work(QUEUES.attachmentSweep, { pollingIntervalSeconds: poll }, async () => {
+      const { sweepAttachmentFiles } = await import("@/lib/dal/attachments");
+      await sweepAttachmentFiles();
+    });
+    await boss.schedule(QUEUES.attachmentSweep, "17 3 * * *");
     return boss;
   })();
   g.suaraJobs = { boss, ready };

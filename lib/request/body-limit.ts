@@ -5,11 +5,28 @@
 
 export const BODY_LIMIT_BYTES = 1024 * 1024;
 
+// The staff pages that attach files (a plan's FKP minutes and evidence: 20 MiB of files at most,
+// lib/attachments/sniff.ts) take a larger body, with room for the rest of the form. Next's own
+// limits (next.config.js: serverActions.bodySizeLimit, proxyClientMaxBodySize) are set to the
+// same number; everywhere else, the citizen's pages and the JSON API included, 1 MB stays.
+export const UPLOAD_BODY_LIMIT_BYTES = 21 * 1024 * 1024;
+const UPLOAD_PATHS = [/^\/dasbor\/unit\/[^/]+\/rtl(\/|$)/];
+
+/** Whether the path takes file uploads (the larger limit). */
+export function takesUploads(pathname: string): boolean {
+  return UPLOAD_PATHS.some((p) => p.test(pathname));
+}
+
+/** The largest body a request to the path may send. */
+export function bodyLimitFor(pathname: string): number {
+  return takesUploads(pathname) ? UPLOAD_BODY_LIMIT_BYTES : BODY_LIMIT_BYTES;
+}
+
 /** Whether the declared length is over the limit (a body without Content-Length is capped where it is read). */
-export function overBodyLimit(contentLength: string | null): boolean {
+export function overBodyLimit(contentLength: string | null, limit = BODY_LIMIT_BYTES): boolean {
   if (!contentLength) return false;
   const n = Number(contentLength);
-  return !Number.isFinite(n) || n > BODY_LIMIT_BYTES;
+  return !Number.isFinite(n) || n > limit;
 }
 
 /**

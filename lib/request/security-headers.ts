@@ -38,6 +38,17 @@ export function contentSecurityPolicy({ nonce, https, formOrigins = [] }: TPolic
 
 /** Paths whose URL is itself a secret (the short link of a transaction code): no referrer at all. */
 const NO_REFERRER_PATH = /^\/k(\/|$)/;
+/**
+ * The policy of a served upload (a plan attachment, a publication log photo, the logo): opened
+ * on its own in a tab, it is a sandboxed document that runs nothing and loads nothing.
+ */
+export const UPLOADED_FILE_CSP = "sandbox; default-src 'none'";
+const UPLOADED_FILE_ROUTES = [/^\/api\/v1\/attachments\/[^/]+$/, /^\/api\/v1\/publication-log\/[^/]+\/photo$/, /^\/api\/v1\/agency\/logo$/];
+
+/** Whether the path serves an uploaded file (the proxy then sets UPLOADED_FILE_CSP, not the pages' policy). */
+export function servesUploadedFile(pathname: string): boolean {
+  return UPLOADED_FILE_ROUTES.some((r) => r.test(pathname));
+}
 
 /** The other security headers (HSTS only over HTTPS: a browser ignores it on plain HTTP anyway). */
 export function securityHeaders({ https, pathname = "" }: { https: boolean; pathname?: string }): Record<string, string> {

@@ -41,6 +41,7 @@ let followUpLessons: typeof import("@/lib/dal/follow-up/lessons");
 let planRead: typeof import("@/lib/dal/plans/read");
 let plans: typeof import("@/lib/dal/plans");
 let digestFigures: typeof import("@/lib/dal/digest/figures");
+let attachments: typeof import("@/lib/dal/attachments");
 /** The latest period the seed closed and published ("2026-T3"). */
 let closedKey = "";
 /** Withdraws the closed quarter's live publications at and under a unit (straight in the database), so a publish can be tried. */
@@ -146,6 +147,20 @@ const lonelySaran = (rel: Rel) =>
     );
     return at;
   }));
+/** An attachment (a PNG kept in the row) of the related unit's plan. */
+const attachmentOf = async (rel: Rel) => {
+  const planId = await planOf(rel);
+  return withClient(db.url, async (c) =>
+    (
+      await c.query(
+        `INSERT INTO attachment (id, unit_id, plan_id, kind, filename, content_type, size, sha256, data)
+         SELECT gen_random_uuid(), p.unit_id, p.id, 'EVIDENCE', 'bukti.png', 'image/png', 9, encode(sha256(b.data), 'hex'), b.data
+           FROM follow_up_plan p, (SELECT '\\x89504e470d0a1a0a00'::bytea AS data) b WHERE p.id = $1 RETURNING id`,
+        [planId],
+      )
+    ).rows[0].id as string,
+  );
+};
 const serviceOf = (rel: Rel) =>
   withClient(db.url, async (c) => (await c.query(`SELECT s.id FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = $1 ORDER BY s.sort_order LIMIT 1`, [UNIT[rel]])).rows[0].id as string);
 
@@ -180,6 +195,7 @@ beforeAll(async () => {
   planRead = await import("@/lib/dal/plans/read");
   plans = await import("@/lib/dal/plans");
   digestFigures = await import("@/lib/dal/digest/figures");
+  attachments = await import("@/lib/dal/attachments");
   await withClient(db.url, async (c) => {
     const closed = (await c.query(`SELECT year, number FROM survey_period WHERE kind = 'QUARTER' AND closed_at IS NOT NULL ORDER BY end_date DESC LIMIT 1`)).rows[0];
     closedKey = `${closed.year}-T${closed.number}`;
@@ -385,6 +401,8 @@ const checks: Check[] = [
   },
   { name: "removeLogEntry", capability: "admin", run: async (c, rel) => (await publicationLog.removeLogEntry(c, { entryId: await logEntryOf(rel) })).ok },
   { name: "logPhoto", capability: "dashboard.read", run: async (c, rel) => !!(await publicationLog.logPhoto(c, await logEntryOf(rel))) },
+  { name: "readAttachment", capability: "dashboard.read", run: async (c, rel) => !!(await attachments.readAttachment(c, await attachmentOf(rel))) },
+  { name: "listAttachments", capability: "dashboard.read", run: async (c, rel) => !!(await attachments.listAttachments(c, await planOf(rel))) },
   { name: "getUnitTemplateChoice", capability: "admin", run: async (c, rel) => !!(await unitTemplate.getUnitTemplateChoice(c, UNIT[rel])) },
   {
     name: "setUnitTemplate",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BODY_LIMIT_BYTES, overBodyLimit, readBodyText } from "@/lib/request/body-limit";
-import { contentSecurityPolicy, newNonce, securityHeaders } from "@/lib/request/security-headers";
+import { contentSecurityPolicy, newNonce, securityHeaders, servesUploadedFile, UPLOADED_FILE_CSP } from "@/lib/request/security-headers";
 
 describe("security headers", () => {
   it("allows scripts only with the nonce, no plugins, no framing, no <base>; HTTPS adds HSTS and upgrades", () => {
@@ -21,6 +21,16 @@ describe("security headers", () => {
     expect(securityHeaders({ https: false, pathname: "/kiosk/PKM" })["Referrer-Policy"]).toBe("strict-origin-when-cross-origin");
     expect(newNonce()).not.toBe(newNonce());
     expect(Buffer.from(newNonce(), "base64")).toHaveLength(16);
+  });
+
+  it("gives served uploads a sandboxing policy instead of the pages' one", () => {
+    expect(UPLOADED_FILE_CSP).toBe("sandbox; default-src 'none'");
+    expect(servesUploadedFile("/api/v1/attachments/3f2a0b1c-0000-4000-8000-000000000000")).toBe(true);
+    expect(servesUploadedFile("/api/v1/publication-log/3f2a0b1c-0000-4000-8000-000000000000/photo")).toBe(true);
+    expect(servesUploadedFile("/api/v1/agency/logo")).toBe(true);
+    expect(servesUploadedFile("/api/v1/attachments")).toBe(false);
+    expect(servesUploadedFile("/dasbor/unit/X/rtl/2026-T3")).toBe(false);
+    expect(servesUploadedFile("/api/v1/attachments/x/y")).toBe(false);
   });
 
   it("caps a body at the limit whether or not it declares its length", async () => {
