@@ -11,6 +11,7 @@ import { currentRequestMeta } from "@/lib/request/meta";
 
 /** A step the plan's state refuses (it says why), besides saved / not found. */
 export type TPlanRefusal = "locked" | "noActions" | "notSubmitted" | "periodRunning" | "exists" | "notApproved";
+type TFieldRefusal = "unsur" | "attachmentType";
 export type TPlanActionState = { result?: "saved" | "notFound" | TPlanRefusal; fields?: TFieldErrors };
 
 const text = (form: FormData, name: string) => {
@@ -29,7 +30,7 @@ function refresh(form: FormData) {
   }
 }
 
-function answer(form: FormData, r: TWriteResult<unknown, TPlanRefusal | "unsur">): TPlanActionState {
+function answer(form: FormData, r: TWriteResult<unknown, TPlanRefusal | TFieldRefusal>): TPlanActionState {
   if (r.ok) {
     refresh(form);
     return { result: "saved" };
@@ -37,6 +38,8 @@ function answer(form: FormData, r: TWriteResult<unknown, TPlanRefusal | "unsur">
   if (r.error === "invalid") return { fields: r.fields };
   // An unsur the plan's questionnaire does not have is that field's error.
   if (r.error === "unsur") return { fields: { unsurCode: "invalidChoice" } };
+  // A file that is not a JPEG, PNG, WebP or PDF by its bytes is the file field's.
+  if (r.error === "attachmentType") return { fields: { files: "attachmentType" } };
   return { result: r.error };
 }
 
@@ -64,7 +67,7 @@ export async function deletePlanActionAction(_prev: TPlanActionState, form: Form
 }
 
 export async function saveFkpAction(_prev: TPlanActionState, form: FormData): Promise<TPlanActionState> {
-  const input = { ...planFields(form), fkpDate: text(form, "fkpDate"), fkpParticipants: text(form, "fkpParticipants") };
+  const input = { ...planFields(form), fkpDate: text(form, "fkpDate"), fkpParticipants: text(form, "fkpParticipants"), files: form.getAll("files") };
   return answer(form, await savePlanFkp(await getCaller(), input, await currentRequestMeta()));
 }
 
@@ -83,6 +86,6 @@ export async function commentPlanAction(_prev: TPlanActionState, form: FormData)
 }
 
 export async function progressAction(_prev: TPlanActionState, form: FormData): Promise<TPlanActionState> {
-  const input = { actionId: text(form, "actionId"), progress: text(form, "progress"), note: text(form, "note") };
+  const input = { actionId: text(form, "actionId"), progress: text(form, "progress"), note: text(form, "note"), files: form.getAll("files") };
   return answer(form, await recordProgress(await getCaller(), input, await currentRequestMeta()));
 }

@@ -35,6 +35,16 @@ export function Outcome({ state }: { state: TPlanActionState }) {
   );
 }
 
+/** Files to attach (photos, PDFs): checked by their bytes on the server, sizes said in the hint. */
+export function FilesField({ id, label, error, className }: { id: string; label: string; error?: string; className?: string }) {
+  const t = useTranslations("plan");
+  return (
+    <Field id={id} label={label} hint={t("filesHint")} error={error} className={className}>
+      {(c) => <Input {...c} type="file" name="files" multiple accept="image/jpeg,image/png,image/webp,application/pdf" />}
+    </Field>
+  );
+}
+
 export function StartPlanForm({ unitCode, period }: { unitCode: string; period: string }) {
   const [state, action, pending] = useActionState(startPlanAction, {});
   const t = useTranslations("plan");
@@ -127,6 +137,7 @@ export function FkpForm({ plan, fkpDate, fkpParticipants }: { plan: TPlanRef; fk
       <Field id="fkp-participants" label={t("fkpParticipants")} hint={t("fkpParticipantsHint")} error={err("fkpParticipants")}>
         {(c) => <Textarea {...c} name="fkpParticipants" defaultValue={fkpParticipants} rows={2} maxLength={2000} />}
       </Field>
+      <FilesField id="fkp-files" label={t("fkpMinutes")} error={err("files")} />
       <div className="flex items-center gap-2">
         <Button type="submit" variant="outline" size="sm" disabled={pending}>
           {common("save")}

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollArea, Table } from "@/components/ui/table";
+import { linkVariants } from "@/components/ui/text-link";
 import type { TPlanActionView, TPlanView } from "@/lib/dal/plans";
 import { getFormat } from "@/lib/i18n/server";
 
@@ -12,6 +13,29 @@ import { getFormat } from "@/lib/i18n/server";
 // inside are the only client parts.
 
 type TPlan = NonNullable<TPlanView["plan"]>;
+type TFile = TPlan["minutes"][number];
+
+/** Attached files as links (an image with a small preview), opened by the scoped attachment route. */
+async function PlanFiles({ files }: { files: TFile[] }) {
+  if (files.length === 0) return null;
+  const f = await getFormat();
+  return (
+    <ul className="mt-1 flex flex-wrap gap-3">
+      {files.map((file) => (
+        <li key={file.id} className="text-sm">
+          <a href={`/api/v1/attachments/${file.id}`} target="_blank" rel="noopener" className={linkVariants()} data-testid="attachment-link">
+            {file.contentType.startsWith("image/") && (
+              // eslint-disable-next-line @next/next/no-img-element -- a private, scoped file: not for the image optimiser
+              <img src={`/api/v1/attachments/${file.id}`} alt="" width={96} height={72} loading="lazy" className="mb-1 block h-18 w-24 rounded border border-slate-300 object-cover" />
+            )}
+            {file.filename}
+          </a>{" "}
+          <span className="text-slate-600">({f.integer(Math.max(1, Math.round(file.size / 1024)))} KB)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 /** No plan yet: the period's weakest unsur, and the way to start one (for the unit's kepala). */
@@ -135,6 +159,7 @@ export async function PlanFkp({ plan, refOf }: { plan: TPlan; refOf: TPlanRef })
   return (
     <Card>
       <CardTitle>{t("fkpTitle")}</CardTitle>
+      <PlanFiles files={plan.minutes} />
       {plan.editable ? (
         <div className="mt-2">
           <FkpForm plan={refOf} fkpDate={day(plan.fkpDate)} fkpParticipants={plan.fkpParticipants ?? ""} />
@@ -197,6 +222,7 @@ export async function PlanProgress({ view, plan, refOf }: { view: TPlanView; pla
                   <li key={e.id} data-testid="progress-entry">
                     {f.integer(e.progress)} % · {e.author ?? "–"} · {f.dateTime(e.at)}
                     {e.note && <span className="block whitespace-pre-line text-slate-700">{e.note}</span>}
+                    <PlanFiles files={e.files} />
                   </li>
                 ))}
               </ul>

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { progressAction } from "@/components/plans/actions";
-import { Outcome, type TPlanRef } from "@/components/plans/plan-forms";
+import { FilesField, Outcome, type TPlanRef } from "@/components/plans/plan-forms";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Textarea } from "@/components/ui/input";
@@ -26,6 +26,7 @@ export function ProgressForm({ plan, actionId, progress }: { plan: Omit<TPlanRef
       <Field id={id("note")} label={t("progressNote")} error={err("note")}>
         {(c) => <Textarea {...c} name="note" rows={2} maxLength={2000} />}
       </Field>
+      <FilesField id={id("files")} label={t("evidence")} error={err("files")} className="sm:col-span-2" />
       <div className="flex items-center gap-2 sm:col-span-2">
         <Button type="submit" variant="outline" size="sm" disabled={pending}>
           {t("recordProgress")}

@@ -1,6 +1,7 @@
 // The rencana tindak lanjut's writes: start, its actions (kegiatan), the Forum Konsultasi Publik,
 // submit / return / approve, the comment thread and each action's realisation. Pure.
 import { z } from "zod";
+import { ZAttachmentFiles } from "@/lib/validation/attachments";
 import { unitCode } from "@/lib/validation/codes";
 import { parsePeriodKey } from "@/lib/periods";
 import { plainString } from "@/lib/validation/text";
@@ -56,8 +57,8 @@ export const ZPlanAction = z.object({
 
 export const ZPlanActionDelete = z.object({ planId, actionId: z.uuid() });
 
-/** The Forum Konsultasi Publik where the plan was discussed (both optional); minutes are attachments. */
-export const ZPlanFkp = z.object({ planId, fkpDate: optionalDay, fkpParticipants: optionalText(2000) });
+/** The Forum Konsultasi Publik where the plan was discussed (all optional), its minutes attached. */
+export const ZPlanFkp = z.object({ planId, fkpDate: optionalDay, fkpParticipants: optionalText(2000), files: ZAttachmentFiles });
 
 /** Draft or returned -> submitted, with an optional word to the reviewer. */
 export const ZPlanSubmit = z.object({ planId, body: optionalText(2000) });
@@ -78,4 +79,6 @@ export const ZPlanProgress = z.object({
     .union([z.number(), z.string().trim().regex(/^\d{1,3}$/, { error: "progressRange" }).transform(Number)], { error: "progressRange" })
     .pipe(z.number().int({ error: "progressRange" }).min(0, { error: "progressRange" }).max(100, { error: "progressRange" })),
   note: optionalText(2000),
+  /** Evidence: photos, PDFs. */
+  files: ZAttachmentFiles,
 });

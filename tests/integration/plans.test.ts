@@ -161,6 +161,21 @@ describe("realisation", () => {
     expect(view.plan!.actions.find((a) => a.id === u3.id)!.entries.map((e) => e.progress)).toEqual([50, 100, 100]);
     expect(await audits("plan.progress")).toBe(3);
   });
+
+  it("keeps a photo as evidence of the step; a file that is not one by its bytes is the field's error and nothing is written", async () => {
+    const [u8] = await row(`SELECT id FROM follow_up_action WHERE plan_id = $1 AND unsur_code = 'U8'`, [planId]);
+    const png = new File([Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52])], "ruang-tunggu.png");
+    const fake = new File([new TextEncoder().encode("bukan foto")], "foto.jpg", { type: "image/jpeg" });
+    const before = await row(`SELECT (SELECT count(*)::int FROM follow_up_progress) AS p, (SELECT count(*)::int FROM attachment) AS a`);
+    expect(await plans.recordProgress(callers.kepala, { actionId: u8.id, progress: 100, files: [png, fake] })).toEqual({ ok: false, error: "attachmentType" });
+    expect(await row(`SELECT (SELECT count(*)::int FROM follow_up_progress) AS p, (SELECT count(*)::int FROM attachment) AS a`)).toEqual(before);
+    const r = await plans.recordProgress(callers.kepala, { actionId: u8.id, progress: 100, note: "Kursi terpasang", files: [png] });
+    expect(r.ok).toBe(true);
+    const [file] = await row(`SELECT kind, filename, content_type, progress_id, plan_id FROM attachment WHERE progress_id = $1`, [(r as { value: string }).value]);
+    expect(file).toEqual({ kind: "EVIDENCE", filename: "ruang-tunggu.png", content_type: "image/png", progress_id: (r as { value: string }).value, plan_id: planId });
+    const entry = (await plans.readPlan(callers.pimpinan, "DISDUKCAPIL", key))!.plan!.actions.find((a) => a.id === u8.id)!.entries.at(-1)!;
+    expect(entry.files.map((f) => f.filename)).toEqual(["ruang-tunggu.png"]);
+  });
 });
 
 describe("concurrency", () => {

@@ -11,7 +11,10 @@ import { can, type TCaller } from "@/lib/permissions";
 // it. dashboard.read on the plan's own unit (planBasis -> getUnitDashboard checks it); out of
 // scope = null, the same as a unit that does not exist.
 
-export type TPlanProgressEntry = { id: string; progress: number; note: string | null; author: string | null; at: Date };
+/** A file attached to the plan, served at /api/v1/attachments/<id> to those who may read the unit. */
+export type TPlanFile = { id: string; filename: string; contentType: string; size: number };
+
+export type TPlanProgressEntry = { id: string; progress: number; note: string | null; author: string | null; at: Date; files: TPlanFile[] };
 
 export type TPlanActionView = {
   id: string;
@@ -41,6 +44,8 @@ export type TPlanView = {
     proposedUnsur: string[];
     fkpDate: Date | null;
     fkpParticipants: string | null;
+    /** The FKP's minutes. */
+    minutes: TPlanFile[];
     submittedAt: Date | null;
     approvedAt: Date | null;
     approvedBy: string | null;
@@ -60,6 +65,7 @@ export async function readPlan(caller: TCaller | null, unitCode: string, periodK
       where: { unitId: basis.unitId, period: { kind: period.kind, year: period.year, number: period.number } },
       include: {
         approvedBy: { select: { name: true } },
+        attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, filename: true, contentType: true, size: true, kind: true, progressId: true } },
         actions: {
           orderBy: [{ position: "asc" }, { unsurCode: "asc" }],
           include: { progressEntries: { orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } } },
@@ -70,6 +76,8 @@ export async function readPlan(caller: TCaller | null, unitCode: string, periodK
     agencyTimeZone(),
   ]);
   const now = new Date();
+  const files = (progressId: string | null) =>
+    (row?.attachments ?? []).filter((a) => a.progressId === progressId && (progressId !== null || a.kind === "FKP_MINUTES")).map(({ id, filename, contentType, size }) => ({ id, filename, contentType, size }));
   const may = { edit: can(caller, "plan.edit", basis.unitPath), review: can(caller, "plan.review", basis.unitPath) };
   return {
     unit,
@@ -83,6 +91,7 @@ export async function readPlan(caller: TCaller | null, unitCode: string, periodK
       proposedUnsur: row.proposedUnsur,
       fkpDate: row.fkpDate,
       fkpParticipants: row.fkpParticipants,
+      minutes: files(null),
       submittedAt: row.submittedAt,
       approvedAt: row.approvedAt,
       approvedBy: row.approvedBy?.name ?? null,
@@ -90,7 +99,7 @@ export async function readPlan(caller: TCaller | null, unitCode: string, periodK
         id: a.id, unsurCode: a.unsurCode, action: a.action, owner: a.owner, dueDate: a.dueDate, expectedEffect: a.expectedEffect,
         progress: a.progress, realisation: a.realisation, doneAt: a.doneAt,
         overdue: isOverdue(a.dueDate, a.progress, now, timeZone),
-        entries: a.progressEntries.map((e) => ({ id: e.id, progress: e.progress, note: e.note, author: e.author?.name ?? null, at: e.createdAt })),
+        entries: a.progressEntries.map((e) => ({ id: e.id, progress: e.progress, note: e.note, author: e.author?.name ?? null, at: e.createdAt, files: files(e.id) })),
       })),
       comments: row.comments.map((c) => ({ id: c.id, body: c.body, author: c.user?.name ?? null, decision: c.decision, at: c.createdAt })),
     },

@@ -2,6 +2,7 @@ import "server-only";
 import { ensurePeriod } from "@/lib/dal/periods";
 import { planBasis } from "@/lib/dal/plans/basis";
 import { EDITABLE, locatePlan, planPlace } from "@/lib/dal/plans/access";
+import { anyUntyped, storeFiles } from "@/lib/dal/plans/files";
 import { defineWrite } from "@/lib/dal/write";
 import { periodKey } from "@/lib/periods";
 import { ZPlanAction, ZPlanActionDelete, ZPlanComment, ZPlanFkp, ZPlanReview, ZPlanStart, ZPlanSubmit } from "@/lib/validation/plans";
@@ -86,16 +87,20 @@ export const deletePlanAction = defineWrite({
   },
 });
 
-/** When the plan was discussed with the public (Forum Konsultasi Publik) and who took part. */
+/** When the plan was discussed with the public (Forum Konsultasi Publik), who took part, and its minutes. */
 export const savePlanFkp = defineWrite({
   input: ZPlanFkp,
   capability: "plan.edit",
   locate: (tx, input) => locatePlan(tx, input.planId),
   on: (plan) => [plan.unit.path],
-  refuse: (_input, plan) => (EDITABLE.has(plan.status) ? null : "locked"),
-  audit: (input, plan) => ({ action: "plan.fkp.save", targetType: "follow_up_plan", targetId: plan.id, unitId: plan.unitId, detail: { fkpDate: input.fkpDate } }),
-  handler: async (tx, input, plan) => {
+  refuse: async (input, plan) => (!EDITABLE.has(plan.status) ? "locked" : (await anyUntyped(input.files)) ? "attachmentType" : null),
+  audit: (input, plan) => ({
+    action: "plan.fkp.save", targetType: "follow_up_plan", targetId: plan.id, unitId: plan.unitId,
+    detail: { fkpDate: input.fkpDate, files: input.files.map((f) => f.name.slice(0, 120)) },
+  }),
+  handler: async (tx, input, plan, { caller }) => {
     await tx.followUpPlan.update({ where: { id: plan.id }, data: { fkpDate: input.fkpDate ? new Date(input.fkpDate) : null, fkpParticipants: input.fkpParticipants } });
+    await storeFiles(tx, input.files, { unitId: plan.unitId, planId: plan.id, progressId: null, kind: "FKP_MINUTES", createdById: caller.userId });
   },
 });
 
