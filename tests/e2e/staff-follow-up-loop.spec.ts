@@ -144,6 +144,17 @@ test("saran answered, RTL written, returned, approved and realised; the next sur
   // The agency view: the plan is done.
   await pimpinan.goto(`/dasbor/instansi?periode=${planKey}`);
   await expect(pimpinan.getByTestId("follow-up-DISDUKCAPIL").getByTestId("plan-status")).toHaveText("selesai");
+  // The evaluators' figures for the plan's year, recounted from the plans themselves.
+  const [count] = await query<{ plans: number; approved: number; actions: number; done: number }>(
+    `SELECT count(DISTINCT p.id)::int AS plans, count(DISTINCT p.id) FILTER (WHERE p.status = 'DISETUJUI')::int AS approved,
+            count(a.id) FILTER (WHERE p.status = 'DISETUJUI')::int AS actions, count(a.id) FILTER (WHERE p.status = 'DISETUJUI' AND a.progress >= 100)::int AS done
+       FROM follow_up_plan p JOIN survey_period sp ON sp.id = p.period_id LEFT JOIN follow_up_action a ON a.plan_id = p.id
+      WHERE p.unit_id = (SELECT id FROM unit WHERE code = 'DISDUKCAPIL') AND sp.year = $1`,
+    [Number(planKey.slice(0, 4))],
+  );
+  const metrics = pimpinan.getByTestId("metrics-DISDUKCAPIL");
+  await expect(metrics).toContainText(`${count!.approved} / ${count!.plans}`);
+  await expect(metrics).toContainText(`${Math.round((100 * count!.done) / count!.actions)} % (${count!.done} / ${count!.actions})`);
 
   // A kepala of another unit sees none of it.
   const otherEmail = `kepala.${m}@suara.test`;

@@ -5,7 +5,7 @@ import { agencyClock } from "@/lib/dal/settings";
 import { periodKey, shiftPeriod, type TPeriod } from "@/lib/periods";
 import { can, type TCaller } from "@/lib/permissions";
 import { isPlanDone } from "@/lib/plans/overdue";
-import { defaultPeriod } from "@/lib/validation/dashboard";
+import { defaultPeriod, runningPeriod } from "@/lib/validation/dashboard";
 
 // A unit's plans, one row per completed period of the agency's rhythm (the last few, and any
 // older period that has a plan): where each stands, and a way in. dashboard.read on the unit.
@@ -19,7 +19,7 @@ export type TPlanListRow = {
   plan: null | { status: string; actions: number; realisationPct: number; done: boolean };
 };
 
-export type TPlanList = { unit: { code: string; name: string }; canEdit: boolean; rows: TPlanListRow[] };
+export type TPlanList = { unit: { code: string; name: string }; canEdit: boolean; rows: TPlanListRow[]; /** This year on the agency's clock. */ year: number };
 
 export async function listPlans(caller: TCaller | null, unitCode: string): Promise<TPlanList | null> {
   const scoped = await resolveScope(caller, unitCode, "sendiri");
@@ -56,6 +56,7 @@ export async function listPlans(caller: TCaller | null, unitCode: string): Promi
   return {
     unit: { code: unit.code, name: unit.name },
     canEdit: can(caller, "plan.edit", unit.path),
+    year: runningPeriod(clock).year,
     rows: [...rows.values()].sort((a, b) => order(b.period) - order(a.period) || a.period.kind.localeCompare(b.period.kind)),
   };
 }

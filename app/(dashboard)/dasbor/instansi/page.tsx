@@ -13,6 +13,7 @@ import { DashboardSkeleton } from "@/components/dashboard/skeleton";
 import { HeatMap, UnitTable } from "@/components/dashboard/unit-table";
 import { withQuery } from "@/components/dashboard/url";
 import { ViewNotices } from "@/components/dashboard/view-notices";
+import { FollowUpMetricsSection } from "@/components/follow-up/metrics-section";
 import { ActionLessonsSection, FollowUpOverviewSection } from "@/components/follow-up/agency-follow-up";
 import { Badge } from "@/components/ui/badge";
 import { linkVariants, TextLink } from "@/components/ui/text-link";
@@ -140,6 +141,7 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
       <UnitTable rows={tableRows} headers={sortHeaders(params, sort, direction, t)} t={text} />
       {template && <HeatMap rows={tableRows} items={heatItems(template, f)} t={text} />}
       {followUp && <FollowUpOverviewSection o={followUp} />}
+      <FollowUpMetricsSection caller={caller} unitCode={query.unit} year={query.period.year} />
       {lessons && <ActionLessonsSection rows={lessons} />}
     </main>
   );

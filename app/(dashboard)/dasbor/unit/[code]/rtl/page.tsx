@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { FollowUpMetricsSection } from "@/components/follow-up/metrics-section";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { ScrollArea, Table } from "@/components/ui/table";
@@ -20,6 +21,8 @@ export default async function PlanListPage(props: PageProps<"/dasbor/unit/[code]
   const caller = await requireCaller(`/dasbor/unit/${code}/rtl`);
   const list = await listPlans(caller, code);
   if (!list) notFound();
+  // This year's plans and last year's (the evaluators look back a year), on the agency's clock.
+  const year = list.year;
   const [t, status, common, f] = await Promise.all([getTranslations("plan"), getTranslations("labels.planStatus"), getTranslations("common"), getFormat()]);
   return (
     <main className="space-y-4">
@@ -62,6 +65,8 @@ export default async function PlanListPage(props: PageProps<"/dasbor/unit/[code]
           </Table>
         </ScrollArea>
       </Card>
+      <FollowUpMetricsSection caller={caller} unitCode={list.unit.code} year={year} />
+      <FollowUpMetricsSection caller={caller} unitCode={list.unit.code} year={year - 1} />
     </main>
   );
 }
