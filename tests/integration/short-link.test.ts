@@ -53,6 +53,8 @@ describe("short link of a transaction code", () => {
     for (const t of issued) {
       expect(t.shortUrl).toBe(`https://suara.example/k/${t.token}`);
       expect(t.token).toMatch(/^[A-HJ-NP-Z2-9]{10}$/);
+      // The printed card's QR code is the short link's.
+      expect(t.svg).toBe(await operate.qrSvg(t.shortUrl));
     }
   });
 
