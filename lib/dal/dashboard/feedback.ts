@@ -1,4 +1,5 @@
 import "server-only";
+import { submittedBefore } from "@/lib/dal/feedback/overdue-sql";
 import { filterConditions, filterSql, type TRollupFilter } from "@/lib/dal/dashboard/rollup";
 import { agencySettings } from "@/lib/dal/settings";
 import { queryRows, raw, sql } from "@/lib/dal/sql";
@@ -49,7 +50,7 @@ export async function readSaran(f: TRollupFilter, limit = 5, now = new Date()): 
     ),
     queryRows<{ open: number; overdue: number }>(
       sql`SELECT count(*)::int AS open,
-                 count(*) FILTER (WHERE f.answered_at IS NULL AND (f.submitted_at AT TIME ZONE suara_timezone())::date < ${cutoff}::date)::int AS overdue
+                 count(*) FILTER (WHERE f.answered_at IS NULL AND ${submittedBefore(cutoff, settings.timeZone)})::int AS overdue
             FROM feedback_item f WHERE f.unit_id = ANY(${f.unitIds}::uuid[]) AND NOT f.suspicious AND f.closed_at IS NULL`,
     ),
   ]);

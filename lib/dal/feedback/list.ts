@@ -1,4 +1,5 @@
 import "server-only";
+import { submittedBefore } from "@/lib/dal/feedback/overdue-sql";
 import { resolveScope, type TUnitNode } from "@/lib/dal/dashboard/scope";
 import { agencySettings } from "@/lib/dal/settings";
 import { empty, queryRows, sql, type TSql } from "@/lib/dal/sql";
@@ -41,8 +42,6 @@ export type TInboxPage = {
 export const INBOX_PAGE_SIZE = 20;
 
 const ymd = (i: number) => monthStart(i).toISOString().slice(0, 10);
-/** A local date on the agency's clock, compared with an item's submission day there. */
-const submittedDay = sql`(f.submitted_at AT TIME ZONE suara_timezone())::date`;
 const OPEN = sql`f.answered_at IS NULL AND f.closed_at IS NULL`;
 
 /** The query's filters, ANDed after the unit condition. */
@@ -57,8 +56,8 @@ export function inboxFilters(q: Omit<TInboxQuery, "hal" | "cakupan">, unitIds: s
   }
   if (q.petugas === "none") parts.push(sql` AND f.assignee_id IS NULL`);
   else if (q.petugas) parts.push(sql` AND f.assignee_id = ${q.petugas}::uuid`);
-  if (q.usia === "terlambat") parts.push(sql` AND ${OPEN} AND ${submittedDay} < ${overdueCutoff(now, targetDays, timeZone)}::date`);
-  else if (q.usia) parts.push(sql` AND f.closed_at IS NULL AND ${submittedDay} < ${overdueCutoff(now, q.usia, timeZone)}::date`);
+  if (q.usia === "terlambat") parts.push(sql` AND ${OPEN} AND ${submittedBefore(overdueCutoff(now, targetDays, timeZone), timeZone)}`);
+  else if (q.usia) parts.push(sql` AND f.closed_at IS NULL AND ${submittedBefore(overdueCutoff(now, q.usia, timeZone), timeZone)}`);
   if (q.cari) parts.push(sql` AND f.search @@ websearch_to_tsquery('indonesian', ${q.cari})`);
   return parts.length ? sql`${parts.reduce((a, b) => sql`${a}${b}`)}` : empty;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { submittedBefore } from "@/lib/dal/feedback/overdue-sql";
 import { resolveScope } from "@/lib/dal/dashboard/scope";
 import { agencySettings } from "@/lib/dal/settings";
 import { queryRows, sql } from "@/lib/dal/sql";
@@ -25,7 +26,7 @@ export async function feedbackCountsByUnit(unitIds: string[], now = new Date()):
     sql`SELECT p.id,
                count(f.response_id) FILTER (WHERE f.closed_at IS NULL)::int AS open,
                count(f.response_id) FILTER (WHERE f.closed_at IS NULL AND f.answered_at IS NULL
-                                              AND (f.submitted_at AT TIME ZONE suara_timezone())::date < ${overdueCutoff(now, feedbackTargetDays, timeZone)}::date)::int AS overdue,
+                                              AND ${submittedBefore(overdueCutoff(now, feedbackTargetDays, timeZone), timeZone)})::int AS overdue,
                min(f.submitted_at) FILTER (WHERE f.closed_at IS NULL) AS oldest
           FROM unit p
           JOIN unit u ON u.path LIKE p.path || '%'

@@ -1,4 +1,5 @@
 import "server-only";
+import { submittedBefore } from "@/lib/dal/feedback/overdue-sql";
 import { resolveScope, unitsAt } from "@/lib/dal/dashboard/scope";
 import { agencySettings } from "@/lib/dal/settings";
 import { queryRows, sql } from "@/lib/dal/sql";
@@ -69,10 +70,10 @@ export async function followUpOverview(caller: TCaller | null, period: TPeriod, 
     queryRows<{ unitId: string; open: number; overdue: number; oldest: Date | null }>(sql`
       SELECT f.unit_id AS "unitId", count(*)::int AS open,
              count(*) FILTER (WHERE f.answered_at IS NULL
-               AND f.submitted_at < (${overdueCutoff(now, targetDays, tz)}::date::timestamp AT TIME ZONE ${tz}))::int AS overdue,
+               AND ${submittedBefore(overdueCutoff(now, targetDays, tz), tz)})::int AS overdue,
              min(f.submitted_at) AS oldest
         FROM feedback_item f
-       WHERE f.unit_id = ANY(${ids}::uuid[]) AND f.closed_at IS NULL AND f.status IN ('BARU', 'DITINDAKLANJUTI')
+       WHERE f.unit_id = ANY(${ids}::uuid[]) AND f.closed_at IS NULL AND NOT f.suspicious AND f.status IN ('BARU', 'DITINDAKLANJUTI')
        GROUP BY f.unit_id`),
     // Late actions of any approved plan (not only this period's): they are still owed.
     queryRows<{ unitId: string; periodKind: string; year: number; number: number; count: number }>(sql`
