@@ -20,7 +20,11 @@ export async function PlanEffects({ planId }: { planId: string }) {
     <Card data-testid="plan-effects">
       <CardTitle id="plan-effects-title">{t("effectsTitle")}</CardTitle>
       <p className="text-sm text-slate-700">{t("effectsIntro", { period, next })}</p>
-      {!measurable && <p className="mt-2 text-sm text-slate-700" data-testid="effects-not-yet">{t("notYetNote", { next })}</p>}
+      {!measurable && (
+        <p className="mt-2 text-sm text-slate-700" data-testid="effects-not-yet">
+          {e.approved ? t("notYetNote", { next }) : t("notApprovedNote")}
+        </p>
+      )}
       {measurable && (
         <ScrollArea label={t("effectsTitle")} className="mt-2">
           <Table aria-labelledby="plan-effects-title">

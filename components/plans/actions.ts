@@ -10,9 +10,10 @@ import { currentRequestMeta } from "@/lib/request/meta";
 // plan's own unit (plan.edit for the unit's steps, plan.review for pimpinan's).
 
 /** A step the plan's state refuses (it says why), besides saved / not found. */
-export type TPlanRefusal = "locked" | "noActions" | "notSubmitted" | "periodRunning" | "exists" | "notApproved";
+export type TPlanRefusal = "locked" | "noActions" | "notSubmitted" | "periodRunning" | "periodKind" | "noData" | "exists" | "notApproved";
 type TFieldRefusal = "unsur" | "attachmentType";
-export type TPlanActionState = { result?: "saved" | "notFound" | TPlanRefusal; fields?: TFieldErrors };
+/** `values`: what the refused form held, to show it again (a refused save never costs what was typed; files cannot be refilled). */
+export type TPlanActionState = { result?: "saved" | "notFound" | TPlanRefusal; fields?: TFieldErrors; values?: Record<string, string>; seq?: number };
 
 const text = (form: FormData, name: string) => {
   const v = form.get(name);
@@ -30,17 +31,27 @@ function refresh(form: FormData) {
   }
 }
 
+/** The form's text fields as sent (capped: they go back to the browser), for a refused form to show again. */
+function sent(form: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of form.entries()) if (typeof v === "string" && !k.startsWith("$")) out[k] = v.slice(0, 5000);
+  return out;
+}
+
 function answer(form: FormData, r: TWriteResult<unknown, TPlanRefusal | TFieldRefusal>): TPlanActionState {
+  // Each answer is new (seq), so the form's fields take the values given back even when the same error repeats.
+  const seq = Date.now();
   if (r.ok) {
     refresh(form);
-    return { result: "saved" };
+    return { result: "saved", seq };
   }
-  if (r.error === "invalid") return { fields: r.fields };
+  const values = sent(form);
+  if (r.error === "invalid") return { fields: r.fields, values, seq };
   // An unsur the plan's questionnaire does not have is that field's error.
-  if (r.error === "unsur") return { fields: { unsurCode: "invalidChoice" } };
+  if (r.error === "unsur") return { fields: { unsurCode: "invalidChoice" }, values, seq };
   // A file that is not a JPEG, PNG, WebP or PDF by its bytes is the file field's.
-  if (r.error === "attachmentType") return { fields: { files: "attachmentType" } };
-  return { result: r.error };
+  if (r.error === "attachmentType") return { fields: { files: "attachmentType" }, values, seq };
+  return { result: r.error, values, seq };
 }
 
 const planFields = (form: FormData) => ({ planId: text(form, "planId") });

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import {
   commentPlanAction, deletePlanActionAction, reviewPlanAction, saveFkpAction, savePlanActionAction, startPlanAction, submitPlanAction, type TPlanActionState,
 } from "@/components/plans/actions";
@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input, Select, Textarea } from "@/components/ui/input";
 import { useFieldError } from "@/components/ui/use-field-error";
+import { PLAN_LIMITS } from "@/lib/validation/plans";
 
 // The plan's steps as plain forms (they work without JavaScript). Each carries the plan and the
 // page it is on (unit, period) so that the page is refreshed after a save.
@@ -22,6 +23,24 @@ function Hidden({ unitCode, period, planId }: Partial<TPlanRef>) {
       {planId && <input type="hidden" name="planId" value={planId} />}
     </>
   );
+}
+
+/** The form's ref: after a refusal, the reader is taken to the first field in error. */
+export function useFocusError(state: TPlanActionState) {
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.fields) ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
+  return ref;
+}
+
+/**
+ * A refused form shows what it held again. `key` remounts the fields after each answer, so their
+ * defaults are what was sent (after a refusal) or the record's (after a save: a new action's
+ * form is empty again).
+ */
+export function echoOf(state: TPlanActionState) {
+  return { key: state.seq ?? 0, v: (name: string, fallback?: string) => state.values?.[name] ?? fallback };
 }
 
 /** What became of the step: saved, or why the plan's state refused it. */
@@ -69,14 +88,15 @@ export function ActionForm({ plan, choices, values, defaultUnsur }: { plan: TPla
   const common = useTranslations("common");
   const err = useFieldError(state.fields);
   const id = (name: string) => `${values ? `action-${values.id}` : "action-new"}-${name}`;
-  // A new action's form empties itself after a save (React resets it); an edit keeps what was saved.
+  const ref = useFocusError(state);
+  const echo = echoOf(state);
   return (
-    <form action={action} className="grid gap-3 sm:grid-cols-2" data-testid={values ? "edit-action-form" : "new-action-form"}>
+    <form ref={ref} action={action} className="grid gap-3 sm:grid-cols-2" data-testid={values ? "edit-action-form" : "new-action-form"}>
       <Hidden {...plan} />
       {values && <input type="hidden" name="actionId" value={values.id} />}
-      <Field id={id("unsur")} label={t("unsur")} error={err("unsurCode")} required requiredText={common("required")}>
+      <Field key={`u${echo.key}`} id={id("unsur")} label={t("unsur")} error={err("unsurCode")} required requiredText={common("required")}>
         {(c) => (
-          <Select {...c} name="unsurCode" defaultValue={values?.unsurCode ?? defaultUnsur ?? ""}>
+          <Select {...c} name="unsurCode" defaultValue={echo.v("unsurCode", values?.unsurCode ?? defaultUnsur ?? "")}>
             <option value="">{common("choose")}</option>
             {choices.map((u) => (
               <option key={u.code} value={u.code}>
@@ -86,17 +106,17 @@ export function ActionForm({ plan, choices, values, defaultUnsur }: { plan: TPla
           </Select>
         )}
       </Field>
-      <Field id={id("owner")} label={t("owner")} error={err("owner")} required requiredText={common("required")}>
-        {(c) => <Input {...c} name="owner" defaultValue={values?.owner} maxLength={200} autoComplete="off" />}
+      <Field key={`o${echo.key}`} id={id("owner")} label={t("owner")} error={err("owner")} required requiredText={common("required")}>
+        {(c) => <Input {...c} name="owner" defaultValue={echo.v("owner", values?.owner)} maxLength={PLAN_LIMITS.owner} autoComplete="off" />}
       </Field>
-      <Field id={id("action")} label={t("action")} error={err("action")} required requiredText={common("required")} className="sm:col-span-2">
-        {(c) => <Textarea {...c} name="action" defaultValue={values?.action} rows={2} maxLength={1000} />}
+      <Field key={`a${echo.key}`} id={id("action")} label={t("action")} error={err("action")} required requiredText={common("required")} className="sm:col-span-2">
+        {(c) => <Textarea {...c} name="action" defaultValue={echo.v("action", values?.action)} rows={2} maxLength={PLAN_LIMITS.action} />}
       </Field>
-      <Field id={id("due")} label={t("due")} error={err("dueDate")}>
-        {(c) => <Input {...c} type="date" name="dueDate" defaultValue={values?.dueDate} width="auto" />}
+      <Field key={`d${echo.key}`} id={id("due")} label={t("due")} error={err("dueDate")}>
+        {(c) => <Input {...c} type="date" name="dueDate" defaultValue={echo.v("dueDate", values?.dueDate)} width="auto" />}
       </Field>
-      <Field id={id("effect")} label={t("expectedEffect")} error={err("expectedEffect")}>
-        {(c) => <Input {...c} name="expectedEffect" defaultValue={values?.expectedEffect} maxLength={1000} />}
+      <Field key={`e${echo.key}`} id={id("effect")} label={t("expectedEffect")} error={err("expectedEffect")}>
+        {(c) => <Input {...c} name="expectedEffect" defaultValue={echo.v("expectedEffect", values?.expectedEffect)} maxLength={PLAN_LIMITS.expectedEffect} />}
       </Field>
       <div className="flex items-center gap-2 sm:col-span-2">
         <Button type="submit" variant={values ? "outline" : "primary"} size="sm" disabled={pending}>
@@ -128,14 +148,16 @@ export function FkpForm({ plan, fkpDate, fkpParticipants }: { plan: TPlanRef; fk
   const t = useTranslations("plan");
   const common = useTranslations("common");
   const err = useFieldError(state.fields);
+  const ref = useFocusError(state);
+  const echo = echoOf(state);
   return (
-    <form action={action} className="grid gap-3" data-testid="fkp-form">
+    <form ref={ref} action={action} className="grid gap-3" data-testid="fkp-form">
       <Hidden {...plan} />
-      <Field id="fkp-date" label={t("fkpDate")} error={err("fkpDate")}>
-        {(c) => <Input {...c} type="date" name="fkpDate" defaultValue={fkpDate} width="auto" />}
+      <Field key={`d${echo.key}`} id="fkp-date" label={t("fkpDate")} error={err("fkpDate")}>
+        {(c) => <Input {...c} type="date" name="fkpDate" defaultValue={echo.v("fkpDate", fkpDate)} width="auto" />}
       </Field>
-      <Field id="fkp-participants" label={t("fkpParticipants")} hint={t("fkpParticipantsHint")} error={err("fkpParticipants")}>
-        {(c) => <Textarea {...c} name="fkpParticipants" defaultValue={fkpParticipants} rows={2} maxLength={2000} />}
+      <Field key={`p${echo.key}`} id="fkp-participants" label={t("fkpParticipants")} hint={t("fkpParticipantsHint")} error={err("fkpParticipants")}>
+        {(c) => <Textarea {...c} name="fkpParticipants" defaultValue={echo.v("fkpParticipants", fkpParticipants)} rows={2} maxLength={PLAN_LIMITS.fkpParticipants} />}
       </Field>
       <FilesField id="fkp-files" label={t("fkpMinutes")} error={err("files")} />
       <div className="flex items-center gap-2">
@@ -152,11 +174,13 @@ export function SubmitPlanForm({ plan }: { plan: TPlanRef }) {
   const [state, action, pending] = useActionState(submitPlanAction, {});
   const t = useTranslations("plan");
   const err = useFieldError(state.fields);
+  const ref = useFocusError(state);
+  const echo = echoOf(state);
   return (
-    <form action={action} className="grid gap-2" data-testid="submit-plan-form">
+    <form ref={ref} action={action} className="grid gap-2" data-testid="submit-plan-form">
       <Hidden {...plan} />
-      <Field id="submit-note" label={t("submitNote")} error={err("body")}>
-        {(c) => <Textarea {...c} name="body" rows={2} maxLength={2000} />}
+      <Field key={echo.key} id="submit-note" label={t("submitNote")} error={err("body")}>
+        {(c) => <Textarea {...c} name="body" rows={2} maxLength={PLAN_LIMITS.comment} defaultValue={echo.v("body")} />}
       </Field>
       <div className="flex items-center gap-2">
         <Button type="submit" disabled={pending}>
@@ -173,11 +197,13 @@ export function ReviewPlanForm({ plan }: { plan: TPlanRef }) {
   const [state, action, pending] = useActionState(reviewPlanAction, {});
   const t = useTranslations("plan");
   const err = useFieldError(state.fields);
+  const ref = useFocusError(state);
+  const echo = echoOf(state);
   return (
-    <form action={action} className="grid gap-2" data-testid="review-plan-form">
+    <form ref={ref} action={action} className="grid gap-2" data-testid="review-plan-form">
       <Hidden {...plan} />
-      <Field id="review-body" label={t("reviewComment")} hint={t("reviewHint")} error={err("body")}>
-        {(c) => <Textarea {...c} name="body" rows={3} maxLength={2000} />}
+      <Field key={echo.key} id="review-body" label={t("reviewComment")} hint={t("reviewHint")} error={err("body")}>
+        {(c) => <Textarea {...c} name="body" rows={3} maxLength={PLAN_LIMITS.comment} defaultValue={echo.v("body")} />}
       </Field>
       <div className="flex flex-wrap items-center gap-2">
         <Button type="submit" name="decision" value="DISETUJUI" disabled={pending}>
@@ -196,11 +222,13 @@ export function CommentForm({ plan }: { plan: TPlanRef }) {
   const [state, action, pending] = useActionState(commentPlanAction, {});
   const t = useTranslations("plan");
   const err = useFieldError(state.fields);
+  const ref = useFocusError(state);
+  const echo = echoOf(state);
   return (
-    <form action={action} className="grid gap-2" data-testid="comment-form">
+    <form ref={ref} action={action} className="grid gap-2" data-testid="comment-form">
       <Hidden {...plan} />
-      <Field id="plan-comment" label={t("commentLabel")} error={err("body")}>
-        {(c) => <Textarea {...c} name="body" rows={2} maxLength={2000} />}
+      <Field key={echo.key} id="plan-comment" label={t("commentLabel")} error={err("body")}>
+        {(c) => <Textarea {...c} name="body" rows={2} maxLength={PLAN_LIMITS.comment} defaultValue={echo.v("body")} />}
       </Field>
       <div className="flex items-center gap-2">
         <Button type="submit" variant="outline" size="sm" disabled={pending}>

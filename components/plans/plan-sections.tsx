@@ -56,11 +56,15 @@ export async function NoPlan({ view, periodKey }: { view: TPlanView; periodKey: 
             ))}
           </ol>
         </>
-      ) : (
-        <p className="mt-2 text-sm">{t("noAnswers")}</p>
-      )}
+      ) : null}
       <div className="mt-3">
-        {!view.may.edit ? null : basis.inProgress ? <p className="text-sm">{t("periodRunning")}</p> : <StartPlanForm unitCode={view.unit.code} period={periodKey} />}
+        {basis.eligibility === "ok" ? (
+          view.may.edit && <StartPlanForm unitCode={view.unit.code} period={periodKey} />
+        ) : (
+          <p className="text-sm" data-testid="plan-ineligible">
+            {t(`ineligible_${basis.eligibility}`)}
+          </p>
+        )}
       </div>
     </Card>
   );
@@ -245,6 +249,11 @@ export async function PlanComments({ view, plan, refOf }: { view: TPlanView; pla
   return (
     <Card>
       <CardTitle id="plan-comments">{t("comments")}</CardTitle>
+      {plan.status === "DIKEMBALIKAN" && view.may.edit && (
+        <Alert tone="warning" className="mt-2">
+          {t("returnedHint")}
+        </Alert>
+      )}
       {plan.comments.length === 0 && <p className="mt-2 text-sm">{t("noComments")}</p>}
       <ul className="mt-2 space-y-2">
         {plan.comments.map((c) => (
@@ -265,11 +274,6 @@ export async function PlanComments({ view, plan, refOf }: { view: TPlanView; pla
         <div className="mt-3">
           <CommentForm plan={refOf} />
         </div>
-      )}
-      {plan.status === "DIKEMBALIKAN" && view.may.edit && (
-        <Alert tone="warning" className="mt-3">
-          {t("returnedHint")}
-        </Alert>
       )}
     </Card>
   );

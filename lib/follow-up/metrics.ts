@@ -1,6 +1,8 @@
 // What evaluators ask of the follow-up (PermenPANRB 29/2022 as amended by 4/2023, on the
 // evaluation of public service delivery): how much of the plans was carried out, and how soon
-// after the survey report the follow-up came. Pure: no database.
+// after the survey report the follow-up came; and which period tells whether a plan worked.
+// Pure: no database.
+import { currentMonth, periodMonths, periodOfMonth, shiftPeriod, type TPeriod } from "@/lib/periods";
 
 export type TPlanFacts = {
   unitId: string;
@@ -51,4 +53,16 @@ export function followUpMetricsOf(plans: readonly TPlanFacts[]): TFollowUpMetric
     meanDaysToFollowUp: days.length > 0 ? days.reduce((a, b) => a + b, 0) / days.length : null,
     maxDaysToFollowUp: days.length > 0 ? Math.max(...days) : null,
   };
+}
+
+/**
+ * The period whose NRR says whether a plan worked: the next period of the same kind, or, for a
+ * plan approved later than that period (written late), the period in which it was approved; a
+ * plan cannot be credited with a change that came before it. Null while it is not approved.
+ */
+export function measuredPeriod(period: TPeriod, approvedAt: Date | null, timeZone: string): TPeriod | null {
+  if (!approvedAt) return null;
+  const next = shiftPeriod(period, 1);
+  const during = periodOfMonth(period.kind, currentMonth(timeZone, approvedAt));
+  return periodMonths(during).start > periodMonths(next).start ? during : next;
 }

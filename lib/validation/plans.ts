@@ -8,6 +8,9 @@ import { plainString } from "@/lib/validation/text";
 
 const planId = z.uuid();
 
+/** The longest text each field keeps (the forms' maxLength is the same number). */
+export const PLAN_LIMITS = { action: 1000, owner: 200, expectedEffect: 1000, fkpParticipants: 2000, note: 2000, comment: 2000 } as const;
+
 /** Required free text, up to `max` characters. */
 const text = (max: number, multiline = true) =>
   plainString({ multiline })
@@ -49,28 +52,28 @@ export const ZPlanAction = z.object({
   planId,
   actionId: z.union([z.literal("").transform(() => null), z.uuid()]).nullable().optional().transform((v) => v ?? null),
   unsurCode,
-  action: text(1000),
-  owner: text(200, false),
+  action: text(PLAN_LIMITS.action),
+  owner: text(PLAN_LIMITS.owner, false),
   dueDate: optionalDay,
-  expectedEffect: optionalText(1000),
+  expectedEffect: optionalText(PLAN_LIMITS.expectedEffect),
 });
 
 export const ZPlanActionDelete = z.object({ planId, actionId: z.uuid() });
 
 /** The Forum Konsultasi Publik where the plan was discussed (all optional), its minutes attached. */
-export const ZPlanFkp = z.object({ planId, fkpDate: optionalDay, fkpParticipants: optionalText(2000), files: ZAttachmentFiles });
+export const ZPlanFkp = z.object({ planId, fkpDate: optionalDay, fkpParticipants: optionalText(PLAN_LIMITS.fkpParticipants), files: ZAttachmentFiles });
 
 /** Draft or returned -> submitted, with an optional word to the reviewer. */
-export const ZPlanSubmit = z.object({ planId, body: optionalText(2000) });
+export const ZPlanSubmit = z.object({ planId, body: optionalText(PLAN_LIMITS.comment) });
 
 export const PLAN_DECISIONS = ["DISETUJUI", "DIKEMBALIKAN"] as const;
 
 /** The reviewer's step: approve (a word optional) or return (the comment says what to change: required). */
 export const ZPlanReview = z
-  .object({ planId, decision: z.enum(PLAN_DECISIONS, { error: "invalidChoice" }), body: optionalText(2000) })
+  .object({ planId, decision: z.enum(PLAN_DECISIONS, { error: "invalidChoice" }), body: optionalText(PLAN_LIMITS.comment) })
   .refine((v) => v.decision !== "DIKEMBALIKAN" || v.body !== null, { path: ["body"], error: "required" });
 
-export const ZPlanComment = z.object({ planId, body: text(2000) });
+export const ZPlanComment = z.object({ planId, body: text(PLAN_LIMITS.comment) });
 
 /** One step of an action's realisation: the percentage it has reached and what was done. */
 export const ZPlanProgress = z.object({
@@ -78,7 +81,7 @@ export const ZPlanProgress = z.object({
   progress: z
     .union([z.number(), z.string().trim().regex(/^\d{1,3}$/, { error: "progressRange" }).transform(Number)], { error: "progressRange" })
     .pipe(z.number().int({ error: "progressRange" }).min(0, { error: "progressRange" }).max(100, { error: "progressRange" })),
-  note: optionalText(2000),
+  note: optionalText(PLAN_LIMITS.note),
   /** Evidence: photos, PDFs. */
   files: ZAttachmentFiles,
 });

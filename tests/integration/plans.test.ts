@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TCaller } from "@/lib/permissions";
-import { currentMonth, periodKey, periodOfMonth, shiftPeriod } from "@/lib/periods";
+import { currentMonth, periodKey, periodMonths, periodOfMonth, shiftPeriod } from "@/lib/periods";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
 
@@ -50,7 +50,7 @@ afterAll(async () => {
 describe("starting a plan", () => {
   it("proposes the period's three weakest unsur, ranked as the unit's dashboard ranks them", async () => {
     const { getUnitDashboard } = await import("@/lib/dal/dashboard");
-    const { query } = parseDashboardQuery({ periode: key, cakupan: "sendiri" }, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" });
+    const { query } = parseDashboardQuery({ periode: key }, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" });
     const dash = (await getUnitDashboard(callers.kepala, "DISDUKCAPIL", query))!;
     const weakest = dash.score!.result.items.filter((i) => i.rank !== null && i.rank <= 3).sort((a, b) => a.rank! - b.rank!).map((i) => i.code);
     expect(weakest).toHaveLength(3);
@@ -68,9 +68,16 @@ describe("starting a plan", () => {
     expect(await audits("plan.start")).toBe(1);
   });
 
-  it("refuses a second plan for the period, a running period, and anyone without plan.edit on the unit", async () => {
+  it("refuses a second plan for the period, a running or future period, another kind of period, one without answers, and anyone without plan.edit", async () => {
     expect(await plans.startPlan(callers.kepala, { unitCode: "DISDUKCAPIL", period: key })).toEqual({ ok: false, error: "exists" });
     expect(await plans.startPlan(callers.kepala, { unitCode: "DISDUKCAPIL", period: periodKey(running) })).toEqual({ ok: false, error: "periodRunning" });
+    expect(await plans.startPlan(callers.kepala, { unitCode: "DISDUKCAPIL", period: periodKey(shiftPeriod(running, 2)) })).toEqual({ ok: false, error: "periodRunning" });
+    // A month inside the planned triwulan, and a year: the agency reports per triwulan.
+    const month = periodOfMonth("MONTH", periodMonths(period).start);
+    expect(await plans.startPlan(callers.kepala, { unitCode: "DISDUKCAPIL", period: periodKey(month) })).toEqual({ ok: false, error: "periodKind" });
+    expect(await plans.startPlan(callers.kepala, { unitCode: "DISDUKCAPIL", period: String(period.year - 1) })).toEqual({ ok: false, error: "periodKind" });
+    expect(await plans.startPlan(callers.kepala, { unitCode: "DISDUKCAPIL", period: "2019-T2" })).toEqual({ ok: false, error: "noData" });
+    expect((await plans.readPlan(callers.kepala, "DISDUKCAPIL", "2019-T2"))!.basis.eligibility).toBe("noData");
     for (const who of [callers.sibling, callers.operator, callers.pimpinan, null]) {
       expect(await plans.startPlan(who, { unitCode: "DISDUKCAPIL", period: periodKey(shiftPeriod(running, -3)) })).toEqual({ ok: false, error: "notFound" });
     }
@@ -142,6 +149,18 @@ describe("writing, submitting and reviewing", () => {
     expect((await plans.commentOnPlan(callers.pimpinan, { planId, body: "Lanjutkan" })).ok).toBe(true);
     for (const who of [callers.operator, callers.sibling, null]) expect(await plans.commentOnPlan(who, { planId, body: "Ikut" })).toEqual({ ok: false, error: "notFound" });
     expect(await audits("plan.comment")).toBe(2);
+  });
+});
+
+describe("did it work", () => {
+  it("measures a plan approved late against the period of its approval, not the next one it could not have moved", async () => {
+    const effect = await import("@/lib/dal/follow-up/effect");
+    const e = (await effect.planEffects(callers.kepala, planId))!;
+    // Two quarters back, approved today: the next quarter had ended before the plan existed.
+    expect(e).toMatchObject({ period: key, nextPeriod: periodKey(running), approved: true, nextEnded: false });
+    expect(e.effects.every((x) => x.comparison === null)).toBe(true);
+    // Nor is it marked on the dashboard of the quarter after its own.
+    expect(await effect.previousPlanEffects(callers.kepala, "DISDUKCAPIL", shiftPeriod(period, 1))).toBeNull();
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysToFollowUp, followUpMetricsOf } from "@/lib/follow-up/metrics";
+import { daysToFollowUp, followUpMetricsOf, measuredPeriod } from "@/lib/follow-up/metrics";
 
 const d = (iso: string) => new Date(iso);
 
@@ -34,5 +34,22 @@ describe("followUpMetricsOf", () => {
     const m = followUpMetricsOf([{ unitId: "a", reportedAt: d("2026-04-01T00:00:00Z"), approvedAt: d("2026-04-02T00:00:00Z"), actions: [] }]);
     expect(m.realisedShare).toBeNull();
     expect(m.meanDaysToFollowUp).toBe(1);
+  });
+});
+
+describe("measuredPeriod", () => {
+  const q3 = { kind: "QUARTER", year: 2026, number: 3 } as const;
+  it("is the next period for a plan approved before it ended", () => {
+    expect(measuredPeriod(q3, new Date("2026-09-30T10:00:00Z"), "Asia/Jakarta")).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
+    expect(measuredPeriod(q3, new Date("2026-10-14T03:00:00Z"), "Asia/Jakarta")).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
+  });
+  it("is the period of the approval for a plan approved later: a change before it is not its doing", () => {
+    expect(measuredPeriod(q3, new Date("2027-01-05T03:00:00Z"), "Asia/Jakarta")).toEqual({ kind: "QUARTER", year: 2027, number: 1 });
+    // 31 December 17:30 UTC is already 1 January on the agency's clock (WIB).
+    expect(measuredPeriod(q3, new Date("2026-12-31T17:30:00Z"), "Asia/Jakarta")).toEqual({ kind: "QUARTER", year: 2027, number: 1 });
+    expect(measuredPeriod(q3, new Date("2026-12-31T16:30:00Z"), "Asia/Jakarta")).toEqual({ kind: "QUARTER", year: 2026, number: 4 });
+  });
+  it("is none while the plan is not approved", () => {
+    expect(measuredPeriod(q3, null, "Asia/Jakarta")).toBeNull();
   });
 });

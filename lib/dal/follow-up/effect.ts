@@ -2,6 +2,7 @@ import "server-only";
 import { compareNrr, type NrrComparison, type ScoreMoments } from "@/lib/ikm";
 import { agencyTimeZone } from "@/lib/dal/settings";
 import { queryRows, sql } from "@/lib/dal/sql";
+import { measuredPeriod } from "@/lib/follow-up/metrics";
 import { inProgress, periodKey, periodMonths, shiftPeriod, monthStart, type TPeriod, type TPeriodKind } from "@/lib/periods";
 import { can, type TCaller } from "@/lib/permissions";
 
@@ -27,6 +28,8 @@ export type TPlanEffects = {
   nextPeriod: string;
   /** The next period has ended on the agency's clock; until then nothing is measurable. */
   nextEnded: boolean;
+  /** The plan is approved (only an approved plan is measured: the effect of a draft means nothing). */
+  approved: boolean;
   effects: TUnsurEffect[];
 };
 
@@ -42,6 +45,8 @@ type TPlanRow = {
   year: number;
   number: number;
   unsur: string[];
+  /** When the plan was approved; null while it is not. */
+  approvedAt: Date | null;
 };
 
 const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
@@ -51,6 +56,7 @@ async function loadTarget(target: TPlanTarget): Promise<TPlanRow | null> {
     if (!isUuid(target)) return null;
     const [row] = await queryRows<TPlanRow>(sql`
       SELECT p.id AS "planId", u.id AS "unitId", u.code, u.name, u.path, sp.kind::text AS kind, sp.year, sp.number,
+             CASE WHEN p.status = 'DISETUJUI' THEN p.approved_at END AS "approvedAt",
              COALESCE((SELECT array_agg(DISTINCT a.unsur_code ORDER BY a.unsur_code) FROM follow_up_action a WHERE a.plan_id = p.id), '{}') AS unsur
         FROM follow_up_plan p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
        WHERE p.id = ${target}::uuid`);
@@ -58,7 +64,9 @@ async function loadTarget(target: TPlanTarget): Promise<TPlanRow | null> {
   }
   if (!isUuid(target.unitId) || !isUuid(target.periodId)) return null;
   const [row] = await queryRows<TPlanRow>(sql`
-    SELECT NULL AS "planId", u.id AS "unitId", u.code, u.name, u.path, sp.kind::text AS kind, sp.year, sp.number, ${target.unsur}::text[] AS unsur
+    SELECT NULL AS "planId", u.id AS "unitId", u.code, u.name, u.path, sp.kind::text AS kind, sp.year, sp.number, ${target.unsur}::text[] AS unsur,
+           -- No plan: as if one had been approved as the period ended (measured against the next).
+           sp.end_date::timestamp AT TIME ZONE suara_timezone() AS "approvedAt"
       FROM unit u, survey_period sp WHERE u.id = ${target.unitId}::uuid AND sp.id = ${target.periodId}::uuid`);
   return row ?? null;
 }
@@ -115,15 +123,17 @@ export async function planEffects(caller: TCaller | null, target: TPlanTarget, n
 /** No authorization: callers (planEffects, the peer lessons) decide what may be shown. */
 export async function effectsOf(plan: TPlanRow, timeZone: string, now: Date): Promise<TPlanEffects> {
   const period: TPeriod = { kind: plan.kind, year: plan.year, number: plan.number };
-  const next = shiftPeriod(period, 1);
+  const measured = measuredPeriod(period, plan.approvedAt ? new Date(plan.approvedAt) : null, timeZone);
+  const next = measured ?? shiftPeriod(period, 1);
   const nextEnded = !inProgress(next, timeZone, now);
-  const moments = nextEnded && plan.unsur.length > 0 ? await momentsFor(plan.path, plan.unsur, [period, next], timeZone) : new Map();
+  const moments = measured && nextEnded && plan.unsur.length > 0 ? await momentsFor(plan.path, plan.unsur, [period, next], timeZone) : new Map();
   return {
     planId: plan.planId,
     unit: { id: plan.unitId, code: plan.code, name: plan.name },
     period: periodKey(period),
     nextPeriod: periodKey(next),
     nextEnded,
+    approved: measured !== null,
     effects: plan.unsur.map((unsur) => {
       const pair = moments.get(unsur);
       const comparison = pair ? compareNrr(pair[1], pair[0]) : null;
@@ -135,15 +145,26 @@ export async function effectsOf(plan: TPlanRow, timeZone: string, now: Date): Pr
 export type { TPlanRow };
 
 /**
- * For the unit dashboard of `period`: the effect of the unit's plan of the period before it (same
- * kind), i.e. the plan's period against the one shown. Null when there is no such plan or the
- * caller may not read the unit.
+ * For the unit dashboard of `period`: the effect of the unit's approved plan measured on it (the
+ * plan of the period before, or an earlier one approved late: lib/follow-up/metrics.ts
+ * measuredPeriod), its period against the one shown. Null when there is none or the caller may
+ * not read the unit.
  */
 export async function previousPlanEffects(caller: TCaller | null, unitCode: string, period: TPeriod, now = new Date()): Promise<TPlanEffects | null> {
   if (!caller || !/^[A-Za-z0-9-]{1,40}$/.test(unitCode)) return null;
-  const before = shiftPeriod(period, -1);
-  const [row] = await queryRows<{ id: string }>(sql`
-    SELECT p.id FROM follow_up_plan p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
-     WHERE u.code = ${unitCode.toUpperCase()} AND sp.kind::text = ${before.kind} AND sp.year = ${before.year} AND sp.number = ${before.number}`);
+  const [rows, timeZone] = await Promise.all([
+    queryRows<{ id: string; kind: TPeriodKind; year: number; number: number; approvedAt: Date }>(sql`
+      SELECT p.id, sp.kind::text AS kind, sp.year, sp.number, p.approved_at AS "approvedAt"
+        FROM follow_up_plan p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
+       WHERE u.code = ${unitCode.toUpperCase()} AND sp.kind::text = ${period.kind} AND sp.start_date < ${dateOf(monthStart(periodMonths(period).start))}::date
+         AND p.status = 'DISETUJUI' AND p.approved_at IS NOT NULL
+       ORDER BY sp.start_date DESC`),
+    agencyTimeZone(),
+  ]);
+  const shown = periodKey(period);
+  const row = rows.find((r) => {
+    const m = measuredPeriod({ kind: r.kind, year: r.year, number: r.number }, new Date(r.approvedAt), timeZone);
+    return m !== null && periodKey(m) === shown;
+  });
   return row ? planEffects(caller, row.id, now) : null;
 }

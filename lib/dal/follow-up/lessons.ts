@@ -35,7 +35,7 @@ type TApproved = TPlanRow & { actions: TLessonAction[] };
 
 async function approvedPlans(unsur?: string[]): Promise<TApproved[]> {
   return queryRows<TApproved>(sql`
-    SELECT p.id AS "planId", u.id AS "unitId", u.code, u.name, u.path, sp.kind::text AS kind, sp.year, sp.number,
+    SELECT p.id AS "planId", u.id AS "unitId", u.code, u.name, u.path, sp.kind::text AS kind, sp.year, sp.number, p.approved_at AS "approvedAt",
            array_agg(DISTINCT a.unsur_code ORDER BY a.unsur_code) AS unsur,
            json_agg(json_build_object('unsur', a.unsur_code, 'action', a.action) ORDER BY a.position, a.action) AS actions
       FROM follow_up_plan p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id

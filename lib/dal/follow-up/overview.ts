@@ -28,6 +28,7 @@ export type TFollowUpRow = {
 
 export type TAttention =
   | { kind: "no-plan"; code: string; name: string; href: string }
+  | { kind: "submitted"; code: string; name: string; href: string }
   | { kind: "overdue-actions"; code: string; name: string; count: number; href: string }
   | { kind: "overdue-feedback"; code: string; name: string; count: number; href: string };
 
@@ -56,7 +57,7 @@ export async function followUpOverview(caller: TCaller | null, period: TPeriod, 
   const key = periodKey(period);
   const { start, end } = periodMonths(period);
 
-  const [plans, feedback, lateActions, noPlan] = await Promise.all([
+  const [plans, feedback, lateActions, submitted, noPlan] = await Promise.all([
     queryRows<{ unitId: string; status: string; actions: number; done: number; late: number; realisation: number | null }>(sql`
       SELECT p.unit_id AS "unitId", p.status::text AS status, count(a.id)::int AS actions,
              count(a.id) FILTER (WHERE a.progress >= 100)::int AS done,
@@ -82,6 +83,12 @@ export async function followUpOverview(caller: TCaller | null, period: TPeriod, 
         JOIN follow_up_action a ON a.plan_id = p.id
        WHERE p.unit_id = ANY(${ids}::uuid[]) AND p.status = 'DISETUJUI' AND a.progress < 100 AND a.due_date < ${today}::date
        GROUP BY 1, 2, 3, 4 ORDER BY 3, 4`),
+    // Plans of any period waiting for pimpinan's review, longest waiting first.
+    queryRows<{ unitId: string; periodKind: string; year: number; number: number }>(sql`
+      SELECT p.unit_id AS "unitId", sp.kind::text AS "periodKind", sp.year, sp.number
+        FROM follow_up_plan p JOIN survey_period sp ON sp.id = p.period_id
+       WHERE p.unit_id = ANY(${ids}::uuid[]) AND p.status = 'DIAJUKAN'
+       ORDER BY p.submitted_at NULLS FIRST`),
     // Units that had responses in the period, which closed (or ended, if never closed) over a
     // month ago, and have no plan at all for it.
     queryRows<{ unitId: string }>(sql`
@@ -116,6 +123,11 @@ export async function followUpOverview(caller: TCaller | null, period: TPeriod, 
 
   const byId = new Map(units.map((u) => [u.id, u]));
   const attention: TAttention[] = [];
+  for (const p of submitted) {
+    const u = byId.get(p.unitId)!;
+    const k = periodKey({ kind: p.periodKind as TPeriod["kind"], year: p.year, number: p.number });
+    attention.push({ kind: "submitted", code: u.code, name: u.name, href: `/dasbor/unit/${u.code}/rtl/${k}` });
+  }
   for (const { unitId } of noPlan) {
     const u = byId.get(unitId)!;
     attention.push({ kind: "no-plan", code: u.code, name: u.name, href: `/dasbor/unit/${u.code}/rtl/${key}` });

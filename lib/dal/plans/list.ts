@@ -2,7 +2,7 @@ import "server-only";
 import { prisma } from "@/lib/db";
 import { resolveScope } from "@/lib/dal/dashboard/scope";
 import { agencyClock } from "@/lib/dal/settings";
-import { periodKey, shiftPeriod, type TPeriod } from "@/lib/periods";
+import { periodKey, periodMonths, shiftPeriod, type TPeriod } from "@/lib/periods";
 import { can, type TCaller } from "@/lib/permissions";
 import { isPlanDone } from "@/lib/plans/overdue";
 import { defaultPeriod, runningPeriod } from "@/lib/validation/dashboard";
@@ -52,7 +52,8 @@ export async function listPlans(caller: TCaller | null, unitCode: string): Promi
       },
     });
   }
-  const order = (p: TPeriod) => p.year * 100 + p.number;
+  // Newest first by when the period starts (a month and a triwulan of the same year interleave rightly).
+  const order = (p: TPeriod) => periodMonths(p).start;
   return {
     unit: { code: unit.code, name: unit.name },
     canEdit: can(caller, "plan.edit", unit.path),

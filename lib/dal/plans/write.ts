@@ -13,6 +13,8 @@ import { ZPlanAction, ZPlanActionDelete, ZPlanComment, ZPlanFkp, ZPlanReview, ZP
 // comment, and the unit edits and submits again. Every step locks the plan row, so a step never
 // acts on a state another has just left.
 
+const PERIOD_REFUSAL = { ok: null, kind: "periodKind", running: "periodRunning", future: "periodRunning", noData: "noData" } as const;
+
 /** A plan for a completed period of a unit, proposing the period's weakest unsur as its priorities. */
 export const startPlan = defineWrite({
   input: ZPlanStart,
@@ -20,7 +22,7 @@ export const startPlan = defineWrite({
   prepare: (input, caller) => planBasis(caller, input.unitCode, input.period),
   locate: async (_tx, _input, _caller, basis) => basis,
   on: (basis) => [basis.unitPath],
-  refuse: (_input, basis) => (basis.inProgress ? "periodRunning" : null),
+  refuse: (_input, basis) => PERIOD_REFUSAL[basis.eligibility],
   audit: (input, basis, { newId }) => ({
     action: "plan.start", targetType: "follow_up_plan", targetId: newId, unitId: basis.unitId,
     detail: { period: periodKey(input.period), proposedUnsur: basis.priority.map((p) => p.code) },

@@ -41,13 +41,14 @@ export default async function PlanPage(props: PageProps<"/dasbor/unit/[code]/rtl
       {plan && refOf && (
         <>
           <PlanState plan={plan} />
+          {/* The thread first: why a plan came back, and the unit's word to its reviewer, are read before anything is done. */}
+          <PlanComments view={view} plan={plan} refOf={refOf} />
           <PlanActions plan={plan} refOf={refOf} choices={choices} />
           <PlanFkp plan={plan} refOf={refOf} />
           <PlanStep view={view} plan={plan} refOf={refOf} />
           <PlanProgress view={view} plan={plan} refOf={refOf} />
           <PlanEffects planId={plan.id} />
           <PeerLessons unitCode={view.unit.code} unsur={[...new Set(plan.actions.map((a) => a.unsurCode))]} />
-          <PlanComments view={view} plan={plan} refOf={refOf} />
         </>
       )}
     </main>
