@@ -77,12 +77,12 @@ export async function PlanState({ plan }: { plan: TPlan }) {
     <div className="space-y-2">
       <p>
         <Badge size="md" tone={plan.status === "DISETUJUI" ? "success" : plan.status === "DIKEMBALIKAN" ? "warning" : "neutral"} data-testid="plan-status">
-          {status(plan.status as "DRAFT")}
+          {status(plan.status)}
         </Badge>
         {plan.approvedAt && <span className="ml-2 text-sm text-slate-700">{t("approvedAt", { date: f.date(plan.approvedAt) })}</span>}
         {plan.approvedBy && <span className="text-sm text-slate-700"> · {plan.approvedBy}</span>}
       </p>
-      <p className="max-w-prose text-sm text-slate-700">{t(`next_${plan.status as "DRAFT"}`)}</p>
+      <p className="max-w-prose text-sm text-slate-700">{t(`next_${plan.status}`)}</p>
       {plan.proposedUnsur.length > 0 && <p className="text-sm">{t("proposed", { unsur: plan.proposedUnsur.join(", ") })}</p>}
     </div>
   );
@@ -210,7 +210,7 @@ export async function PlanStep({ view, plan, refOf }: { view: TPlanView; plan: T
 /** Realisation of an approved plan: each action's steps so far, and a form for the next. */
 export async function PlanProgress({ view, plan, refOf }: { view: TPlanView; plan: TPlan; refOf: TPlanRef }) {
   if (plan.status !== "DISETUJUI") return null;
-  const [t, f] = await Promise.all([getTranslations("plan"), getFormat()]);
+  const [t, common, f] = await Promise.all([getTranslations("plan"), getTranslations("common"), getFormat()]);
   return (
     <Card data-testid="plan-progress">
       <CardTitle>{t("progressTitle")}</CardTitle>
@@ -224,7 +224,7 @@ export async function PlanProgress({ view, plan, refOf }: { view: TPlanView; pla
               <ul className="mt-1 space-y-1 text-sm">
                 {a.entries.map((e) => (
                   <li key={e.id} data-testid="progress-entry">
-                    {f.integer(e.progress)} % · {e.author ?? "–"} · {f.dateTime(e.at)}
+                    {f.integer(e.progress)} % · {e.author ?? common("notAvailable")} · {f.dateTime(e.at)}
                     {e.note && <span className="block whitespace-pre-line text-slate-700">{e.note}</span>}
                     <PlanFiles files={e.files} />
                   </li>
@@ -260,7 +260,7 @@ export async function PlanComments({ view, plan, refOf }: { view: TPlanView; pla
           <li key={c.id} className="text-sm" data-testid="plan-comment">
             {c.decision && (
               <Badge tone={c.decision === "DIKEMBALIKAN" ? "warning" : c.decision === "DISETUJUI" ? "success" : "neutral"} className="mr-2">
-                {status(c.decision as "DRAFT")}
+                {status(c.decision)}
               </Badge>
             )}
             {c.body && <span className="whitespace-pre-line break-words">{c.body}</span>}

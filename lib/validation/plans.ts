@@ -66,6 +66,10 @@ export const ZPlanFkp = z.object({ planId, fkpDate: optionalDay, fkpParticipants
 /** Draft or returned -> submitted, with an optional word to the reviewer. */
 export const ZPlanSubmit = z.object({ planId, body: optionalText(PLAN_LIMITS.comment) });
 
+/** A plan's states, as the database's PlanStatus has them. */
+export const PLAN_STATUSES = ["DRAFT", "DIAJUKAN", "DISETUJUI", "DIKEMBALIKAN"] as const;
+export type TPlanStatus = (typeof PLAN_STATUSES)[number];
+
 export const PLAN_DECISIONS = ["DISETUJUI", "DIKEMBALIKAN"] as const;
 
 /** The reviewer's step: approve (a word optional) or return (the comment says what to change: required). */

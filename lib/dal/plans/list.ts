@@ -6,6 +6,7 @@ import { periodKey, periodMonths, shiftPeriod, type TPeriod } from "@/lib/period
 import { can, type TCaller } from "@/lib/permissions";
 import { isPlanDone } from "@/lib/plans/overdue";
 import { defaultPeriod, runningPeriod } from "@/lib/validation/dashboard";
+import type { TPlanStatus } from "@/lib/validation/plans";
 
 // A unit's plans, one row per completed period of the agency's rhythm (the last few, and any
 // older period that has a plan): where each stands, and a way in. dashboard.read on the unit.
@@ -16,7 +17,7 @@ const RECENT = 4;
 export type TPlanListRow = {
   period: TPeriod;
   key: string;
-  plan: null | { status: string; actions: number; realisationPct: number; done: boolean };
+  plan: null | { status: TPlanStatus; actions: number; realisationPct: number; done: boolean };
 };
 
 export type TPlanList = { unit: { code: string; name: string }; canEdit: boolean; rows: TPlanListRow[]; /** This year on the agency's clock. */ year: number };

@@ -6,6 +6,7 @@ import { agencyTimeZone } from "@/lib/dal/settings";
 import { isOverdue } from "@/lib/plans/overdue";
 import { parsePeriodKey, type TPeriod } from "@/lib/periods";
 import { can, type TCaller } from "@/lib/permissions";
+import type { TPlanStatus } from "@/lib/validation/plans";
 
 // One unit's rencana tindak lanjut for one period as it stands, with what the caller may do to
 // it. dashboard.read on the plan's own unit (planBasis -> getUnitDashboard checks it); out of
@@ -38,7 +39,7 @@ export type TPlanView = {
   may: { edit: boolean; review: boolean };
   plan: null | {
     id: string;
-    status: string;
+    status: TPlanStatus;
     /** The unit edits it now (a draft, or returned) and the caller may. */
     editable: boolean;
     proposedUnsur: string[];
@@ -50,7 +51,7 @@ export type TPlanView = {
     approvedAt: Date | null;
     approvedBy: string | null;
     actions: TPlanActionView[];
-    comments: { id: string; body: string; author: string | null; decision: string | null; at: Date }[];
+    comments: { id: string; body: string; author: string | null; decision: TPlanStatus | null; at: Date }[];
   };
 };
 

@@ -51,7 +51,7 @@ export default async function PlanListPage(props: PageProps<"/dasbor/unit/[code]
               {list.rows.map((r) => (
                 <tr key={r.key} data-testid={`plan-row-${r.key}`}>
                   <td>{f.period(r.period)}</td>
-                  <td>{r.plan ? <Badge>{r.plan.done ? t("done") : status(r.plan.status as "DRAFT")}</Badge> : t("noPlan")}</td>
+                  <td>{r.plan ? <Badge>{r.plan.done ? t("done") : status(r.plan.status)}</Badge> : t("noPlan")}</td>
                   <td className="num">{r.plan ? f.integer(r.plan.actions) : common("notAvailable")}</td>
                   <td className="num">{r.plan ? `${f.integer(r.plan.realisationPct)} %` : common("notAvailable")}</td>
                   <td>
