@@ -2,6 +2,7 @@ import "server-only";
 import { prisma, type TTx } from "@/lib/db";
 import { getUnitForCaller } from "@/lib/dal/units";
 import { clearSurveyCache } from "@/lib/dal/survey";
+import { clearPublicResultsCache } from "@/lib/dal/public-results";
 import { itemSlots, populations, readRollup, versionsFor } from "@/lib/dal/dashboard/rollup";
 import { periodWhere } from "@/lib/dal/periods";
 import { agencySettings } from "@/lib/dal/settings";
@@ -122,7 +123,10 @@ export const publishUnit = defineWrite({
     await freeze(tx, r.unit.id, r.period!.id, r.result!, caller);
     return r.result!;
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
 });
 
 /**
@@ -183,7 +187,10 @@ export const publishAll = defineWrite({
     }
     return { published, skipped, alreadyPublished: r.live.map((u) => u.name) };
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
   timeoutMs: 60_000,
 });
 
@@ -210,7 +217,10 @@ export const unpublishUnit = defineWrite({
   handler: async (tx, input, r, { caller }) => {
     await tx.publication.update({ where: { id: r.publication.id }, data: { unpublishedAt: new Date(), unpublishedById: caller.userId, unpublishReason: input.reason } });
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
 });
 
 // ------------------------------------------------------------------ reads
