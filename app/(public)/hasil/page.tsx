@@ -33,8 +33,8 @@ export default async function ResultsPage(props: PageProps<"/hasil">) {
     <main className="mx-auto max-w-4xl px-4 py-6 sm:py-10">
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">
-            <a href="/">Suara</a>
+          <p className="text-sm font-semibold uppercase tracking-wide">
+            <TextLink href="/">Suara</TextLink>
           </p>
           <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("title")}</h1>
         </div>
