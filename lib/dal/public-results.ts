@@ -51,7 +51,7 @@ async function load(): Promise<TPublicRow[]> {
       unitCode: r.code, unitName: r.name, unitKind: r.kind, depth: r.depth,
       period, periodKey: periodKey(period), periodEnd: r.end_date,
       konversi: res.konversi, mutu: res.mutu, kinerja: res.kinerja, kinerjaEn: res.kinerjaEn, respondents: res.respondents,
-      scope: res.scope, belowMinimum: res.belowMinimum ?? false, publishedAt: r.published_at,
+      scope: res.scope, belowMinimum: res.belowMinimum ?? false, unsur: res.unsur ?? [], publishedAt: r.published_at,
     });
   }
   return rows;

@@ -48,10 +48,11 @@ export async function computeResults(units: readonly TUnitRef[], tree: readonly 
     const { score } = unitHeadline(counted, versions, period, populationIn(pops, ids, counted, [period]));
     const r = score?.result;
     const sample = r?.sample ? { population: r.sample.population, minimumSample: r.sample.minimumSample, belowMinimum: !r.sample.met } : {};
+    const unsur = r ? r.items.flatMap((i) => (i.nrr === null ? [] : [{ code: i.code, name: i.name, nameEn: i.nameEn, nrr: i.nrr }])) : [];
     out.set(
       unit.id,
       r?.computable && r.konversiRounded !== null && r.mutu && r.kinerja
-        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri", ...sample })
+        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri", ...sample, unsur })
         : null,
     );
   }

@@ -18,6 +18,8 @@ export type TPublicRow = {
   respondents: number;
   scope: "sendiri" | "gabungan";
   belowMinimum: boolean;
+  /** Each unsur's NRR as frozen (empty in publications frozen before these were kept). */
+  unsur: { code: string; name: string; nameEn: string; nrr: number }[];
   publishedAt: Date;
 };
 

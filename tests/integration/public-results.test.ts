@@ -47,6 +47,7 @@ describe("public results", () => {
     for (const l of live) {
       expect(all.find((r) => r.unitCode === l.code && r.periodKey === `${l.year}-T${l.number}`)).toMatchObject({ konversi: l.konversi, mutu: l.mutu, respondents: l.respondents });
     }
+    expect(all.find((r) => r.unitCode === "RSUD" && r.periodKey === "2026-T3")!.unsur).toHaveLength(9);
     const index = await pr.publicResultsIndex();
     expect(new Set(index.units.map((u) => u.unitCode)).size).toBe(index.units.length);
     // Each unit's newest live period (the seed publishes triwulan only).
@@ -63,6 +64,9 @@ describe("public results", () => {
     const agency = (await pr.publicResultsIndex()).agencyTrend;
     expect(agency.map((r) => r.periodKey)).toEqual(["2026-T2", "2026-T3"]);
     const frozen = await one<{ konversi: number; respondents: number }>(`${LIVE} AND u.code = 'KAB-SUKAMAJU' AND sp.year = 2026 AND sp.number = 3`);
+    // Frozen with each unsur's NRR from lib/ikm, as the dashboards compute it.
+    expect(agency[1]!.unsur.map((u) => u.code)).toEqual(["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]);
+    expect(agency[1]!.unsur.every((u) => u.nrr >= 1 && u.nrr <= 4)).toBe(true);
     expect(agency[1]).toMatchObject({ unitCode: "KAB-SUKAMAJU", depth: 0, scope: "gabungan", konversi: frozen.konversi, respondents: frozen.respondents });
   });
 

@@ -4,7 +4,7 @@ import { badgeSvg, csvField, escapeXml, filterRows, latestPerUnit, OPEN_DATA_COL
 const row = (unitCode: string, number: number, over: Partial<TPublicRow> = {}): TPublicRow => ({
   unitCode, unitName: `Unit ${unitCode}`, unitKind: "DINAS", depth: 1,
   period: { kind: "QUARTER", year: 2026, number }, periodKey: `2026-T${number}`, periodEnd: new Date(Date.UTC(2026, number * 3, 1)),
-  konversi: 80 + number, mutu: "B", kinerja: "Baik", kinerjaEn: "Good", respondents: 10 * number, scope: "sendiri", belowMinimum: false,
+  konversi: 80 + number, mutu: "B", kinerja: "Baik", kinerjaEn: "Good", respondents: 10 * number, scope: "sendiri", belowMinimum: false, unsur: [],
   publishedAt: new Date(Date.UTC(2026, number * 3, 5)), ...over,
 });
 

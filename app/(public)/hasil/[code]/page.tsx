@@ -91,6 +91,38 @@ export default async function UnitResultsPage(props: PageProps<"/hasil/[code]">)
         )}
       </section>
 
+      {latest && (
+        <section aria-labelledby="unsur" className="mt-8">
+          <h2 id="unsur" className="text-xl font-semibold">
+            {t("unsurTitle", { period: f.period(latest.period) })}
+          </h2>
+          {latest.unsur.length === 0 ? (
+            <p className="mt-2 text-slate-700">{t("unsurNone")}</p>
+          ) : (
+            <ScrollArea label={t("unsurTitle", { period: f.period(latest.period) })} className="mt-2">
+              <Table data-testid="unit-unsur">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("colUnsur")}</th>
+                    <th scope="col" className="num">{t("colNrr")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {latest.unsur.map((u) => (
+                    <tr key={u.code}>
+                      <td>
+                        {u.code} · {f.pick(u.name, u.nameEn)}
+                      </td>
+                      <td className="num">{f.nrr(u.nrr)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            </ScrollArea>
+          )}
+        </section>
+      )}
+
       <section aria-labelledby="feedback" className="mt-8">
         <h2 id="feedback" className="text-xl font-semibold">
           {t("feedbackTitle")}
