@@ -2,6 +2,7 @@ import "server-only";
 import { prisma, type TTx } from "@/lib/db";
 import { getUnitForCaller } from "@/lib/dal/units";
 import { clearSurveyCache } from "@/lib/dal/survey";
+import { clearPublicResultsCache } from "@/lib/dal/public-results";
 import { itemSlots, populations, readRollup, versionsFor } from "@/lib/dal/dashboard/rollup";
 import { periodWhere } from "@/lib/dal/periods";
 import { agencySettings } from "@/lib/dal/settings";
@@ -47,10 +48,11 @@ export async function computeResults(units: readonly TUnitRef[], tree: readonly 
     const { score } = unitHeadline(counted, versions, period, populationIn(pops, ids, counted, [period]));
     const r = score?.result;
     const sample = r?.sample ? { population: r.sample.population, minimumSample: r.sample.minimumSample, belowMinimum: !r.sample.met } : {};
+    const unsur = r ? r.items.flatMap((i) => (i.nrr === null ? [] : [{ code: i.code, name: i.name, nameEn: i.nameEn, nrr: i.nrr }])) : [];
     out.set(
       unit.id,
       r?.computable && r.konversiRounded !== null && r.mutu && r.kinerja
-        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri", ...sample })
+        ? ZPublishedResult.parse({ konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn ?? r.kinerja, respondents: r.respondents, scope: pooled ? "gabungan" : "sendiri", ...sample, unsur })
         : null,
     );
   }
@@ -122,7 +124,10 @@ export const publishUnit = defineWrite({
     await freeze(tx, r.unit.id, r.period!.id, r.result!, caller);
     return r.result!;
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
 });
 
 /**
@@ -183,7 +188,10 @@ export const publishAll = defineWrite({
     }
     return { published, skipped, alreadyPublished: r.live.map((u) => u.name) };
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
   timeoutMs: 60_000,
 });
 
@@ -210,7 +218,10 @@ export const unpublishUnit = defineWrite({
   handler: async (tx, input, r, { caller }) => {
     await tx.publication.update({ where: { id: r.publication.id }, data: { unpublishedAt: new Date(), unpublishedById: caller.userId, unpublishReason: input.reason } });
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
 });
 
 // ------------------------------------------------------------------ reads

@@ -266,7 +266,8 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
         );
         const r = computeIkmFromSums({ respondents: n, items: itemStats }, { template: TEMPLATES["permenpan-14-2017"] });
         const result = r.computable
-          ? { konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn, respondents: n, scope: "sendiri", templateVersionId: asksHarapan(u) ? harapanVersionId : versionId }
+          ? { konversi: r.konversiRounded, mutu: r.mutu, kinerja: r.kinerja, kinerjaEn: r.kinerjaEn, respondents: n, scope: "sendiri", templateVersionId: asksHarapan(u) ? harapanVersionId : versionId,
+              unsur: r.items.flatMap((i) => (i.nrr === null ? [] : [{ code: i.code, name: i.name, nameEn: i.nameEn, nrr: i.nrr }])) }
           : null;
         await client.query(`INSERT INTO publication (id, unit_id, period_id, published_at, result) VALUES ($1,$2,$3,$4,$5)`, [
           uuid(), u.id, p.id, p.end, result ? JSON.stringify(result) : null,

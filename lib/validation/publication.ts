@@ -19,6 +19,8 @@ export const ZPublishedResult = z.object({
   population: z.number().int().positive().optional(),
   minimumSample: z.number().int().positive().optional(),
   belowMinimum: z.boolean().optional(),
+  /** Each answered unsur's NRR (exact, from lib/ikm), in questionnaire order; absent in publications frozen before these were kept. */
+  unsur: z.array(z.object({ code: z.string(), name: z.string(), nameEn: z.string(), nrr: z.number() })).max(30).optional(),
 });
 
 export type TPublishedResult = z.output<typeof ZPublishedResult>;
