@@ -82,7 +82,7 @@ export function table(doc: TDoc, columns: readonly TColumn[], rows: readonly (re
 export type TChartPoint = { label: string; value: number | null; valueLabel: string };
 
 /** A line chart on the konversi scale (lines, not an image): one point per period, gaps where there is no value. */
-export function lineChart(doc: TDoc, points: readonly TChartPoint[], opts: { min: number; max: number; bands: readonly number[] }) {
+export function lineChart(doc: TDoc, points: readonly TChartPoint[], opts: { min: number; max: number; bands: readonly number[]; tick: (value: number) => string }) {
   const height = 170;
   ensureSpace(doc, height + 30);
   const left = doc.page.margins.left + 30;
@@ -101,7 +101,7 @@ export function lineChart(doc: TDoc, points: readonly TChartPoint[], opts: { min
     doc.moveTo(left, yOf(edge)).lineTo(left + width, yOf(edge)).dash(2, { space: 2 }).stroke().undash();
   }
   for (const tick of [opts.min, ...opts.bands.filter((b) => b > opts.min && b < opts.max), opts.max]) {
-    doc.text(String(tick), left - 28, yOf(tick) - 3, { width: 24, align: "right" });
+    doc.text(opts.tick(tick), left - 28, yOf(tick) - 3, { width: 24, align: "right" });
   }
   // The line, broken where a period has no value.
   doc.lineWidth(1.5).strokeColor("#0f766e");

@@ -197,7 +197,7 @@ function results(doc: TDoc, input: TUnitReportInput) {
     lineChart(
       doc,
       d.trend.map((p) => ({ label: f.period(p.period, true), value: p.konversi, valueLabel: f.decimal(p.konversi) })),
-      { min: 25, max: 100, bands: bands.slice(1).map((b) => b.min) },
+      { min: 25, max: 100, bands: bands.slice(1).map((b) => b.min), tick: (v) => (Number.isInteger(v) ? f.integer(v) : f.decimal(v)) },
     );
 }
 
