@@ -119,6 +119,22 @@ describe("the SKM report PDF", () => {
     expect(out.text).toContain("Tren nilai IKM (konversi)");
   }, 120_000);
 
+  it("prints the agency's logo on the cover, and only there", async () => {
+    const logo = readFileSync(path.join(import.meta.dirname, "..", "e2e", "fixtures", "logo.png"));
+    const updated = await withClient(db.url, (c) => c.query(`UPDATE agency_settings SET logo = $1, logo_type = 'image/png' WHERE id`, [logo]));
+    expect(updated.rowCount).toBe(1);
+    try {
+      const out = await pdf(callers.admin, "RSUD", { periode: "2026-T3" });
+      if (!out.ok) throw new Error(out.message);
+      const images = execFileSync("pdfimages", ["-list", out.file], { encoding: "utf8" }).trim().split("\n").slice(2);
+      expect(images).toHaveLength(1);
+      // page, num, type, width, height: the 64 x 32 logo on page 1.
+      expect(images[0]!.trim().split(/\s+/).slice(0, 5)).toEqual(["1", "0", "image", "64", "32"]);
+    } finally {
+      await withClient(db.url, (c) => c.query(`UPDATE agency_settings SET logo = NULL, logo_type = NULL WHERE id`));
+    }
+  }, 120_000);
+
   it("speaks English when asked, with English number formatting", async () => {
     const out = await pdf(callers.admin, "RSUD", { periode: "2026-T3", cakupan: "sendiri" }, "en");
     if (!out.ok) throw new Error(out.message);
