@@ -8,6 +8,7 @@ import PDFDocument from "pdfkit";
 import type { TUnitDashboard } from "@/lib/dal/dashboard/unit";
 import type { TFormat } from "@/lib/i18n/format";
 import type { TPeriod } from "@/lib/periods";
+import { screenText } from "@/lib/privacy/screen";
 import type { TProfileQuestion } from "@/lib/profile";
 import { contentWidth, ensureSpace, FONT, FONT_BOLD, heading, lineChart, paragraph, table, type TDoc } from "@/lib/report/draw";
 
@@ -32,6 +33,7 @@ export type TUnitReportInput = {
 
 const FONT_DIR = path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
 const AGE_LABEL: Record<string, string> = { "<20": "< 20", "20-29": "20–29", "30-39": "30–39", "40-49": "40–49", "50-59": "50–59", ">=60": "≥ 60" };
+const SARAN_SHOWN = 5;
 const PROFILE: readonly TProfileQuestion[] = ["gender", "age", "education", "occupation"];
 
 /** The whole report as PDF bytes. */
@@ -210,6 +212,13 @@ function analysis(doc: TDoc, { d, t, f }: TUnitReportInput) {
   const strongest = byCode.get(result.priorities.at(-1) ?? "");
   if (weakest) paragraph(doc, t("weakest", { code: weakest.code, name: f.pick(weakest.name, weakest.nameEn), nrr: f.nrr(weakest.nrr) }));
   if (strongest && strongest !== weakest) paragraph(doc, t("strongest", { code: strongest.code, name: f.pick(strongest.name, strongest.nameEn), nrr: f.nrr(strongest.nrr) }));
+  // Saran as citizens wrote them, personal data masked (a report is handed around).
+  heading(doc, t("saranTitle"), 11);
+  if (d.saran.total === 0) paragraph(doc, t("noSaran"));
+  else {
+    paragraph(doc, t("saranCount", { total: d.saran.total }));
+    for (const s of d.saran.latest.slice(0, SARAN_SHOWN)) paragraph(doc, `• ${f.date(s.at)}: ${screenText(s.text).text}`);
+  }
 }
 
 function closing(doc: TDoc, { d, t, f, period }: TUnitReportInput) {

@@ -5,6 +5,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIkmFromRows, formatIkm, formatInteger, formatKonversi, formatNrr, type ResponseRow } from "@/lib/ikm";
 import type { TCaller } from "@/lib/permissions";
+import { screenText } from "@/lib/privacy/screen";
+import { parseDashboardQuery } from "@/lib/validation/dashboard";
 import { createTestDatabase, withClient, type TestDatabase } from "@/tests/support/database";
 
 // The SKM report PDF, read back the way a person would: its text extracted
@@ -92,6 +94,12 @@ describe("the SKM report PDF", () => {
     expect(text).toContain(`Mutu pelayanan ${expected.mutu}`);
     const weakest = expected.items.find((i) => i.code === expected.priorities[0])!;
     expect(text).toContain(`Unsur terlemah (prioritas perbaikan): ${weakest.code} ${weakest.name}, NRR ${formatNrr(weakest.nrr)}.`);
+    // The latest saran, personal data masked: the same ones the dashboard lists.
+    const view = await (await import("@/lib/dal/dashboard")).getUnitDashboard(callers.admin, "RSUD", parseDashboardQuery({ periode: "2026-T3", cakupan: "sendiri" }, { timeZone: "Asia/Jakarta", rhythm: "QUARTER" }, NOW).query);
+    expect(view!.saran.latest.length).toBeGreaterThan(0);
+    const flat = text.replace(/\s+/g, " ");
+    expect(flat).toContain(`${view!.saran.total} saran diterima pada periode ini`);
+    for (const s of view!.saran.latest.slice(0, 5)) expect(flat).toContain(screenText(s.text).text.replace(/\s+/g, " "));
     // The band table as the regulation prints it.
     expect(text).toMatch(/88,31 – 100,00 A Sangat Baik/);
     expect(text).toMatch(/76,61 – 88,30 B Baik/);
