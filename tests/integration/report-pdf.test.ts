@@ -71,8 +71,18 @@ afterAll(async () => {
 
 describe("the SKM report PDF", () => {
   it("prints the figures lib/ikm computes from the raw responses", async () => {
+    // The period's newest saran carries a phone number: the report must not print it.
+    await raw(
+      `INSERT INTO response (id, unit_id, template_version_id, channel, submitted_at, answers, saran, idempotency_key)
+       SELECT gen_random_uuid(), u.id, v.id, 'WEB', '2026-09-30T10:00:00Z', $1::jsonb, $2, gen_random_uuid()::text
+         FROM unit u, template_version v JOIN questionnaire_template t ON t.id = v.template_id
+        WHERE u.code = 'RSUD' AND t.key = 'permenpan-14-2017'`,
+      [JSON.stringify(Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`U${i + 1}`, 3]))), "Antrean lama, hubungi saya di 0812-3456-7890 ya"],
+    );
     const out = await pdf(callers.admin, "RSUD", { periode: "2026-T3", cakupan: "sendiri" });
     if (!out.ok) throw new Error(out.message);
+    expect(out.text).not.toContain("3456");
+    expect(out.text.replace(/\s+/g, " ")).toContain("Antrean lama, hubungi saya di [nomor telepon] ya");
     const rows = await raw<{ answers: ResponseRow }>(
       `SELECT r.answers FROM response r JOIN unit u ON u.id = r.unit_id JOIN template_version v ON v.id = r.template_version_id
          JOIN questionnaire_template t ON t.id = v.template_id
