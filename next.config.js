@@ -8,7 +8,7 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Native or WebAssembly packages that must stay out of the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "exceljs", "pg-boss", "nodemailer"],
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "pg", "exceljs", "pg-boss", "nodemailer", "pdfkit"],
   experimental: {
     // A plan form attaches up to 20 MiB of files (lib/attachments/sniff.ts). Both limits equal
     // UPLOAD_BODY_LIMIT_BYTES in lib/request/body-limit.ts (21 MiB; a unit test holds them
