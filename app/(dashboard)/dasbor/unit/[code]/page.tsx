@@ -153,6 +153,17 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
           {t("exportCsv")}
         </TextLink>
         <span className="block">{t("exportHint")}</span>
+        <TextLink
+          size="sm"
+          data-testid="report-pdf"
+          href={withQuery(`${path}/laporan.pdf`, params, {
+            ...Object.fromEntries(ignored.map((name) => [name, undefined])),
+            periode: periodKey(query.period),
+            cakupan: d.scope,
+          })}
+        >
+          {t("reportPdf")}
+        </TextLink>
       </p>
       {admin && (
         <p className="print:hidden">
