@@ -19,6 +19,7 @@ let operate: typeof import("@/lib/dal/operate");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
 let exporter: typeof import("@/lib/dal/export");
+let tabulation: typeof import("@/lib/dal/tabulation");
 let services: typeof import("@/lib/dal/services");
 let settings: typeof import("@/lib/dal/settings");
 let unitAdmin: typeof import("@/lib/dal/unit-admin");
@@ -86,6 +87,7 @@ beforeAll(async () => {
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
   exporter = await import("@/lib/dal/export");
+  tabulation = await import("@/lib/dal/tabulation");
   services = await import("@/lib/dal/services");
   settings = await import("@/lib/dal/settings");
   unitAdmin = await import("@/lib/dal/unit-admin");
@@ -110,6 +112,7 @@ const checks: Check[] = [
   { name: "getUnitDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getUnitDashboard(c, UNIT[rel], query())) },
   { name: "getAgencyDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getAgencyDashboard(c, query({ unit: UNIT[rel] }))) },
   { name: "openResponseExport", capability: "dashboard.read", run: async (c, rel) => !!(await exporter.openResponseExport(c, UNIT[rel], query())) },
+  { name: "openTabulationExport", capability: "dashboard.read", run: async (c, rel) => !!(await tabulation.openTabulationExport(c, UNIT[rel], query())) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getSurveyLink", capability: "operate", run: async (c, rel) => !!(await operate.getSurveyLink(c, UNIT[rel])) },
   { name: "listServicesForOperator", capability: "operate", run: async (c, rel) => !!(await operate.listServicesForOperator(c, UNIT[rel])) },
@@ -311,6 +314,7 @@ describe("agency-wide reads", () => {
     expect(await units.getUnitForCaller(null, UNIT.own, "unit.read")).toBeNull();
     expect(await units.listUnitsForCaller(null, "unit.read")).toEqual([]);
     expect(await exporter.openResponseExport(null, UNIT.own, query())).toBeNull();
+    expect(await tabulation.openTabulationExport(null, UNIT.own, query())).toBeNull();
     expect(await users.listUsers(null)).toBeNull();
   });
 
