@@ -40,7 +40,7 @@ export async function tabulationDownload(params: URLSearchParams, code: string, 
     service: t("service"), channel: t("channel"),
     export: exportLabels(te, f.pick, exp.timeZone),
   };
-  const input: TTabulationInput = { template, familyVersions: exp.familyVersions, versions: exp.versions, timeZone: exp.timeZone, labels, batches: () => exp.batches() };
+  const input: TTabulationInput = { template, familyVersions: exp.familyVersions, versions: exp.versions, timeZone: exp.timeZone, labels, pick: f.pick, batches: () => exp.batches() };
   const name = t("fileName", { unit: exp.unit.code, period });
   const headers = { "Content-Disposition": `attachment; filename="${name}.${format}"`, "Cache-Control": "private, no-store" };
   return format === "xlsx"

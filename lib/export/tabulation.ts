@@ -49,6 +49,8 @@ export type TTabulationInput = {
   versions: readonly TExportVersion[];
   timeZone: string;
   labels: TTabulationLabels;
+  /** An unsur's or kinerja's text in the reader's language. */
+  pick: (id: string, en: string | null | undefined) => string;
   /** Called once per pass: a fresh run over the view's rows. */
   batches: () => AsyncGenerator<TExportRow[], void, undefined>;
 };
@@ -88,7 +90,8 @@ export class ProfileCounts {
 const FIRST_DATA_ROW = 4;
 
 /** The summary rows' cells: [label, per item (formula, cached value)..., ] for rows after the data. */
-function summaryRows(k: number, n: number, result: IkmResult, labels: TTabulationLabels, scale: { min: number; max: number }) {
+function summaryRows(k: number, n: number, result: IkmResult, input: TTabulationInput) {
+  const { labels, template: { scale } } = input;
   const last = FIRST_DATA_ROW + n - 1;
   const at = (i: number) => columnLetter(i + 1); // column B is the first unsur
   const countRow = last + 2, nrrRow = last + 3, weightedRow = last + 4, ikmRow = last + 5;
@@ -107,7 +110,7 @@ function summaryRows(k: number, n: number, result: IkmResult, labels: TTabulatio
     { label: labels.ikm, cells: [{ formula: `SUM(B${weightedRow}:${at(k - 1)}${weightedRow})`, result: result.ikm ?? undefined }] },
     { label: labels.konversi, cells: [{ formula: konversi, result: result.konversi ?? undefined }] },
     { label: labels.mutu, cells: [result.mutu ?? ""] },
-    { label: labels.kinerja, cells: [result.kinerja ?? ""] },
+    { label: labels.kinerja, cells: [result.kinerja ? input.pick(result.kinerja, result.kinerjaEn) : ""] },
   ];
 }
 
@@ -126,12 +129,13 @@ async function writeWorkbook(input: TTabulationInput, out: PassThrough): Promise
 
   const proc = wb.addWorksheet(labels.processingSheet);
   proc.addRow([labels.title]).commit();
-  proc.addRow(["", ...template.items.map((i) => i.name)]).commit();
+  proc.addRow(["", ...template.items.map((i) => input.pick(i.name, i.nameEn))]).commit();
   proc.addRow([labels.number, ...codes]).commit();
   const acc = createIkmAccumulator(template);
   const profile = new ProfileCounts();
   let n = 0;
   for await (const batch of input.batches()) {
+    if (out.destroyed) return; // the client went away: stop the queries
     for (const r of batch) {
       if (!countsInIndex(r, input.familyVersions)) continue;
       const scores = codes.map((c) => r.answers[c] ?? null);
@@ -142,7 +146,7 @@ async function writeWorkbook(input: TTabulationInput, out: PassThrough): Promise
     await drained(out);
   }
   const result = computeIkmFromSums(acc.stats(), { template });
-  for (const row of summaryRows(k, n, result, labels, template.scale)) proc.addRow([row.label, ...row.cells]).commit();
+  for (const row of summaryRows(k, n, result, input)) proc.addRow([row.label, ...row.cells]).commit();
   await proc.commit();
 
   const layout = exportLayout(input.versions);
@@ -150,6 +154,7 @@ async function writeWorkbook(input: TTabulationInput, out: PassThrough): Promise
   raw.addRow(exportHeaderCells(layout, labels.export)).commit();
   let m = 0;
   for await (const batch of input.batches()) {
+    if (out.destroyed) return;
     for (const r of batch) raw.addRow(exportRowCells(++m, r, layout, labels.export, input.timeZone).map((v) => v ?? null)).commit();
     await drained(out);
   }
@@ -199,7 +204,7 @@ export function tabulationCsvStream(input: TTabulationInput, dialect: TCsvDialec
           line([labels.ikm, num(r.ikm, 3)]) +
           line([labels.konversi, num(r.konversiRounded, 2)]) +
           line([labels.mutu, r.mutu ?? ""]) +
-          line([labels.kinerja, r.kinerja ?? ""]);
+          line([labels.kinerja, r.kinerja ? input.pick(r.kinerja, r.kinerjaEn) : ""]);
         controller.enqueue(encoder.encode(tail));
         return controller.close();
       }

@@ -153,7 +153,7 @@ async function main() {
   const keys = ["processingSheet", "rawSheet", "profileSheet", "number", "sum", "answered", "nrr", "weighted", "ikm", "konversi", "mutu", "kinerja",
     "category", "value", "count", "notGiven", "gender", "ageBand", "education", "occupation", "service", "channel"] as const;
   const labels = { ...Object.fromEntries(keys.map((k) => [k, t(k)])), title: t("title", { unit: exp.unit.name, code: exp.unit.code, period: year, template: exp.family!.template.name }), export: exportLabels(te, (id) => id, exp.timeZone) } as TTabulationLabels;
-  const reader = tabulationXlsxStream({ template: exp.family!.template, familyVersions: exp.familyVersions, versions: exp.versions, timeZone: exp.timeZone, labels, batches: () => exp.batches(BATCH) }).getReader();
+  const reader = tabulationXlsxStream({ template: exp.family!.template, familyVersions: exp.familyVersions, versions: exp.versions, timeZone: exp.timeZone, labels, pick: (id) => id, batches: () => exp.batches(BATCH) }).getReader();
   // Written to a file as it comes (what a browser does), for the read-back check below.
   const file = path.join(tmpdir(), `${dbName}.xlsx`);
   const handle = await open(file, "w");

@@ -43,7 +43,7 @@ function labelsFor(locale: "id" | "en", timeZone: string): TTabulationLabels {
 async function open(caller: TCaller | null, code: string, params: TSearchParams, locale: "id" | "en" = "id"): Promise<TTabulationInput | null> {
   const exp = await tab.openTabulationExport(caller, code, query(params));
   if (!exp) return null;
-  return { template: exp.family!.template, familyVersions: exp.familyVersions, versions: exp.versions, timeZone: exp.timeZone, labels: labelsFor(locale, exp.timeZone), batches: () => exp.batches(500) };
+  return { template: exp.family!.template, familyVersions: exp.familyVersions, versions: exp.versions, timeZone: exp.timeZone, labels: labelsFor(locale, exp.timeZone), pick: (id, en) => (locale === "en" && en ? en : id), batches: () => exp.batches(500) };
 }
 const bytesOf = async (s: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(s).arrayBuffer());
 const ikm = promisify(execFile);
@@ -162,6 +162,7 @@ describe("the tabulation export", () => {
     const nrr = lines[1 + view.respondents + 2]!;
     expect(nrr.slice(1)).toEqual(view.items.map((i) => i.nrr!.toFixed(3).replace(".", decimal)));
     expect(lines[1 + view.respondents + 5]![1]).toBe(view.konversiRounded!.toFixed(2).replace(".", decimal));
+    expect(lines[1 + view.respondents + 7]).toEqual([dialect.locale === "id" ? "Kinerja unit pelayanan" : "Unit performance", dialect.locale === "id" ? view.kinerja : view.kinerjaEn]);
     const file = path.join(dir, `rsud-${name}.csv`);
     await writeFile(file, text);
     const out = await ikmCommand(file);
