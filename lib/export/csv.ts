@@ -156,23 +156,33 @@ export function localTimestamp(at: Date, timeZone: string): string {
   return `${local}${offset < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
 
-export function csvHeader(layout: TExportLayout, labels: TExportLabels): string {
-  return line([
+/** The header's cells (shared with the tabulation workbook's raw sheet). */
+export function exportHeaderCells(layout: TExportLayout, labels: TExportLabels): string[] {
+  return [
     labels.number, labels.time, labels.unitCode, labels.unit, labels.service, labels.channel, labels.questionnaire,
     ...layout.items.map((c) => labels.item(c.code, c.item)),
     ...layout.harapan.map((c) => labels.harapan(c.code, c.item)),
     labels.gender, labels.age, labels.education, labels.occupation, labels.verified, labels.suspicious, labels.saran,
-  ]);
+  ];
 }
 
-export function csvRow(n: number, r: TExportRow, layout: TExportLayout, labels: TExportLabels, timeZone: string): string {
+export function csvHeader(layout: TExportLayout, labels: TExportLabels): string {
+  return line(exportHeaderCells(layout, labels));
+}
+
+/** One row's cells, unanswered items undefined (shared with the tabulation workbook's raw sheet). */
+export function exportRowCells(n: number, r: TExportRow, layout: TExportLayout, labels: TExportLabels, timeZone: string): (string | number | null | undefined)[] {
   const yesNo = (b: boolean) => (b ? labels.yes : labels.no);
-  return line([
+  return [
     n, localTimestamp(r.submittedAt, timeZone), r.unitCode, r.unitName, r.service, r.channel, layout.versionLabel.get(r.versionId) ?? r.versionId,
     ...layout.items.map((c) => r.answers[c.code]),
     ...layout.harapan.map((c) => r.harapan?.[c.code]),
     r.gender, r.age, r.education, r.occupation, yesNo(r.verified), yesNo(r.suspicious), r.saran,
-  ]);
+  ];
+}
+
+export function csvRow(n: number, r: TExportRow, layout: TExportLayout, labels: TExportLabels, timeZone: string): string {
+  return line(exportRowCells(n, r, layout, labels, timeZone));
 }
 
 /**

@@ -48,6 +48,11 @@ export interface Tabulation {
   readonly rowsWithoutAnswers: readonly number[];
   /** Headers that look like item codes (U10...) but are not in the template: ignored. */
   readonly ignoredItemColumns: readonly string[];
+  /**
+   * Rows labelled in the No column (text that is not a number: "Jumlah nilai", "NRR", "IKM"...):
+   * the summary rows of the regulation's processing sheet, not respondents; skipped.
+   */
+  readonly summaryRows: readonly number[];
 }
 
 type Cell =
@@ -195,11 +200,18 @@ function tabulate(
     .map(headerText)
     .filter((text): text is string => text !== null && /^U\d+$/.test(text) && !upperCodes.has(text));
 
+  const numberColumn = header.cells.findIndex((cell) => headerText(cell) === "NO");
   const { min, max } = template.scale;
   const rows: TabulationRow[] = [];
   const rowsWithoutAnswers: number[] = [];
+  const summaryRows: number[] = [];
   for (const row of sheetRows) {
     if (row.rowNumber <= header.rowNumber || isBlankRow(row)) continue;
+    const label = numberColumn >= 0 ? row.cells[numberColumn] : undefined;
+    if (label?.kind === "text" && !/^\d+$/.test(label.text.trim())) {
+      summaryRows.push(row.rowNumber);
+      continue;
+    }
     let answered = 0;
     const scores = codes.map((code, i) => {
       const cell = row.cells[columnIndex[i]!] ?? BLANK;
@@ -234,6 +246,7 @@ function tabulate(
     rows,
     rowsWithoutAnswers,
     ignoredItemColumns,
+    summaryRows,
   };
 }
 

@@ -42,6 +42,8 @@ test("the demo kepala unit sees their units, and another unit's dashboard and ex
   for (const code of ["RSUD", "KAB-SUKAMAJU", "DINKES"]) {
     expect((await page.goto(`/dasbor/unit/${code}`))!.status()).toBe(404);
     expect((await page.request.get(`/api/v1/units/${code}/responses.csv`)).status()).toBe(404);
+    expect((await page.request.get(`/dasbor/unit/${code}/tabulasi.xlsx`)).status()).toBe(404);
+    expect((await page.request.get(`/dasbor/unit/${code}/tabulasi.csv`)).status()).toBe(404);
   }
   // Same answer as for a unit that does not exist.
   expect((await page.goto("/dasbor/unit/TIDAK-ADA"))!.status()).toBe(404);
@@ -59,6 +61,16 @@ test("the demo kepala unit sees their units, and another unit's dashboard and ex
   );
   expect(lines.length - 1).toBe(row!.n); // header + one line per response
   expect(lines[0]).toContain('"No";"Waktu (Asia/Jakarta)";"Kode unit";"Unit";"Layanan";"Kanal";"Kuesioner";"U1 Persyaratan"');
+
+  // The tabulation of the same view: a workbook (zip), and the CSV in both dialects.
+  const xlsx = await page.request.get("/dasbor/unit/DUKCAPIL-CAPIL/tabulasi.xlsx");
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK");
+  const comma = await page.request.get("/dasbor/unit/DUKCAPIL-CAPIL/tabulasi.csv?pemisah=koma");
+  expect(comma.status()).toBe(200);
+  expect((await comma.text()).replace(/^\uFEFF/, "").split("\r\n")[0]).toBe('"No","U1","U2","U3","U4","U5","U6","U7","U8","U9"');
+  expect((await page.request.get("/dasbor/unit/DUKCAPIL-CAPIL/tabulasi.csv?pemisah=tab")).status()).toBe(400);
 
   await page.getByRole("button", { name: "Keluar" }).click();
   await expect(page).toHaveURL(/\/masuk/);

@@ -20,6 +20,7 @@ let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
 let exporter: typeof import("@/lib/dal/export");
 let report: typeof import("@/lib/report/unit");
+let tabulation: typeof import("@/lib/dal/tabulation");
 let services: typeof import("@/lib/dal/services");
 let settings: typeof import("@/lib/dal/settings");
 let unitAdmin: typeof import("@/lib/dal/unit-admin");
@@ -88,6 +89,7 @@ beforeAll(async () => {
   dashboard = await import("@/lib/dal/dashboard");
   exporter = await import("@/lib/dal/export");
   report = await import("@/lib/report/unit");
+  tabulation = await import("@/lib/dal/tabulation");
   services = await import("@/lib/dal/services");
   settings = await import("@/lib/dal/settings");
   unitAdmin = await import("@/lib/dal/unit-admin");
@@ -113,6 +115,7 @@ const checks: Check[] = [
   { name: "getAgencyDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getAgencyDashboard(c, query({ unit: UNIT[rel] }))) },
   { name: "openResponseExport", capability: "dashboard.read", run: async (c, rel) => !!(await exporter.openResponseExport(c, UNIT[rel], query())) },
   { name: "unitReportPdf", capability: "dashboard.read", run: async (c, rel) => (await report.unitReportPdf(c, UNIT[rel], {}, "id")).ok },
+  { name: "openTabulationExport", capability: "dashboard.read", run: async (c, rel) => !!(await tabulation.openTabulationExport(c, UNIT[rel], query())) },
   { name: "listUnitsForCaller(dashboard)", capability: "dashboard.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "dashboard.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getSurveyLink", capability: "operate", run: async (c, rel) => !!(await operate.getSurveyLink(c, UNIT[rel])) },
   { name: "listServicesForOperator", capability: "operate", run: async (c, rel) => !!(await operate.listServicesForOperator(c, UNIT[rel])) },
@@ -315,6 +318,7 @@ describe("agency-wide reads", () => {
     expect(await units.listUnitsForCaller(null, "unit.read")).toEqual([]);
     expect(await exporter.openResponseExport(null, UNIT.own, query())).toBeNull();
     expect((await report.unitReportPdf(null, UNIT.own, {}, "id")).ok).toBe(false);
+    expect(await tabulation.openTabulationExport(null, UNIT.own, query())).toBeNull();
     expect(await users.listUsers(null)).toBeNull();
   });
 

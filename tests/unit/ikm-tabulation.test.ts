@@ -86,6 +86,15 @@ describe("CSV", () => {
     expect(tab.rowsWithoutAnswers).toEqual([5, 6]);
   });
 
+  it("skips the processing sheet's summary rows, labelled in the No column", () => {
+    const text = [HEADER_ID, "1;4;4;4;4;4;4;4;4;4;", "2;3;3;3;;3;3;3;3;3;", "Jumlah nilai per unsur;7;7;7;4;7;7;7;7;7;", "NRR per unsur;3,5;3,5;3,5;4;3,5;3,5;3,5;3,5;3,5;", "IKM;3,556"].join("\r\n");
+    const tab = parseCsvTabulation(text, T, "olah.csv");
+    expect(tab.rows.map((r) => r.rowNumber)).toEqual([2, 3]);
+    expect(tab.summaryRows).toEqual([4, 5, 6]);
+    // Without a No column nothing is taken for a label: a total is still an invalid score.
+    expectError(() => parseCsvTabulation(text.replace(/^No;/, "Nomor;"), T, "olah.csv"), /baris 4, kolom U1/, 4, "U1");
+  });
+
   it("a short row leaves its trailing items blank", () => {
     const tab = parseCsvTabulation(`${HEADER_ID}\n1;4;4;4\n`, T, "a.csv");
     expect(tab.rows[0]!.scores).toEqual([4, 4, 4, null, null, null, null, null, null]);
