@@ -164,6 +164,21 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
         >
           {t("reportPdf")}
         </TextLink>
+        {(["xlsx", "csv"] as const).map((ext) => (
+          <TextLink
+            key={ext}
+            size="sm"
+            className="ml-4"
+            data-testid={`tabulation-${ext}`}
+            href={withQuery(`${path}/tabulasi.${ext}`, params, {
+              ...Object.fromEntries(ignored.map((name) => [name, undefined])),
+              periode: periodKey(query.period),
+              cakupan: d.scope,
+            })}
+          >
+            {t(`tabulation_${ext}`)}
+          </TextLink>
+        ))}
       </p>
       {admin && (
         <p className="print:hidden">
