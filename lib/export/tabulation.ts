@@ -180,9 +180,10 @@ export function tabulationCsvStream(input: TTabulationInput, dialect: TCsvDialec
   const { template, labels } = input;
   const codes = template.items.map((i) => i.code);
   const encoder = new TextEncoder();
-  const line = (cells: (string | number | null | undefined)[]) => cells.map((c) => (typeof c === "string" && c.startsWith("\u0000") ? c.slice(1) : csvCell(c))).join(dialect.sep) + "\r\n";
-  // A decimal written bare so a spreadsheet reads it as a number in the dialect's locale.
-  const num = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? "" : `\u0000${formatDecimal(v, digits, dialect.locale)}`);
+  // A decimal is written bare ({ bare }: text that csvCell would quote) so a spreadsheet reads it as a number in the dialect's locale.
+  const line = (cells: (string | number | null | undefined | { bare: string })[]) =>
+    cells.map((c) => (c !== null && typeof c === "object" ? c.bare : csvCell(c))).join(dialect.sep) + "\r\n";
+  const num = (v: number | null | undefined, digits: number) => (v === null || v === undefined ? "" : { bare: formatDecimal(v, digits, dialect.locale) });
   const acc = createIkmAccumulator(template);
   let n = 0;
   let iterator: AsyncGenerator<TExportRow[], void, undefined> | null = null;
