@@ -35,11 +35,11 @@ export default defineConfig({
       ],
     },
   },
-  // testIgnore is matched against the absolute path: anchored to the spec's own name, so a
+  // testMatch/testIgnore are matched against the absolute path: anchored to the spec's own name, so a
   // checkout under a folder called "staff" or "api" does not drop a project's tests.
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /[\\/]e2e[\\/](auth|operate|dashboard|headers|a11y|staff|attachments)[^\\/]*\.spec\.ts$/ },
-    // The citizen's pages are phone-first: the desktop run covers the rest.
+    // The citizen's pages are phone-first: they run on the phone (the home page on both), everything staff or public on the desktop.
+    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, testMatch: /[\\/]e2e[\\/](survey|kiosk|api|home)[^\\/]*\.spec\.ts$/ },
     { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testIgnore: /[\\/]e2e[\\/](survey|kiosk|api)[^\\/]*\.spec\.ts$/ },
   ],
   webServer: {

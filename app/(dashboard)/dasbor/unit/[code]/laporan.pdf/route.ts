@@ -19,7 +19,7 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/dasbor/unit/
   return new Response(Buffer.from(out.report.bytes), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `inline; filename="${out.report.fileName}.pdf"`,
+      "Content-Disposition": `attachment; filename="${out.report.fileName}.pdf"`,
       "Cache-Control": "private, no-store",
     },
   });
