@@ -1,10 +1,10 @@
 // Test databases on a real PostgreSQL: the server in DATABASE_URL, else the
 // local one on 127.0.0.1:5432, else an embedded PGlite (a fresh in-memory
 // instance per database, since PGlite holds one database).
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/server/embedded-postgres";
-import { migrate } from "@/lib/server/migrate";
+import { listMigrations, migrate } from "@/lib/server/migrate";
 
 export type TestDatabase = { url: string; mode: "server" | "embedded"; drop: () => Promise<void> };
 
@@ -34,12 +34,55 @@ export function testServerUrl(): Promise<string | null> {
   return serverUrl;
 }
 
+let template: Promise<string> | undefined;
+
+/**
+ * A database holding prisma/migrations as the migrator left them, named after the migrations'
+ * checksums: made once per set of migrations on the server (under an advisory lock, so parallel
+ * test files wait for the first), then copied by CREATE DATABASE ... TEMPLATE for each test file.
+ * The migrations themselves are tested on a database of their own (migrations.test.ts).
+ */
+function migratedTemplate(admin: string): Promise<string> {
+  template ??= (async () => {
+    const hash = createHash("sha256");
+    for (const m of listMigrations()) hash.update(`${m.name}\n${m.checksum}\n`);
+    const name = `suara_tpl_${hash.digest("hex").slice(0, 16)}`;
+    const client = new pg.Client({ connectionString: admin });
+    await client.connect();
+    try {
+      await client.query("SELECT pg_advisory_lock(hashtext('suara_test_template'))");
+      const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+      if (!rowCount) {
+        const building = `${name}_${process.pid}`;
+        await client.query(`DROP DATABASE IF EXISTS "${building}"`);
+        await client.query(`CREATE DATABASE "${building}"`);
+        const url = new URL(admin);
+        url.pathname = `/${building}`;
+        await migrate(url.toString(), { engine: "builtin" });
+        // Renamed only once complete: a half-migrated template is never copied.
+        await client.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`);
+      }
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext('suara_test_template'))").catch(() => {});
+      await client.end();
+    }
+    return name;
+  })();
+  return template;
+}
+
 /** A new, empty database; `migrated` applies prisma/migrations to it. */
 export async function createTestDatabase(opts: { migrated?: boolean } = {}): Promise<TestDatabase> {
   const admin = await testServerUrl();
   let db: TestDatabase;
   if (admin) {
     const name = `suara_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+    if (opts.migrated) {
+      await adminQuery(admin, `CREATE DATABASE "${name}" TEMPLATE "${await migratedTemplate(admin)}"`);
+      const url = new URL(admin);
+      url.pathname = `/${name}`;
+      return { url: url.toString(), mode: "server", drop: () => adminQuery(admin, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`) };
+    }
     await adminQuery(admin, `CREATE DATABASE "${name}"`);
     const url = new URL(admin);
     url.pathname = `/${name}`;
