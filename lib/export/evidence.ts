@@ -1,5 +1,5 @@
 import "server-only";
-import { zipSync, strToU8, type Zippable } from "fflate";
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { createTranslator } from "next-intl";
 import { getUnitEvidence } from "@/lib/dal/evidence";
 import { agencyClock } from "@/lib/dal/settings";
@@ -16,10 +16,12 @@ import { EVIDENCE_PARAMS, ZEvidenceQuery } from "@/lib/validation/evidence";
 // A unit's evaluation evidence for a year as one ZIP (/dasbor/unit/<code>/bukti-evaluasi.zip):
 // the SKM report of every ended period of the agency's rhythm (lib/report/unit.ts, the same file
 // as laporan.pdf?periode=...), the follow-up plans with their files, the publication log with its
-// proofs, the time from report to follow-up, and a README. A year's files are small: built in
-// memory. dashboard.read on the unit (getUnitEvidence); outside it 404, like the report.
+// proofs, the time from report to follow-up, and a README. Validated and authorized before the
+// first byte (dashboard.read on the unit, getUnitEvidence; outside it 404, like the report), then
+// streamed.
 
-export type TEvidenceZip = { fileName: string; bytes: Uint8Array };
+/** The archive as a stream (call once): built entry by entry as the client reads. */
+export type TEvidenceZip = { fileName: string; stream: () => ReadableStream<Uint8Array> };
 export type TEvidenceOutcome = { ok: true; zip: TEvidenceZip } | { ok: false; status: 400 | 404; message: string };
 
 const PHOTO_EXT: Record<string, string> = { "image/png": "png", "image/jpeg": "jpg" };
@@ -39,8 +41,9 @@ export async function unitEvidenceZip(caller: TCaller | null, code: string, para
   const { tahun: year, cakupan } = parsed.data;
   const clock = await agencyClock();
   if (year > monthOfIndex(currentMonth(clock.timeZone, now)).year) return { ok: false, status: 400, message: t("futureYear", { year }) };
-  const e = await getUnitEvidence(caller, code, year, now);
-  if (!e) return { ok: false, status: 404, message: t("notFound") };
+  const found = await getUnitEvidence(caller, code, year, now);
+  if (!found) return { ok: false, status: 404, message: t("notFound") };
+  const e = found;
 
   const f = createFormat(locale, e.timeZone, text("periods") as unknown as TPeriodText);
   const w: TEvidenceWords = {
@@ -49,44 +52,73 @@ export async function unitEvidenceZip(caller: TCaller | null, code: string, para
     medium: (m) => text("periodAdmin")(`mediums.${m}`),
     period: (key) => f.period(parsePeriodKey(key)!),
   };
-  // The README first: the entry an evaluator opens before the others.
-  const files: Zippable = { "README.txt": new Uint8Array() };
-  const name = entryNamer();
-  // Already compressed (PDF streams, photos): stored as they are.
-  const put = (path: string, bytes: Uint8Array, compress = true) => void (files[path] = [bytes, { level: compress ? 6 : 0, mtime: now }]);
+  const ended = e.periods.filter((p) => p.ended).map((p) => p.period);
+  const readme = readmeText(e, w, { generatedAt: f.dateTime(now), reports: ended.map((p) => f.period(p)), pending: e.periods.filter((p) => !p.ended).map((p) => f.period(p.period)) });
 
-  const reports: string[] = [];
-  for (const { period } of e.periods.filter((p) => p.ended)) {
-    const out = await unitReportPdf(caller, code, { periode: periodKey(period), ...(cakupan && { cakupan }) }, locale, now);
-    if (!out.ok) return out;
-    put(name("laporan", `${out.report.fileName}.pdf`), out.report.bytes, false);
-    reports.push(f.period(period));
-  }
-
-  const paths = new Map<string, string>();
-  for (const p of e.plans) {
-    for (const file of [...p.files, ...p.actions.flatMap((a) => a.files)]) {
-      const bytes = await e.attachment(file.id);
-      // A file missing or changed on disk is left out (readAttachment logs it), not shipped as evidence.
-      if (!bytes) continue;
-      const path = name(`rtl/lampiran/${periodKey(p.period)}`, file.filename);
-      paths.set(file.id, path);
-      put(path, bytes, false);
+  async function* entries(): AsyncGenerator<TZipEntry> {
+    // The README first: the entry an evaluator opens before the others.
+    yield { path: "README.txt", bytes: strToU8(readme), compress: true };
+    const name = entryNamer();
+    for (const period of ended) {
+      const out = await unitReportPdf(caller, code, { periode: periodKey(period), ...(cakupan && { cakupan }) }, locale, now);
+      // Authorized and validated above: a refusal here is a bug, and ends the archive broken rather than incomplete-looking.
+      if (!out.ok) throw new Error(`evidence: the report of ${periodKey(period)} answered ${out.status}`);
+      yield { path: name("laporan", `${out.report.fileName}.pdf`), bytes: out.report.bytes, compress: false };
     }
+    const paths = new Map<string, string>();
+    for (const p of e.plans) {
+      for (const file of [...p.files, ...p.actions.flatMap((a) => a.files)]) {
+        const bytes = await e.attachment(file.id);
+        // A file missing or changed on disk is left out (readAttachment logs it), not shipped as evidence.
+        if (!bytes) continue;
+        const path = name(`rtl/lampiran/${periodKey(p.period)}`, file.filename);
+        paths.set(file.id, path);
+        yield { path, bytes, compress: false };
+      }
+    }
+    const photos = new Map<string, string>();
+    for (const entry of e.log.filter((l) => l.hasPhoto)) {
+      const photo = await e.photo(entry.id);
+      if (!photo) continue;
+      const path = name("publikasi/bukti", `${periodKey(entry.period)}-${entry.medium.toLowerCase()}.${PHOTO_EXT[photo.type] ?? "bin"}`);
+      photos.set(entry.id, path);
+      yield { path, bytes: photo.bytes, compress: false };
+    }
+    yield { path: "rtl/rtl.csv", bytes: strToU8(plansCsv(e, w, paths, locale)), compress: true };
+    yield { path: "publikasi/publikasi.csv", bytes: strToU8(publicationCsv(e.log, w, photos, locale)), compress: true };
+    yield { path: "tindak-lanjut.csv", bytes: strToU8(followUpCsv(e, w, locale)), compress: true };
   }
-  const photos = new Map<string, string>();
-  for (const entry of e.log.filter((l) => l.hasPhoto)) {
-    const photo = await e.photo(entry.id);
-    if (!photo) continue;
-    const path = name("publikasi/bukti", `${periodKey(entry.period)}-${entry.medium.toLowerCase()}.${PHOTO_EXT[photo.type] ?? "bin"}`);
-    photos.set(entry.id, path);
-    put(path, photo.bytes, false);
-  }
+  return { ok: true, zip: { fileName: t("fileName", { unit: e.unit.code, year }), stream: () => zipStream(entries(), now) } };
+}
 
-  put("rtl/rtl.csv", strToU8(plansCsv(e, w, paths, locale)));
-  put("publikasi/publikasi.csv", strToU8(publicationCsv(e.log, w, photos, locale)));
-  put("tindak-lanjut.csv", strToU8(followUpCsv(e, w, locale)));
-  const pending = e.periods.filter((p) => !p.ended).map((p) => f.period(p.period));
-  put("README.txt", strToU8(readmeText(e, w, { generatedAt: f.dateTime(now), reports, pending })));
-  return { ok: true, zip: { fileName: t("fileName", { unit: e.unit.code, year }), bytes: zipSync(files) } };
+type TZipEntry = { path: string; bytes: Uint8Array; compress: boolean };
+
+/**
+ * The entries as a ZIP byte stream, one entry per pull: memory holds one file (a report, an
+ * attachment) at a time, and a client that stops reading stops the reads. PDFs and photos are
+ * already compressed and stored as they are.
+ */
+function zipStream(entries: AsyncGenerator<TZipEntry>, mtime: Date): ReadableStream<Uint8Array> {
+  let zip: Zip;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      zip = new Zip((err, chunk, final) => {
+        if (err) return controller.error(err);
+        controller.enqueue(chunk);
+        if (final) controller.close();
+      });
+    },
+    async pull() {
+      const next = await entries.next();
+      if (next.done) return zip.end();
+      const { path, bytes, compress } = next.value;
+      const file = compress ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
+      file.mtime = mtime;
+      zip.add(file);
+      file.push(bytes, true);
+    },
+    async cancel() {
+      await entries.return(undefined);
+    },
+  });
 }

@@ -49,7 +49,9 @@ const csv = (bytes: Uint8Array) => {
 };
 const zip = async (caller: TCaller | null, params: Record<string, string>, locale: "id" | "en" = "id", code = UNIT) => {
   const out = await evidence.unitEvidenceZip(caller, code, params, locale, NOW);
-  return out.ok ? { ...out, entries: unzipSync(out.zip.bytes) } : out;
+  if (!out.ok) return out;
+  const bytes = new Uint8Array(await new Response(out.zip.stream()).arrayBuffer());
+  return { ...out, bytes, entries: unzipSync(bytes) };
 };
 
 beforeAll(async () => {

@@ -14,7 +14,7 @@ export async function GET(request: NextRequest, ctx: RouteContext<"/dasbor/unit/
   const locale = parseLocale(params.get("bahasa") ?? (await cookies()).get(LOCALE_COOKIE)?.value);
   const out = await unitEvidenceZip(await getCaller(), code, searchParamsOf(params), locale);
   if (!out.ok) return new Response(out.message, { status: out.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  return new Response(Buffer.from(out.zip.bytes), {
+  return new Response(out.zip.stream(), {
     headers: {
       "Content-Type": "application/zip",
       "Content-Disposition": `attachment; filename="${out.zip.fileName}.zip"`,
