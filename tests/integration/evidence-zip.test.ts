@@ -207,8 +207,8 @@ describe("the evaluation evidence ZIP", () => {
     expect(follow[1]).toEqual(["2026-T1", "Triwulan I 2026", "Disetujui", "2026-04-10T09:00:00+07:00", "publikasi hasil", "2026-04-20T10:00:00+07:00", "10", "2", "1"]);
     const summary = Object.fromEntries(follow.slice(2).map((r) => [r[0], r[1]]));
     expect(summary).toMatchObject({
-      "Ringkasan tahun": "2026", "Jumlah rencana": "1", "Rencana disetujui": "1", "Kegiatan pada rencana disetujui": "2",
-      "Kegiatan terealisasi 100%": "1", "Persentase kegiatan terealisasi": "50,0", "Rata-rata hari sampai tindak lanjut": "10,0", "Hari terlama sampai tindak lanjut": "10",
+      "Ringkasan tahun": "2026", "Jumlah rencana": "1", "Jumlah rencana disetujui": "1", "Jumlah kegiatan pada rencana disetujui": "2",
+      "Jumlah kegiatan terealisasi 100%": "1", "Persentase kegiatan terealisasi": "50,0", "Rata-rata hari sampai tindak lanjut": "10,0", "Hari terlama sampai tindak lanjut": "10",
     });
 
     const readme = strFromU8(out.entries["README.txt"]!);
