@@ -3,7 +3,8 @@ import { withClient } from "@/tests/support/database";
 import { RELS, UNIT, runMatrix, setupMatrix, type Check, type Rel } from "@/tests/support/matrix";
 
 // The authorization matrix (tests/support/matrix.ts) for the follow-up loop: the
-// feedback inbox and its publication, follow-up reads, plans, digests and attachments.
+// feedback inbox and its publication, follow-up reads, plans, digests, attachments and
+// the evaluation evidence.
 // The units, dashboards, admin and agency-wide rows are in authorization-matrix.test.ts.
 
 const ctx = setupMatrix();
@@ -19,6 +20,7 @@ let planRead: typeof import("@/lib/dal/plans/read");
 let plans: typeof import("@/lib/dal/plans");
 let digestFigures: typeof import("@/lib/dal/digest/figures");
 let attachments: typeof import("@/lib/dal/attachments");
+let evidence: typeof import("@/lib/dal/evidence");
 let feedbackId: Record<Rel, string>;
 
 /** The related unit's plan for the closed quarter (made here when the seed has none). */
@@ -97,6 +99,7 @@ beforeAll(async () => {
   plans = await import("@/lib/dal/plans");
   digestFigures = await import("@/lib/dal/digest/figures");
   attachments = await import("@/lib/dal/attachments");
+  evidence = await import("@/lib/dal/evidence");
   // One response with a saran on each related unit, for the feedback inbox.
   feedbackId = {} as Record<Rel, string>;
   await withClient(ctx.db.url, async (c) => {
@@ -188,6 +191,7 @@ const checks: Check[] = [
   },
   { name: "readAttachment", capability: "dashboard.read", run: async (c, rel) => !!(await attachments.readAttachment(c, await attachmentOf(rel))) },
   { name: "listAttachments", capability: "dashboard.read", run: async (c, rel) => !!(await attachments.listAttachments(c, await planOf(rel))) },
+  { name: "getUnitEvidence", capability: "dashboard.read", run: async (c, rel) => !!(await evidence.getUnitEvidence(c, UNIT[rel], closedPeriod().year)) },
 ];
 
 runMatrix(ctx, checks);

@@ -46,7 +46,7 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
 }
 
 async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
-  const [t, common, tServices, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getFormat(), agencyClock()]);
+  const [t, common, tServices, tEvidence, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getTranslations("evidence"), getFormat(), agencyClock()]);
   const { query, ignored } = parseDashboardQuery(params, clock);
   const [d, marks] = await Promise.all([getUnitDashboard(caller, code, query), planMarksFor(caller, code, query.period)]);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
@@ -179,6 +179,15 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
             {t(`tabulation_${ext}`)}
           </TextLink>
         ))}
+        <TextLink
+          size="sm"
+          className="ml-4"
+          data-testid="evidence-zip"
+          title={tEvidence("linkHint")}
+          href={withQuery(`${path}/bukti-evaluasi.zip`, {}, { tahun: String(query.period.year), cakupan: d.scope })}
+        >
+          {tEvidence("link", { year: query.period.year })}
+        </TextLink>
       </p>
       {admin && (
         <p className="print:hidden">
