@@ -12,7 +12,7 @@
 // How long: until something published changes in this process (publish, withdrawal, a unit's
 // "you said, we did" list: lib/dal/public-results.ts calls invalidatePublicResponses), which
 // drops every entry at once; a change made by another process (a second instance, SQL) shows
-// within FRESH_MS, when the first reader after it has its page rendered anew.
+// within SUARA_PUBLIC_CACHE_SECONDS (3 s), when the first reader after it has it rendered anew.
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import { promisify } from "node:util";
@@ -21,9 +21,9 @@ import { LOCALE_COOKIE, localeFromAcceptLanguage, parseLocale } from "@/lib/i18n
 
 const gzip = promisify(gzipCb);
 
-/** An entry is served as is for this long; after it, one reader refreshes it while the others still get it. */
+/** An entry is served as is for this long by default (SUARA_PUBLIC_CACHE_SECONDS); after it, one reader refreshes it while the others still get it. */
 export const FRESH_MS = 3_000;
-/** How long past FRESH_MS an entry is still served while its refresh renders. */
+/** How long past its freshness an entry is still served while its refresh renders. */
 const STALE_MS = 30_000;
 const MAX_ENTRIES = 500;
 const MAX_URL = 300;
@@ -77,7 +77,10 @@ export type TPublicCache = {
   size: () => number;
 };
 
-export function publicResponseCache(now: () => number = Date.now): TPublicCache {
+/** `env`: the one variable it reads (checked with the others by lib/env.ts at start; the web server keeps lean). */
+export function publicResponseCache(env: Record<string, string | undefined> = process.env, now: () => number = Date.now): TPublicCache {
+  const seconds = Number(env.SUARA_PUBLIC_CACHE_SECONDS ?? FRESH_MS / 1000);
+  const freshMs = Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : FRESH_MS;
   const state: TState = { entries: new Map(), generation: 0 };
   g[INVALIDATE] = () => {
     state.entries.clear();
@@ -160,7 +163,7 @@ export function publicResponseCache(now: () => number = Date.now): TPublicCache 
       if (!key) return false;
       const e = state.entries.get(key);
       const age = e ? now() - e.at : Infinity;
-      if (e && (age < FRESH_MS || (e.refreshing && age < FRESH_MS + STALE_MS))) {
+      if (e && (age < freshMs || (e.refreshing && age < freshMs + STALE_MS))) {
         serve(req, res, e);
         return true;
       }

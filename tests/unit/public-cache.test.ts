@@ -17,7 +17,7 @@ let server: http.Server;
 let base = "";
 
 beforeAll(async () => {
-  cache = publicResponseCache(() => clock);
+  cache = publicResponseCache({}, () => clock);
   server = http.createServer(async (req, res) => {
     if (cache.handle(req, res)) return;
     renders++;
