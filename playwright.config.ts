@@ -38,8 +38,9 @@ export default defineConfig({
   // testIgnore is matched against the absolute path: anchored to the spec's own name, so a
   // checkout under a folder called "staff" or "api" does not drop a project's tests.
   projects: [
-    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /[\\/]e2e[\\/](auth|operate|dashboard|headers|a11y|staff|attachments)[^\\/]*\.spec\.ts$/ },
-    // The citizen's pages are phone-first: the desktop run covers the rest.
+    { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, testIgnore: /[\\/]e2e[\\/](auth|operate|dashboard|headers|a11y|staff|attachments|public-results)[^\\/]*\.spec\.ts$/ },
+    // The citizen's pages are phone-first: the desktop run covers the rest (public-results runs
+    // here only; its run without JavaScript is at phone size).
     { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testIgnore: /[\\/]e2e[\\/](survey|kiosk|api)[^\\/]*\.spec\.ts$/ },
   ],
   webServer: {
@@ -56,6 +57,9 @@ export default defineConfig({
       // Every test browser comes from 127.0.0.1: one "client" for the rate limit.
       SUARA_CLIENT_LIMIT: "100000",
       SUARA_LOGIN_CLIENT_LIMIT: "100000",
+      // The public results stay in the web server's memory until a publish drops them, so a
+      // spec sees whether it did (staff-publication.spec.ts).
+      SUARA_PUBLIC_CACHE_SECONDS: "600",
       // Nothing listens there but during the spec that reads the mail: elsewhere a send fails and is recorded FAILED.
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: "IKM Kabupaten Sukamaju <ikm@sukamaju.test>",
