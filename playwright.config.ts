@@ -38,7 +38,8 @@ export default defineConfig({
   // testMatch/testIgnore are matched against the absolute path: anchored to the spec's own name, so a
   // checkout under a folder called "staff" or "api" does not drop a project's tests.
   projects: [
-    // The citizen's pages are phone-first: they run on the phone (the home page on both), everything staff or public on the desktop.
+    // The citizen's pages are phone-first: they run on the phone (the home page on both), everything staff or public on the desktop
+    // (public-results' run without JavaScript sets a phone-sized viewport itself).
     { name: "phone", use: { ...devices["Pixel 7"], browserName: "chromium" }, testMatch: /[\\/]e2e[\\/](survey|kiosk|api|home)[^\\/]*\.spec\.ts$/ },
     { name: "desktop", use: { ...devices["Desktop Chrome"], browserName: "chromium" }, testIgnore: /[\\/]e2e[\\/](survey|kiosk|api)[^\\/]*\.spec\.ts$/ },
   ],
@@ -56,6 +57,9 @@ export default defineConfig({
       // Every test browser comes from 127.0.0.1: one "client" for the rate limit.
       SUARA_CLIENT_LIMIT: "100000",
       SUARA_LOGIN_CLIENT_LIMIT: "100000",
+      // The public results stay in the web server's memory until a publish drops them, so a
+      // spec sees whether it did (staff-publication.spec.ts).
+      SUARA_PUBLIC_CACHE_SECONDS: "600",
       // Nothing listens there but during the spec that reads the mail: elsewhere a send fails and is recorded FAILED.
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       MAIL_FROM: "IKM Kabupaten Sukamaju <ikm@sukamaju.test>",

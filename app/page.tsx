@@ -7,7 +7,7 @@ import { getFormat } from "@/lib/i18n/server";
 
 export default async function HomePage() {
   await connection();
-  const [t, f, overview] = await Promise.all([getTranslations("home"), getFormat(), getPublicOverview()]);
+  const [t, tr, f, overview] = await Promise.all([getTranslations("home"), getTranslations("results"), getFormat(), getPublicOverview()]);
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-8 sm:py-12">
@@ -25,6 +25,9 @@ export default async function HomePage() {
         </div>
         <div className="flex flex-col items-end gap-2">
           <LocaleSwitch returnTo="/" />
+          <TextLink href="/hasil" size="sm" weight="medium" data-testid="home-results-link">
+            {tr("homeLink")}
+          </TextLink>
           <TextLink href="/masuk" size="sm" weight="medium">
             {t("signIn")}
           </TextLink>

@@ -87,6 +87,8 @@ export const ZServerEnv = z.object({
   /** Reverse proxies in front of Suara, trusted to append to X-Forwarded-For (read by lib/request/gate.ts). */
   SUARA_TRUSTED_PROXIES: trustedProxies,
   SUARA_TRUSTED_PROXY_HOPS: retiredProxyHops,
+  /** How long the web server answers the public results from memory before one reader renders them anew (read by lib/request/public-cache.ts). */
+  SUARA_PUBLIC_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(3),
   /** Origin printed in QR codes and kiosk links, e.g. https://ikm.example.go.id. */
   SUARA_PUBLIC_URL: z.url().optional(),
   /** Failed sign-ins from one client (IP) per 15 minutes before it is refused. */

@@ -1,7 +1,8 @@
 // The web server `npm start` runs (scripts/start.ts spawns it): Next's request handler
 // behind a plain Node HTTP server, so that Suara, not the client, says who the client is
 // (lib/request/gate.ts: the address from the connection and SUARA_TRUSTED_PROXIES, and a
-// 400 for a path that cannot be decoded).
+// 400 for a path that cannot be decoded), and the public results answered from memory
+// (lib/request/public-cache.ts).
 //
 // Plain JavaScript on purpose: Next loads as under `next start`, outside tsx's hooks
 // (`--import tsx` doubled the server's start-up CPU); only the gate's few TypeScript
@@ -19,9 +20,13 @@ const hostname = args.hostname ?? "0.0.0.0";
 
 /** @type {import("../lib/request/gate").TRequestGate} */
 let gate;
+/** @type {import("../lib/request/public-cache").TPublicCache} */
+let publicCache;
 try {
   const tsx = register({ namespace: "suara-gate" });
   gate = (await tsx.import("../lib/request/gate.ts", import.meta.url)).requestGate();
+  // The public results answered from memory (a viral link), dropped by the app on a publish.
+  publicCache = (await tsx.import("../lib/request/public-cache.ts", import.meta.url)).publicResponseCache();
   await tsx.unregister();
 } catch (err) {
   console.error(`[suara] ${err instanceof Error ? err.message : String(err)}`);
@@ -34,6 +39,7 @@ let handle;
 
 const server = http.createServer((req, res) => {
   if (gate(req, res)) return;
+  if (publicCache.handle(req, res)) return;
   handle(req, res).catch((err) => {
     console.error(err);
     if (!res.headersSent) res.statusCode = 500;

@@ -2,6 +2,7 @@ import "server-only";
 import { queryRows, sql } from "@/lib/dal/sql";
 import { periodKey, PERIOD_KINDS, type TPeriodKind } from "@/lib/periods";
 import { latestPerUnit, type TPublicRow } from "@/lib/public-results/rows";
+import { invalidatePublicResponses } from "@/lib/request/public-cache";
 import { ZPublishedResult } from "@/lib/validation/publication";
 
 // The public results (/hasil, its badge and open data): only what an admin published and has
@@ -11,7 +12,8 @@ import { ZPublishedResult } from "@/lib/validation/publication";
 // Read through a small in-process cache keyed by the publication set's version (how many
 // rows, the newest publish and withdrawal, the newest unit change): a publish, a withdrawal
 // or a unit renamed in another process shows at the next request; publish and unpublish in
-// this process also clear it (lib/dal/publication.ts afterCommit).
+// this process also clear it (lib/dal/publication.ts afterCommit), and with it the web server's
+// copies of the public pages (lib/request/public-cache.ts).
 
 type TRaw = {
   code: string; name: string; kind: string; depth: number;
@@ -23,6 +25,8 @@ let cached: { version: string; rows: TPublicRow[] } | null = null;
 
 export function clearPublicResultsCache() {
   cached = null;
+  // The web server's copies of the pages and files built from these rows (lib/request/public-cache.ts).
+  invalidatePublicResponses();
 }
 
 async function version(): Promise<string> {

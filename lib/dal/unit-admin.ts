@@ -2,6 +2,7 @@ import "server-only";
 import { prisma, type TTx } from "@/lib/db";
 import { clearSurveyCache } from "@/lib/dal/survey";
 import { getUnitForCaller } from "@/lib/dal/units";
+import { clearPublicResultsCache } from "@/lib/dal/public-results";
 import { defineWrite } from "@/lib/dal/write";
 import type { UnitKind } from "@/lib/generated/prisma/enums";
 import { can, scopePaths, type TCaller } from "@/lib/permissions";
@@ -99,7 +100,10 @@ export const updateUnit = defineWrite({
   handler: async (tx, input, u) => {
     await tx.unit.update({ where: { id: u.id }, data: { name: input.name, kind: input.kind } });
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
 });
 
 /**
@@ -116,7 +120,10 @@ export const setUnitActive = defineWrite({
   handler: async (tx, input, u) => {
     await tx.unit.update({ where: { id: u.id }, data: { active: input.active } });
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
 });
 
 /**
@@ -141,7 +148,10 @@ export const moveUnit = defineWrite({
     await tx.unit.update({ where: { id: unit.id }, data: { parentId: parent.id } });
     return { code: unit.code };
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
 });
 
 /** A new public code for a unit; the database keeps the old one as an alias that still leads to it. */
@@ -166,5 +176,8 @@ export const changeUnitCode = defineWrite({
     await tx.unit.update({ where: { id: unit.id }, data: { code: input.code } });
     return { code: input.code };
   },
-  afterCommit: () => clearSurveyCache(),
+  afterCommit: () => {
+    clearSurveyCache();
+    clearPublicResultsCache();
+  },
 });

@@ -273,6 +273,28 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
           uuid(), u.id, p.id, p.end, result ? JSON.stringify(result) : null,
         ]);
       }
+      // The agency's own index (/hasil's headline and trend): the root pooled with every unit
+      // under it, judged against the summed population, as an admin's "gabungan" publish freezes it.
+      const root = units.find((u) => u.depth === 0)!;
+      const pooledItems = Object.fromEntries(
+        items.map((item, i) => {
+          const at = rows.filter((r) => r.pos === i + 1);
+          return [item.code, { sum: at.reduce((a, r) => a + r.s, 0), answered: at.reduce((a, r) => a + r.c, 0) }];
+        }),
+      );
+      const pooledN = [...respondents.values()].reduce((a, n) => a + n, 0);
+      const population = Number((await client.query(`SELECT coalesce(sum(population), 0)::int AS n FROM unit_population WHERE period_id = $1`, [p.id])).rows[0].n);
+      const pooled = computeIkmFromSums({ respondents: pooledN, items: pooledItems }, { template: TEMPLATES["permenpan-14-2017"], population: population > 0 ? population : undefined });
+      if (pooledN > 0 && pooled.computable) {
+        const sample = pooled.sample ? { population: pooled.sample.population, minimumSample: pooled.sample.minimumSample, belowMinimum: !pooled.sample.met } : {};
+        const result = {
+          konversi: pooled.konversiRounded, mutu: pooled.mutu, kinerja: pooled.kinerja, kinerjaEn: pooled.kinerjaEn, respondents: pooledN, scope: "gabungan", ...sample,
+          unsur: pooled.items.flatMap((i) => (i.nrr === null ? [] : [{ code: i.code, name: i.name, nameEn: i.nameEn, nrr: i.nrr }])),
+        };
+        await client.query(`INSERT INTO publication (id, unit_id, period_id, published_at, result, scope) VALUES ($1,$2,$3,$4,$5,'POOLED')`, [
+          uuid(), root.id, p.id, p.end, JSON.stringify(result),
+        ]);
+      }
     }
 
     // One account per role.

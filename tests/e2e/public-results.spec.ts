@@ -1,12 +1,30 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
+import { query } from "./support/db";
 
-// The public results: the demo publishes 2026-T1..T3 for its units (not the agency root).
+// The public results: the demo publishes its last three completed triwulan for its units and,
+// pooled, for the agency root. Desktop project only (playwright.config.ts); the run without
+// JavaScript is at phone size.
+
+/** Live publications of active units, newest period first, as /hasil reads them. */
+const LIVE = `SELECT u.code, u.depth, u.name, (p.result->>'konversi')::float8 AS konversi, sp.year, sp.number
+                FROM publication p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
+               WHERE p.unpublished_at IS NULL AND p.result IS NOT NULL AND u.active`;
+const decimal = (n: number) => n.toFixed(2).replace(".", ",");
 
 test("a citizen reads every unit's published index, opens one, and switches to English", async ({ page }) => {
-  await page.goto("/hasil");
+  await page.goto("/");
+  await page.getByRole("link", { name: "Hasil survei" }).click();
+  await expect(page).toHaveURL(/\/hasil$/);
   await expect(page.locator("html")).toHaveAttribute("lang", "id");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hasil Survei Kepuasan Masyarakat");
+  // The agency's pooled index, the newest of its trend, and one bar per published triwulan.
+  const agency = await query<{ konversi: number; year: number; number: number }>(`${LIVE} AND u.depth = 0 ORDER BY sp.end_date`);
+  expect(agency.length).toBe(3);
+  await expect(page.getByTestId("agency-index")).toContainText("Pemerintah Kabupaten Sukamaju");
+  await expect(page.getByTestId("agency-index").getByTestId("result-konversi").first()).toHaveText(decimal(agency.at(-1)!.konversi));
+  await expect(page.getByTestId("agency-trend").locator("li")).toHaveCount(3);
+  await expect(page.getByTestId("agency-trend").locator("li").first()).toContainText(decimal(agency[0]!.konversi));
   const rsud = page.getByTestId("result-row-RSUD");
   await expect(rsud).toBeVisible();
   // Konversi in the Indonesian way (91,48) and its mutu.
@@ -42,22 +60,50 @@ test("badge and open data answer with their types and documented columns", async
   expect((await request.get("/hasil/TIDAK-ADA")).status()).toBe(404);
 });
 
-test.describe("without JavaScript", () => {
-  test.use({ javaScriptEnabled: false });
-  test("the search and level filter are a plain GET form", async ({ page }) => {
+test.describe("without JavaScript, on a phone", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+  test("the search and level filter are a plain GET form, filtered on the server", async ({ page }) => {
+    const units = await query<{ code: string; depth: number; name: string }>(`SELECT DISTINCT u.code, u.depth, u.name FROM (${LIVE}) u`);
+    const rows = page.getByTestId("results-table").locator("tbody tr");
+    const shownCodes = async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-testid")!.replace("result-row-", "")))).sort();
+    const matching = (needle: string, depth?: number) =>
+      units.filter((u) => (depth === undefined || u.depth === depth) && (u.name.toLowerCase().includes(needle) || u.code.toLowerCase().includes(needle))).map((u) => u.code).sort();
+
     await page.goto("/hasil");
-    await page.getByLabel("Cari unit").fill("rsud");
+    await expect(rows).toHaveCount(units.length);
+    // The table scrolls inside its own box: the page itself is no wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.getByLabel("Cari unit").fill("dukcapil");
     await page.getByRole("button", { name: "Tampilkan" }).click();
-    await expect(page).toHaveURL(/\/hasil\?q=rsud/);
-    await expect(page.getByTestId("result-row-RSUD")).toBeVisible();
-    await expect(page.getByTestId("results-table").locator("tbody tr")).toHaveCount(1);
-    await page.getByLabel("Cari unit").fill("");
+    await expect(page).toHaveURL(/\/hasil\?q=dukcapil&tingkat=$/);
+    const dukcapil = matching("dukcapil");
+    expect(dukcapil.length).toBeGreaterThan(2);
+    await expect(rows).toHaveCount(dukcapil.length);
+    expect(await shownCodes()).toEqual(dukcapil);
+    await expect(page.getByTestId("results-count")).toContainText(String(dukcapil.length));
+
+    // Search and level together: the search box keeps its text across the round trip.
+    await expect(page.getByLabel("Cari unit")).toHaveValue("dukcapil");
     await page.getByLabel("Tingkat").selectOption("3");
     await page.getByRole("button", { name: "Tampilkan" }).click();
-    await expect(page).toHaveURL(/tingkat=3/);
-    await expect(page.getByTestId("result-row-RSUD")).toHaveCount(0);
+    await expect(page).toHaveURL(/q=dukcapil&tingkat=3$/);
+    const third = matching("dukcapil", 2);
+    expect(third.length).toBeGreaterThan(0);
+    expect(third.length).toBeLessThan(dukcapil.length);
+    await expect(rows).toHaveCount(third.length);
+    expect(await shownCodes()).toEqual(third);
+    await expect(page.getByLabel("Tingkat")).toHaveValue("3");
+
+    // The level alone: the agency itself is level 1.
+    await page.getByLabel("Cari unit").fill("");
+    await page.getByLabel("Tingkat").selectOption("1");
+    await page.getByRole("button", { name: "Tampilkan" }).click();
+    expect(await shownCodes()).toEqual(["KAB-SUKAMAJU"]);
+
     await page.getByLabel("Cari unit").fill("zzz-tidak-ada");
     await page.getByRole("button", { name: "Tampilkan" }).click();
     await expect(page.getByText("Tidak ada unit yang cocok dengan pencarian.")).toBeVisible();
+    await expect(page.getByTestId("results-table")).toHaveCount(0);
   });
 });

@@ -85,6 +85,10 @@ test("an admin keeps populations, withdraws a live result, republishes it pooled
   await citizen.goto("/s/DISDUKCAPIL/terima-kasih");
   const shown = citizen.getByTestId("published-index");
   await expect(shown.getByTestId("published-konversi")).toHaveText(decimal(seeded.konversi));
+  // The public page, twice: the second answer comes from the web server's copy (lib/request/public-cache.ts).
+  const reader = await (await browser.newContext()).newPage();
+  for (let i = 0; i < 2; i++) await reader.goto("/hasil/DISDUKCAPIL");
+  await expect(reader.getByTestId(`unit-period-${key}`)).toBeVisible();
 
   const unpublish = admin.getByTestId("unpublish");
   await unpublish.getByRole("button", { name: "Tarik publikasi" }).click();
@@ -97,6 +101,10 @@ test("an admin keeps populations, withdraws a live result, republishes it pooled
   expect(previous.year * 4 + previous.number).toBeLessThan(closed!.year * 4 + closed!.number);
   await citizen.reload();
   await expect(shown.getByTestId("published-konversi")).toHaveText(decimal(previous.konversi));
+  // The withdrawal dropped that copy: the next reader sees the quarter before at once.
+  await reader.reload();
+  await expect(reader.getByTestId(`unit-period-${key}`)).toHaveCount(0);
+  await expect(reader.getByTestId("unit-latest").getByTestId("result-konversi")).toHaveText(decimal(previous.konversi));
   await expect(shown.getByTestId("published-counts")).toHaveText(COUNTS[previous.scope]!);
 
   // Published again, pooled with its sub-units.

@@ -56,18 +56,32 @@ describe("public results", () => {
       expect(u.period.year * 10 + u.period.number).toBe(newest);
     }
     expect(index.units.filter((u) => u.periodKey === "2026-T3").length).toBeGreaterThan(5);
-    // The agency's index is the root's own publication (pooled by the admin), never an average of units.
-    expect(index.agencyTrend).toEqual([]);
-    for (const period of ["2026-T2", "2026-T3"]) {
-      expect((await pub.publishUnit(admin, { period, unitCode: "KAB-SUKAMAJU", scope: "gabungan" }, meta)).ok).toBe(true);
-    }
-    const agency = (await pr.publicResultsIndex()).agencyTrend;
-    expect(agency.map((r) => r.periodKey)).toEqual(["2026-T2", "2026-T3"]);
-    const frozen = await one<{ konversi: number; respondents: number }>(`${LIVE} AND u.code = 'KAB-SUKAMAJU' AND sp.year = 2026 AND sp.number = 3`);
-    // Frozen with each unsur's NRR from lib/ikm, as the dashboards compute it.
-    expect(agency[1]!.unsur.map((u) => u.code)).toEqual(["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]);
-    expect(agency[1]!.unsur.every((u) => u.nrr >= 1 && u.nrr <= 4)).toBe(true);
-    expect(agency[1]).toMatchObject({ unitCode: "KAB-SUKAMAJU", depth: 0, scope: "gabungan", konversi: frozen.konversi, respondents: frozen.respondents });
+    // The agency's index is the root's own publication (the seed pools every unit, as an admin's
+    // "gabungan" publish does), never an average of units.
+    const agency = index.agencyTrend;
+    expect(agency.map((r) => r.periodKey)).toEqual(["2026-T1", "2026-T2", "2026-T3"]);
+    const frozen = await one<{ konversi: number; respondents: number; population: number }>(
+      `SELECT (p.result->>'konversi')::float8 AS konversi, (p.result->>'respondents')::int AS respondents, (p.result->>'population')::int AS population
+         FROM publication p JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
+        WHERE u.code = 'KAB-SUKAMAJU' AND sp.kind = 'QUARTER' AND sp.year = 2026 AND sp.number = 3 AND p.scope = 'POOLED'`,
+    );
+    const everyone = await one<{ n: number; pop: number }>(
+      `SELECT (SELECT sum(responses)::int FROM unit_daily_rollup WHERE day >= '2026-07-01' AND day < '2026-10-01' AND NOT suspicious) AS n,
+              (SELECT sum(population)::int FROM unit_population up JOIN survey_period sp ON sp.id = up.period_id WHERE sp.kind = 'QUARTER' AND sp.year = 2026 AND sp.number = 3) AS pop`,
+    );
+    expect(frozen.respondents).toBe(everyone.n);
+    expect(frozen.population).toBe(everyone.pop);
+    expect(agency[2]!.unsur.map((u) => u.code)).toEqual(["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]);
+    expect(agency[2]!.unsur.every((u) => u.nrr >= 1 && u.nrr <= 4)).toBe(true);
+    expect(agency[2]).toMatchObject({ unitCode: "KAB-SUKAMAJU", depth: 0, scope: "gabungan", konversi: frozen.konversi, respondents: frozen.respondents });
+    // What the seed froze is what the admin's pooled publish freezes from the same rollups (lib/ikm through lib/dal/publication).
+    expect((await pub.unpublishUnit(admin, { period: "2026-T3", unitCode: "KAB-SUKAMAJU", reason: "Diperiksa ulang" }, meta)).ok).toBe(true);
+    expect((await pr.publicResultsIndex()).agencyTrend.map((r) => r.periodKey)).toEqual(["2026-T1", "2026-T2"]);
+    const again = await pub.publishUnit(admin, { period: "2026-T3", unitCode: "KAB-SUKAMAJU", scope: "gabungan" }, meta);
+    expect(again.ok).toBe(true);
+    const republished = (await pr.publicResultsIndex()).agencyTrend;
+    expect(republished.map((r) => r.periodKey)).toEqual(["2026-T1", "2026-T2", "2026-T3"]);
+    expect(republished[2]).toMatchObject({ konversi: frozen.konversi, mutu: agency[2]!.mutu, respondents: frozen.respondents, unsur: agency[2]!.unsur });
   });
 
   it("a late response changes the dashboards, never the public figures", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { clearPublicResultsCache } from "@/lib/dal/public-results";
 import { defineWrite } from "@/lib/dal/write";
 import type { TTx } from "@/lib/db";
 import { ZFeedbackPublish, ZFeedbackUnpublish } from "@/lib/validation/feedback-public";
@@ -34,6 +35,8 @@ export const publishFeedback = defineWrite({
     });
     return { publishedAt };
   },
+  // The unit's public page lists what it published.
+  afterCommit: () => clearPublicResultsCache(),
 });
 
 /** Takes a published item off the public page; the reviewed texts stay for a later republish. */
@@ -47,4 +50,5 @@ export const unpublishFeedback = defineWrite({
   handler: async (tx, _input, item) => {
     await tx.feedbackItem.update({ where: { responseId: item.responseId }, data: { publishedAt: null, publishedById: null } });
   },
+  afterCommit: () => clearPublicResultsCache(),
 });
