@@ -29,8 +29,12 @@ async function session(browser: Browser, locale: "id" | "en", email?: string): P
   return page;
 }
 
-/** axe on the page as it is now; and at 360 px, that the page fits its width. */
-async function check(page: Page, label: string, width: number) {
+/**
+ * axe on the page as it is now (unless `axe` is false); and at 360 px, that the page fits its width.
+ * The staff pages in English are checked for reflow only: their structure is the Indonesian pages'
+ * (axe ran on those at both sizes), and the longer English words are what breaks a narrow layout.
+ */
+async function check(page: Page, label: string, width: number, { axe: runAxe = true } = {}) {
   await page.waitForLoadState("load");
   // A dashboard streams in under a skeleton (<main aria-busy>), and React reveals streamed
   // content a moment after it arrives (it throttles reveals), so "load" can come first: scan
@@ -38,6 +42,7 @@ async function check(page: Page, label: string, width: number) {
   await page.waitForFunction(() => !document.querySelector('[aria-busy="true"], div[hidden][id^="S:"]'));
   const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
   if (width === 360) expect(fits, `${label}: sideways scrolling at 360 px`).toBe(true);
+  if (!runAxe) return;
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   expect(axe.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`), label).toEqual([]);
 }
@@ -126,14 +131,14 @@ for (const locale of ["id", "en"] as const) {
       await admin.setViewportSize(size);
       for (const path of pages) {
         await admin.goto(path);
-        await check(admin, `${path} ${size.name} ${locale}`, size.width);
+        await check(admin, `${path} ${size.name} ${locale}`, size.width, { axe: locale === "id" });
       }
     }
     const operator = await session(browser, locale, "operator.dukcapil@suara.test");
     for (const size of SIZES[locale]) {
       await operator.setViewportSize(size);
       await operator.goto("/dasbor/unit/DUKCAPIL-CAPIL");
-      await check(operator, `operator unit page ${size.name} ${locale}`, size.width);
+      await check(operator, `operator unit page ${size.name} ${locale}`, size.width, { axe: locale === "id" });
     }
   });
 }
