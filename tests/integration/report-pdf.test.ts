@@ -164,10 +164,11 @@ describe("the SKM report PDF", () => {
     // pooled units and its Krejcie-Morgan minimum, the table row it reads, the respondents.
     expect(flat).toContain("Survei dilaksanakan secara mandiri oleh Dinas Kependudukan dan Pencatatan Sipil beserta sub-unitnya (4 unit), Pemerintah Kabupaten Sukamaju");
     expect(flat).toContain("Pengumpulan data: Triwulan III 2026, 1 Jul 2026 sampai dengan 30 Sep 2026.");
-    const [{ population }] = await raw<{ population: number }>(
+    const [served] = await raw<{ population: number }>(
       `SELECT sum(n.population)::int AS population FROM unit_population n JOIN unit u ON u.id = n.unit_id JOIN survey_period p ON p.id = n.period_id
         WHERE u.path LIKE (SELECT path FROM unit WHERE code = 'DISDUKCAPIL') || '%' AND p.kind = 'QUARTER' AND p.year = 2026 AND p.number = 3`,
     );
+    const population = served!.population;
     expect(population).toBeGreaterThan(1000);
     const pooled = computeIkmFromRows(await answersOf("DISDUKCAPIL", true));
     expect(out.text).toContain(`\nPopulasi (orang dilayani) ${formatInteger(population)}\n`);
