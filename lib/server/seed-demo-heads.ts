@@ -3,18 +3,13 @@
 // 2 = female, serial). Derived from the unit's place in the tree, not from the seed's random
 // stream, so adding them changes none of the demo's responses. Data for seed-demo.ts.
 
-const NAMES: readonly [string, 1 | 2][] = [
-  ["Drs. H. Asep Suryana, M.Si.", 1],
-  ["Ir. Rina Marlina, M.T.", 2],
-  ["Dedi Kurniawan, S.Sos., M.AP.", 1],
-  ["Hj. Euis Sulastri, S.H.", 2],
-  ["dr. Bambang Hermawan, M.Kes.", 1],
-  ["Yuyun Wahyuni, S.E., M.M.", 2],
-  ["Agus Salim, S.STP., M.Si.", 1],
-  ["Nia Kurniasih, S.Kep., Ners", 2],
-  ["Rahmat Hidayat, S.T.", 1],
-  ["Siti Nurjanah, S.Pd., M.Pd.", 2],
+// Given names (with the sex the NIP records) and family names cycle with different lengths, so
+// no two of the demo's units share a head.
+const GIVEN: readonly [string, 1 | 2][] = [
+  ["Asep", 1], ["Rina", 2], ["Dedi", 1], ["Euis", 2], ["Bambang", 1], ["Yuyun", 2], ["Agus", 1], ["Nia", 2], ["Rahmat", 1], ["Siti", 2],
 ];
+const FAMILY = ["Suryana", "Marlina", "Kurniawan", "Sulastri", "Hermawan", "Wahyuni", "Hidayat"];
+const DEGREE = ["S.Sos., M.Si.", "S.E., M.M.", "S.H., M.H.", "S.T., M.T.", "S.STP., M.AP."];
 
 const TITLE: Record<string, string> = {
   PEMDA: "Sekretaris Daerah",
@@ -32,7 +27,8 @@ export type TDemoHead = { name: string; title: string; nip: string };
 
 /** The head of the `index`-th unit of the demo tree (a unit of `kind` named `unitName`). */
 export function demoHead(index: number, kind: string, unitName: string): TDemoHead {
-  const [name, sex] = NAMES[index % NAMES.length]!;
+  const [given, sex] = GIVEN[index % GIVEN.length]!;
+  const name = `${given} ${FAMILY[index % FAMILY.length]}, ${DEGREE[index % DEGREE.length]}`;
   const pad = (n: number, w: number) => String(n).padStart(w, "0");
   const born = `${1966 + (index % 14)}${pad(1 + (index % 12), 2)}${pad(1 + ((index * 7) % 28), 2)}`;
   const appointed = `${1992 + (index % 14)}${pad(1 + ((index * 5) % 12), 2)}`;
