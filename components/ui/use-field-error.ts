@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import type messages from "@/lib/i18n/messages/id.json";
 
 type TFieldErrorCode = keyof (typeof messages)["fieldErrors"];
-const CODES = new Set<string>(["tooLong", "tooShort", "controlChar", "invalidChoice", "required", "tooBig", "imageType", "codeFormat", "email", "invalid", "notEligible", "targetDays", "progressRange", "date", "tooLarge", "tooLargeTotal", "tooManyFiles", "attachmentType"] satisfies TFieldErrorCode[]);
+const CODES = new Set<string>(["tooLong", "tooShort", "controlChar", "invalidChoice", "required", "tooBig", "imageType", "codeFormat", "email", "invalid", "notEligible", "targetDays", "progressRange", "date", "tooLarge", "tooLargeTotal", "tooManyFiles", "attachmentType", "nipFormat"] satisfies TFieldErrorCode[]);
 
 /**
  * A write's field errors (lib/dal/write.ts: field -> code) in the reader's words:

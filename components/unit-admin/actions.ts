@@ -17,7 +17,7 @@ const revalidateUnits = () => {
 };
 
 export async function updateUnitAction(_prev: TUnitFormState, form: FormData): Promise<TUnitFormState> {
-  const values = { name: text(form, "name"), kind: text(form, "kind") };
+  const values = { name: text(form, "name"), kind: text(form, "kind"), headName: text(form, "headName"), headTitle: text(form, "headTitle"), headNip: text(form, "headNip") };
   const r = await updateUnit(await getCaller(), { unitId: form.get("unitId"), ...values }, await currentRequestMeta());
   if (!r.ok) return r.error === "invalid" ? { error: "form", fields: r.fields, values } : { error: r.error, values };
   revalidateUnits();

@@ -29,11 +29,13 @@ function StateAlert({ state, done }: { state: TUnitFormState; done?: string }) {
   return null;
 }
 
-export function UpdateUnitForm({ unit }: { unit: { id: string; name: string; kind: string } }) {
+type TUnitHead = { headName: string | null; headTitle: string | null; headNip: string | null };
+
+export function UpdateUnitForm({ unit }: { unit: { id: string; name: string; kind: string } & TUnitHead }) {
   const [state, action, pending] = useActionState(updateUnitAction, {} as TUnitFormState);
   const t = useTranslations("unitAdmin");
   const error = useFieldError(state.fields);
-  const v = state.values ?? { name: unit.name, kind: unit.kind };
+  const v = state.values ?? { name: unit.name, kind: unit.kind, headName: unit.headName ?? "", headTitle: unit.headTitle ?? "", headNip: unit.headNip ?? "" };
   return (
     <form action={action} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4" data-testid="update-unit" noValidate>
       <StateAlert state={state} done={t("saved")} />
@@ -47,6 +49,18 @@ export function UpdateUnitForm({ unit }: { unit: { id: string; name: string; kin
           {(c) => <KindSelect control={c} defaultValue={v.kind} />}
         </Field>
       </div>
+      <fieldset key={`head-${JSON.stringify(v)}`} className="grid gap-3 sm:grid-cols-3">
+        <legend className="mb-1 text-sm font-semibold">{t("headTitle")}</legend>
+        <Field id="unit-head-name" label={t("headName")} error={error("headName")}>
+          {(c) => <Input {...c} name="headName" size="sm" defaultValue={v.headName} maxLength={200} autoComplete="off" />}
+        </Field>
+        <Field id="unit-head-title" label={t("headJabatan")} error={error("headTitle")}>
+          {(c) => <Input {...c} name="headTitle" size="sm" defaultValue={v.headTitle} maxLength={200} autoComplete="off" />}
+        </Field>
+        <Field id="unit-head-nip" label={t("headNip")} hint={t("headNipHint")} error={error("headNip")}>
+          {(c) => <Input {...c} name="headNip" size="sm" defaultValue={v.headNip} maxLength={24} inputMode="numeric" autoComplete="off" />}
+        </Field>
+      </fieldset>
       <div>
         <Button type="submit" size="sm" disabled={pending}>
           {t("save")}

@@ -41,7 +41,10 @@ export async function getUnitForAdmin(caller: TCaller | null, code: string) {
   if (!unit) return null;
   const roots = scopePaths(caller, "admin");
   const [row, parent, children, aliases, targets] = await Promise.all([
-    prisma.unit.findUnique({ where: { id: unit.id }, select: { id: true, code: true, name: true, kind: true, active: true, depth: true } }),
+    prisma.unit.findUnique({
+      where: { id: unit.id },
+      select: { id: true, code: true, name: true, kind: true, active: true, depth: true, headName: true, headTitle: true, headNip: true },
+    }),
     unit.parentId ? prisma.unit.findUnique({ where: { id: unit.parentId }, select: { code: true, name: true, path: true } }) : null,
     prisma.unit.findMany({ where: { parentId: unit.id }, orderBy: { name: "asc" }, select: { code: true, name: true, active: true } }),
     prisma.unitCodeAlias.findMany({ where: { unitId: unit.id }, orderBy: { createdAt: "desc" }, select: { code: true, createdAt: true } }),
@@ -68,7 +71,12 @@ export async function getUnitForAdmin(caller: TCaller | null, code: string) {
 const lockTree = (tx: TTx) => tx.$executeRaw`SELECT suara_unit_tree_lock()`;
 
 const unitById = (tx: TTx, unitId: string) =>
-  tx.unit.findUnique({ where: { id: unitId }, select: { id: true, code: true, name: true, kind: true, path: true, parentId: true, active: true } });
+  tx.unit.findUnique({
+    where: { id: unitId },
+    select: { id: true, code: true, name: true, kind: true, path: true, parentId: true, active: true, headName: true, headTitle: true, headNip: true },
+  });
+
+const HEAD_FIELDS = ["headName", "headTitle", "headNip"] as const;
 
 /** A new unit under one the caller administers: its path and depth follow its parent's. */
 export const createUnit = defineWrite({
@@ -95,10 +103,18 @@ export const updateUnit = defineWrite({
     targetType: "unit",
     targetId: u.id,
     unitId: u.id,
-    detail: { code: u.code, name: { from: u.name, to: input.name }, kind: { from: u.kind, to: input.kind } },
+    detail: {
+      code: u.code,
+      name: { from: u.name, to: input.name },
+      kind: { from: u.kind, to: input.kind },
+      // The head who signs the report, where the input changes it.
+      ...Object.fromEntries(HEAD_FIELDS.filter((k) => input[k] !== undefined && input[k] !== u[k]).map((k) => [k, { from: u[k], to: input[k] }])),
+    },
   }),
   handler: async (tx, input, u) => {
-    await tx.unit.update({ where: { id: u.id }, data: { name: input.name, kind: input.kind } });
+    // A head field left out of the input stays as it is; a blank one is cleared.
+    const head = Object.fromEntries(HEAD_FIELDS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
+    await tx.unit.update({ where: { id: u.id }, data: { name: input.name, kind: input.kind, ...head } });
   },
   afterCommit: () => {
     clearSurveyCache();

@@ -62,3 +62,13 @@ export function lastTwelveMonths(now = new Date()): { from: Date; to: Date } {
   const from = new Date(Date.UTC(now.getUTCFullYear() - 1, now.getUTCMonth(), now.getUTCDate() + 1));
   return { from, to };
 }
+
+export type TUnitHead = { name: string | null; title: string | null; nip: string | null };
+
+/** Who heads the unit and signs its SKM report (dashboard.read on the unit); null outside the scope. */
+export async function getUnitHead(caller: TCaller | null, code: string): Promise<TUnitHead | null> {
+  const unit = await getUnitForCaller(caller, code, "dashboard.read");
+  if (!unit) return null;
+  const row = await prisma.unit.findUniqueOrThrow({ where: { id: unit.id }, select: { headName: true, headTitle: true, headNip: true } });
+  return { name: row.headName, title: row.headTitle, nip: row.headNip };
+}

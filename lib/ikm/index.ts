@@ -40,7 +40,7 @@ export {
   type IkmAccumulator,
 } from "./compute";
 export { classifyMutu, toKonversi } from "./classify";
-export { KREJCIE_MORGAN, assessSample, minimumSample } from "./sample";
+export { KREJCIE_MORGAN, KREJCIE_MORGAN_TABLE, assessSample, krejcieMorganRow, minimumSample } from "./sample";
 export { compareIkm, compareNrr, type IkmComparison, type NrrComparison, type ScoreMoments, type Trend } from "./compare";
 export {
   NOT_AVAILABLE,

@@ -31,6 +31,22 @@ export function paragraph(doc: TDoc, text: string) {
   doc.moveDown(0.4);
 }
 
+/** Numbered (or bulleted) items with a hanging indent: "1." in the margin column, the text beside it. */
+export function items(doc: TDoc, texts: readonly string[], marker: (i: number) => string = (i) => `${i + 1}.`) {
+  const left = doc.page.margins.left;
+  const indent = 18;
+  texts.forEach((text, i) => {
+    doc.font(FONT).fontSize(10).fillColor(TEXT);
+    ensureSpace(doc, doc.heightOfString(text, { width: contentWidth(doc) - indent }) + 4);
+    const y = doc.y;
+    doc.text(marker(i), left, y, { width: indent, lineBreak: false });
+    doc.text(text, left + indent, y, { width: contentWidth(doc) - indent, align: "justify" });
+    doc.moveDown(0.2);
+  });
+  doc.x = left;
+  doc.moveDown(0.3);
+}
+
 export function contentWidth(doc: TDoc) {
   return doc.page.width - doc.page.margins.left - doc.page.margins.right;
 }

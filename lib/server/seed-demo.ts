@@ -12,6 +12,7 @@ import { insertDemoAccounts } from "@/lib/server/seed-demo-accounts";
 import { HARAPAN_TEMPLATE, installStandardTemplates } from "@/lib/server/standard-templates";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, demoAccountsActive } from "@/lib/server/seed-demo-accounts";
+import { demoHead } from "@/lib/server/seed-demo-heads";
 import { flatten, ITEM_OFFSET, SARAN, TREE } from "@/lib/server/seed-demo-tree";
 
 
@@ -86,10 +87,12 @@ export async function seedDemo(databaseUrl: string, opts: SeedOptions = {}): Pro
     const units = flatten(TREE, null, [], uuid);
     const services = new Map<string, { id: string; code: string }[]>();
     let serviceCount = 0;
-    for (const u of units) {
+    for (const [index, u] of units.entries()) {
+      const head = demoHead(index, u.kind, u.name);
       await client.query(
-        `INSERT INTO unit (id, parent_id, path, depth, name, kind, code, template_id, updated_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,now())`,
-        [u.id, u.parentId, u.path, u.depth, u.name, u.kind, u.code, asksHarapan(u) ? templateIds[HARAPAN_TEMPLATE] : null],
+        `INSERT INTO unit (id, parent_id, path, depth, name, kind, code, template_id, head_name, head_title, head_nip, updated_at)
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,now())`,
+        [u.id, u.parentId, u.path, u.depth, u.name, u.kind, u.code, asksHarapan(u) ? templateIds[HARAPAN_TEMPLATE] : null, head.name, head.title, head.nip],
       );
       const list = u.services.map(([code], i) => ({ id: uuid(), code, name: u.services[i]![1], order: i }));
       for (const s of list) {

@@ -16,7 +16,27 @@ const publicCode = z
 
 export const ZCreateUnit = z.object({ parentCode: unitCode, code: publicCode, name, kind });
 
-export const ZUpdateUnit = z.object({ unitId: z.uuid(), name, kind });
+/** Blank = not set (null); absent = left as it is. */
+const optionalLine = (max: number) =>
+  plainString()
+    .trim()
+    .max(max, { error: "tooLong" })
+    .transform((v) => (v === "" ? null : v))
+    .optional();
+
+/** Nomor Induk Pegawai: 18 digits; the spaces it is often printed with ("19700101 199503 1 001") are dropped. */
+export const NIP_LENGTH = 18;
+export const ZNip = z
+  .string({ error: "nipFormat" })
+  .transform((v) => v.replace(/\s+/g, ""))
+  .refine((v) => v === "" || new RegExp(`^[0-9]{${NIP_LENGTH}}$`).test(v), { error: "nipFormat" })
+  .transform((v) => (v === "" ? null : v))
+  .optional();
+
+/** The unit head who signs the SKM report (name, jabatan, NIP). */
+const head = { headName: optionalLine(200), headTitle: optionalLine(200), headNip: ZNip };
+
+export const ZUpdateUnit = z.object({ unitId: z.uuid(), name, kind, ...head });
 
 /** Moves a unit, with its whole subtree, under another unit. */
 export const ZMoveUnit = z.object({ unitId: z.uuid(), parentCode: z.string({ error: "required" }).trim().min(1, { error: "required" }).pipe(unitCode) });

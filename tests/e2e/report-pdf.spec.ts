@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { computeIkmFromRows, formatIkm, formatKonversi, PERMENPAN_14_2017 } from "@/lib/ikm";
+import { formatDate } from "@/lib/i18n/format";
 import { currentMonth, monthStart, periodKey, periodMonths, periodOfMonth, previousPeriod } from "@/lib/periods";
 import { query } from "./support/db";
 import { signedInPage } from "./support/session";
@@ -42,6 +43,15 @@ test("an admin downloads a unit's SKM report whose figures are lib/ikm's", async
   expect(id.text).toContain("BAB III Hasil");
   expect(id.text).toMatch(new RegExp(`Nilai IKM \\(konversi\\) ${formatKonversi(expected)}\\b`));
   expect(id.text).toMatch(new RegExp(`Jumlah NRR tertimbang \\(IKM\\) ${formatIkm(expected.ikm)}\\b`));
+  // Signed by the unit head the demo gives RSUD, under the jabatan; the period's first day in BAB II.
+  const [head] = await query<{ head_name: string; head_title: string; head_nip: string }>(`SELECT head_name, head_title, head_nip FROM unit WHERE code = 'RSUD'`);
+  const nip = head!.head_nip;
+  const flat = id.text.replace(/\s+/g, " ");
+  expect(flat).toContain(`${head!.head_title} ${head!.head_name} NIP. ${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`);
+  expect(flat).toContain("BAB II Pengumpulan Data");
+  const first = formatDate("id", new Date(monthStart(periodMonths(LAST_Q).start).getTime() + 12 * 3_600_000));
+  const last = formatDate("id", new Date(monthStart(periodMonths(LAST_Q).end).getTime() - 12 * 3_600_000));
+  expect(flat).toMatch(new RegExp(`Pengumpulan data: Triwulan [IV]+ \\d{4}, ${first} sampai dengan ${last}\\.`));
   const en = await pdfText(page, `/dasbor/unit/RSUD/laporan.pdf?periode=${PERIOD}&cakupan=sendiri&bahasa=en`);
   expect(en.text).toContain("Chapter III Results");
   expect(en.text).toMatch(new RegExp(`IKM score \\(konversi\\) ${formatKonversi(expected, "en")}\\b`));

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { query } from "./support/db";
 import { signedInPage } from "./support/session";
 
-// An admin keeps the unit tree in the browser: finds a unit, adds a sub-unit, renames it,
+// An admin keeps the unit tree in the browser: finds a unit, adds a sub-unit, renames it, names its head,
 // deactivates it (its survey link then says the survey is closed) and reactivates it.
 
 test("an admin adds a sub-unit, renames it, closes its survey and opens it again", async ({ browser }) => {
@@ -39,6 +39,22 @@ test("an admin adds a sub-unit, renames it, closes its survey and opens it again
   await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Pustu Uji Sejahtera");
   await expect(edit.getByLabel("Jenis")).toHaveValue("PUSKESMAS");
 
+  // The head who signs its SKM report: a NIP one digit short is refused in words, the values kept;
+  // 18 digits typed with the usual spaces are saved without them.
+  await edit.getByLabel("Nama", { exact: true }).fill("dr. Rina Uji");
+  await edit.getByLabel("Jabatan", { exact: true }).fill("Kepala Puskesmas Pembantu Uji");
+  await edit.getByLabel("NIP", { exact: true }).fill("19800214 200501 2 00");
+  await edit.getByRole("button", { name: "Simpan" }).click();
+  await expect(edit.getByText("NIP harus terdiri dari tepat 18 angka (spasi boleh).")).toBeVisible();
+  await expect(edit.getByLabel("Nama", { exact: true })).toHaveValue("dr. Rina Uji");
+  await edit.getByLabel("NIP", { exact: true }).fill("19800214 200501 2 003");
+  await edit.getByRole("button", { name: "Simpan" }).click();
+  await expect(edit.getByRole("status")).toHaveText("Tersimpan.");
+  await expect(edit.getByLabel("NIP", { exact: true })).toHaveValue("198002142005012003");
+  expect(await query(`SELECT head_name, head_title, head_nip FROM unit WHERE code = 'PUSTU-UJI'`)).toEqual([
+    { head_name: "dr. Rina Uji", head_title: "Kepala Puskesmas Pembantu Uji", head_nip: "198002142005012003" },
+  ]);
+
   const citizen = await (await browser.newContext()).newPage();
   await citizen.goto("/s/PUSTU-UJI");
   await expect(citizen.getByRole("heading", { level: 1 })).toHaveText("Pustu Uji Sejahtera");
@@ -63,7 +79,7 @@ test("an admin adds a sub-unit, renames it, closes its survey and opens it again
   const log = await query<{ action: string }>(
     `SELECT a.action FROM audit_log a JOIN unit u ON u.id::text = a.target_id WHERE u.code = 'PUSTU-UJI' ORDER BY a.id`,
   );
-  expect(log.map((l) => l.action)).toEqual(["unit.create", "unit.update", "unit.deactivate", "unit.reactivate"]);
+  expect(log.map((l) => l.action)).toEqual(["unit.create", "unit.update", "unit.update", "unit.deactivate", "unit.reactivate"]);
 });
 
 test("a kepala unit has no unit administration", async ({ browser }) => {

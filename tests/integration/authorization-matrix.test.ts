@@ -111,6 +111,7 @@ const checks: Check[] = [
   { name: "getUnitForCaller", capability: "unit.read", run: async (c, rel) => !!(await units.getUnitForCaller(c, UNIT[rel], "unit.read")) },
   { name: "listUnitsForCaller", capability: "unit.read", run: async (c, rel) => (await units.listUnitsForCaller(c, "unit.read")).some((u) => u.code === UNIT[rel]) },
   { name: "getUnitCounts", capability: "unit.read", run: async (c, rel) => !!(await units.getUnitCounts(c, UNIT[rel])) },
+  { name: "getUnitHead", capability: "dashboard.read", run: async (c, rel) => !!(await units.getUnitHead(c, UNIT[rel])) },
   { name: "getUnitDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getUnitDashboard(c, UNIT[rel], query())) },
   { name: "getAgencyDashboard", capability: "dashboard.read", run: async (c, rel) => !!(await dashboard.getAgencyDashboard(c, query({ unit: UNIT[rel] }))) },
   { name: "openResponseExport", capability: "dashboard.read", run: async (c, rel) => !!(await exporter.openResponseExport(c, UNIT[rel], query())) },

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { computeIkmFromRows, formatIkm, formatInteger, formatKonversi, formatNrr, type ResponseRow } from "@/lib/ikm";
+import { computeIkmFromRows, formatIkm, formatInteger, formatKonversi, formatNrr, krejcieMorganRow, minimumSample, type ResponseRow } from "@/lib/ikm";
 import type { TCaller } from "@/lib/permissions";
 import { screenText } from "@/lib/privacy/screen";
 import { parseDashboardQuery } from "@/lib/validation/dashboard";
@@ -21,6 +21,17 @@ const NOW = new Date("2026-11-28T05:00:00Z");
 const IN_T3 = `(r.submitted_at AT TIME ZONE 'Asia/Jakarta') >= '2026-07-01' AND (r.submitted_at AT TIME ZONE 'Asia/Jakarta') < '2026-10-01'`;
 const dir = mkdtempSync(path.join(tmpdir(), "suara-report-"));
 const raw = <T extends object>(text: string, params: unknown[] = []) => withClient(db.url, async (c) => (await c.query(text, params)).rows as T[]);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** The answers of the period's counted responses (not suspicious, the 14/2017 questionnaire) of the units whose path starts with `code`'s, or of `code` alone. */
+const answersOf = async (code: string, subtree: boolean) =>
+  (
+    await raw<{ answers: ResponseRow }>(
+      `SELECT r.answers FROM response r JOIN unit u ON u.id = r.unit_id JOIN template_version v ON v.id = r.template_version_id
+         JOIN questionnaire_template t ON t.id = v.template_id
+        WHERE ${subtree ? "u.path LIKE (SELECT path FROM unit WHERE code = $1) || '%'" : "u.code = $1"} AND NOT r.suspicious AND t.key = 'permenpan-14-2017' AND ${IN_T3}`,
+      [code],
+    )
+  ).map((r) => r.answers);
 
 async function pdf(caller: TCaller | null, code: string, params: Record<string, string>, locale: "id" | "en" = "id") {
   const out = await report.unitReportPdf(caller, code, params, locale, NOW);
@@ -29,7 +40,9 @@ async function pdf(caller: TCaller | null, code: string, params: Record<string, 
   writeFileSync(file, out.report.bytes);
   // -layout keeps a table row on one line; spaces collapsed so cells read as "U1 Persyaratan 1.234 3,21".
   const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/[ \t]+/g, " ");
-  return { ...out, file, text };
+  // Without -layout a table cell's lines come out together: a wrapped cell reads as one sentence.
+  const plain = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  return { ...out, file, text, plain };
 }
 
 /** Mean and spread of a greyscale PNG's pixels (pdftoppm -gray), from its PGM twin. */
@@ -110,6 +123,13 @@ describe("the SKM report PDF", () => {
     const flat = text.replace(/\s+/g, " ");
     expect(flat).toContain(`${view!.saran.total} saran diterima pada periode ini`);
     for (const s of view!.saran.latest.slice(0, 5)) expect(flat).toContain(screenText(s.text).text.replace(/\s+/g, " "));
+    // Respondents per service (BAB III), counted here on the raw responses; the one without a service too.
+    const perService = await raw<{ name: string | null; n: number }>(
+      `SELECT s.name, count(*)::int AS n FROM response r JOIN unit u ON u.id = r.unit_id LEFT JOIN service s ON s.id = r.service_id
+        WHERE u.code = 'RSUD' AND NOT r.suspicious AND ${IN_T3} GROUP BY s.name`,
+    );
+    expect(perService.length).toBeGreaterThan(3);
+    for (const s of perService) expect(text).toMatch(new RegExp(`\\n${escape(s.name ?? "Tanpa jenis layanan")} ${escape(formatInteger(s.n))} \\d`));
     // The band table as the regulation prints it.
     expect(text).toMatch(/88,31 – 100,00 A Sangat Baik/);
     expect(text).toMatch(/76,61 – 88,30 B Baik/);
@@ -119,11 +139,100 @@ describe("the SKM report PDF", () => {
     expect(fonts).not.toMatch(/\bno\s+no\s+no\b/);
   }, 120_000);
 
+  it("holds the regulation's chapters: legal basis, the period's dates, the sample and its table row, the child units, the RTL, the head who signs", async () => {
+    // The previous quarter's plan, partly realised (40 % and 90 %: 65 % on average).
+    await raw(
+      `WITH plan AS (
+         INSERT INTO follow_up_plan (id, unit_id, period_id, status, updated_at)
+         SELECT gen_random_uuid(), u.id, p.id, 'DISETUJUI', now() FROM unit u, survey_period p
+          WHERE u.code = 'DISDUKCAPIL' AND p.kind = 'QUARTER' AND p.year = 2026 AND p.number = 2 RETURNING id)
+       INSERT INTO follow_up_action (id, plan_id, unsur_code, action, owner, progress, position, updated_at)
+       SELECT gen_random_uuid(), plan.id, a.unsur, a.action, 'Kabid Dafduk', a.progress, a.position, now()
+         FROM plan, (VALUES ('U3', 'Loket prioritas lansia', 40, 0), ('U8', 'Kursi ruang tunggu', 90, 1)) AS a(unsur, action, progress, position)`,
+    );
+    const out = await pdf(callers.admin, "DISDUKCAPIL", { periode: "2026-T3" });
+    if (!out.ok) throw new Error(out.message);
+    const flat = out.text.replace(/\s+/g, " ");
+
+    // BAB I: the legal basis.
+    expect(flat).toContain("BAB I Pendahuluan");
+    expect(flat).toContain("1. Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik;");
+    expect(flat).toContain("2. Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Nomor 25 Tahun 2009");
+    expect(flat).toContain("Reformasi Birokrasi Nomor 14 Tahun 2017 tentang Pedoman Penyusunan Survei Kepuasan Masyarakat");
+
+    // BAB II: who ran it, when (the quarter's first and last day), the population of the
+    // pooled units and its Krejcie-Morgan minimum, the table row it reads, the respondents.
+    expect(flat).toContain("Survei dilaksanakan secara mandiri oleh Dinas Kependudukan dan Pencatatan Sipil beserta sub-unitnya (4 unit), Pemerintah Kabupaten Sukamaju");
+    expect(flat).toContain("Pengumpulan data: Triwulan III 2026, 1 Jul 2026 sampai dengan 30 Sep 2026.");
+    const [served] = await raw<{ population: number }>(
+      `SELECT sum(n.population)::int AS population FROM unit_population n JOIN unit u ON u.id = n.unit_id JOIN survey_period p ON p.id = n.period_id
+        WHERE u.path LIKE (SELECT path FROM unit WHERE code = 'DISDUKCAPIL') || '%' AND p.kind = 'QUARTER' AND p.year = 2026 AND p.number = 3`,
+    );
+    const population = served!.population;
+    expect(population).toBeGreaterThan(1000);
+    const pooled = computeIkmFromRows(await answersOf("DISDUKCAPIL", true));
+    expect(out.text).toContain(`\nPopulasi (orang dilayani) ${formatInteger(population)}\n`);
+    expect(out.text).toContain(`\nSampel minimum (Krejcie dan Morgan) ${formatInteger(minimumSample(population))}\n`);
+    expect(out.text).toContain(`\nResponden yang diperoleh ${formatInteger(pooled.respondents)}\n`);
+    expect(out.text).toContain(`\nKecukupan sampel ${pooled.respondents >= minimumSample(population) ? "memenuhi" : "di bawah"} sampel minimum\n`);
+    const row = krejcieMorganRow(population);
+    expect(flat).toContain(`populasi ${formatInteger(population)} dibaca pada baris N = ${formatInteger(row.population)}, dengan sampel S = ${formatInteger(row.sample)}:`);
+    expect(out.text).toContain(`\n ${formatInteger(row.population)} ${formatInteger(row.sample)} ← baris yang dipakai\n`);
+    expect(flat).toMatch(new RegExp(`Jumlah ${escape(formatInteger(pooled.respondents))} 100,0%`));
+
+    // BAB III: each child unit (and the dinas's own responses) with its own index.
+    for (const [code, subtree, name] of [
+      ["DISDUKCAPIL", false, "Dinas Kependudukan dan Pencatatan Sipil"],
+      ["DUKCAPIL-DAFDUK", true, "Bidang Pelayanan Pendaftaran Penduduk"],
+      ["DUKCAPIL-CAPIL", true, "Bidang Pelayanan Pencatatan Sipil"],
+      ["UPT-DUKCAPIL-UTARA", true, "UPT Dukcapil Wilayah Utara"],
+    ] as const) {
+      const r = computeIkmFromRows(await answersOf(code, subtree));
+      expect(out.text, code).toMatch(new RegExp(`\\n${escape(name)} ${escape(formatInteger(r.respondents))} ${escape(formatKonversi(r))} ${r.mutu}\\n`));
+    }
+    expect(out.text).toMatch(/\nHasil per unit\n/);
+    expect(out.text).toMatch(new RegExp(`Nilai IKM \\(konversi\\) ${formatKonversi(pooled)}\\b`));
+
+    // BAB IV: the quarter's RTL as seeded (actions, owners, realisation), the previous quarter's realisation.
+    const actions = await raw<{ unsur_code: string; action: string; owner: string; progress: number }>(
+      `SELECT a.unsur_code, a.action, a.owner, a.progress FROM follow_up_action a JOIN follow_up_plan p ON p.id = a.plan_id
+         JOIN unit u ON u.id = p.unit_id JOIN survey_period sp ON sp.id = p.period_id
+        WHERE u.code = 'DISDUKCAPIL' AND sp.kind = 'QUARTER' AND sp.year = 2026 AND sp.number = 3 ORDER BY a.position`,
+    );
+    expect(actions.length).toBe(3);
+    expect(out.plain).toContain("Status RTL: Disetujui");
+    for (const a of actions) {
+      expect(out.plain).toContain(a.action);
+      expect(out.plain).toContain(`${a.progress}%`);
+    }
+    expect(out.plain).toContain("Menambah dua loket perekaman KTP-el pada jam 08.00-11.00 dan menerapkan antrean daring");
+    expect(flat).toContain("Realisasi RTL Triwulan II 2026: rata-rata 65% dari 2 kegiatan.");
+
+    // The signature block: the unit head's jabatan, name and NIP as the admin keeps them.
+    const [head] = await raw<{ head_name: string; head_title: string; head_nip: string }>(`SELECT head_name, head_title, head_nip FROM unit WHERE code = 'DISDUKCAPIL'`);
+    expect(head!.head_nip).toMatch(/^\d{18}$/);
+    const nip = head!.head_nip;
+    expect(flat).toContain(`${head!.head_title} ${head!.head_name} NIP. ${nip.slice(0, 8)} ${nip.slice(8, 14)} ${nip.slice(14, 15)} ${nip.slice(15)}`);
+    expect(flat).toContain("BAB V Penutup");
+  }, 120_000);
+
+  it("leaves lines to sign by hand when the unit head is not set, and says when there is no RTL", async () => {
+    await raw(`UPDATE unit SET head_name = NULL, head_title = NULL, head_nip = NULL WHERE code = 'RSUD'`);
+    const out = await pdf(callers.admin, "RSUD", { periode: "2026-T3" });
+    if (!out.ok) throw new Error(out.message);
+    const flat = out.text.replace(/\s+/g, " ");
+    expect(flat).toMatch(/Kepala RSUD Kabupaten Sukamaju \( \.{20,} \) NIP\. \.{20,}/);
+    expect(flat).toContain("Belum ada rencana tindak lanjut untuk Triwulan III 2026.");
+    expect(flat).toContain("Tidak ada RTL untuk Triwulan II 2026.");
+    // A unit of its own (no sub-units): no table per unit.
+    expect(out.text).not.toMatch(/\nHasil per unit\n/);
+  }, 120_000);
+
   it("renders pages with ink on them, the trend drawn as vectors", async () => {
     const out = await pdf(callers.admin, "RSUD", { periode: "2026-T3" });
     if (!out.ok) throw new Error(out.message);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [out.file], { encoding: "utf8" }))![1]);
-    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(pages).toBeGreaterThanOrEqual(6);
     for (let p = 1; p <= pages; p++) {
       const { w, h, darkShare } = ink(out.file, p);
       expect(w).toBeGreaterThan(300);

@@ -78,6 +78,27 @@ describe("the unit tree", () => {
     expect(await ua.updateUnit(dinasAdmin, { unitId: foreign.id, name: "Diambil", kind: "DINAS" }, meta)).toEqual({ ok: false, error: "notFound" });
   });
 
+  it("keeps the unit head who signs the report: audited, a blank clears, an absent field stays; the database refuses a bad NIP", async () => {
+    const { id } = await one<{ id: string }>(`SELECT id FROM unit WHERE code = 'PKM-CIBODAS'`);
+    const head = { headName: "dr. Siti Rahma", headTitle: "Kepala Puskesmas Cibodas", headNip: "19800214 200501 2 003" };
+    expect(await ua.updateUnit(dinasAdmin, { unitId: id, name: "Puskesmas Cibodas", kind: "PUSKESMAS", ...head }, meta)).toEqual({ ok: true, value: undefined });
+    const saved = () => one(`SELECT head_name, head_title, head_nip FROM unit WHERE id = $1`, [id]);
+    expect(await saved()).toEqual({ head_name: "dr. Siti Rahma", head_title: "Kepala Puskesmas Cibodas", head_nip: "198002142005012003" });
+    const audit = await one<{ action: string; detail: Record<string, unknown> }>(`SELECT action, detail FROM audit_log ORDER BY id DESC LIMIT 1`);
+    expect(audit.action).toBe("unit.update");
+    expect(audit.detail.headNip).toMatchObject({ to: "198002142005012003" });
+    expect(audit.detail.headName).toMatchObject({ to: "dr. Siti Rahma" });
+    // A rename alone leaves the head as it is; a blank NIP clears only the NIP.
+    expect((await ua.updateUnit(dinasAdmin, { unitId: id, name: "Puskesmas Cibodas", kind: "PUSKESMAS" }, meta)).ok).toBe(true);
+    expect(await saved()).toMatchObject({ head_name: "dr. Siti Rahma", head_nip: "198002142005012003" });
+    expect((await ua.updateUnit(dinasAdmin, { unitId: id, name: "Puskesmas Cibodas", kind: "PUSKESMAS", headNip: " " }, meta)).ok).toBe(true);
+    expect(await saved()).toEqual({ head_name: "dr. Siti Rahma", head_title: "Kepala Puskesmas Cibodas", head_nip: null });
+    expect(await ua.updateUnit(dinasAdmin, { unitId: id, name: "Puskesmas Cibodas", kind: "PUSKESMAS", headNip: "1980021420050120" }, meta)).toEqual({ ok: false, error: "invalid", fields: { headNip: "nipFormat" } });
+    const foreign = await one<{ id: string }>(`SELECT id FROM unit WHERE code = 'RSUD'`);
+    expect(await ua.updateUnit(dinasAdmin, { unitId: foreign.id, name: "RSUD Kabupaten Sukamaju", kind: "LAINNYA", headName: "Diambil" }, meta)).toEqual({ ok: false, error: "notFound" });
+    await expect(rows(`UPDATE unit SET head_nip = '12345' WHERE id = $1`, [id])).rejects.toThrow(/unit_head_nip_format/);
+  });
+
   it("deactivates a unit: its survey is closed, its responses stay in its parent's figures; reactivates it", async () => {
     const { getClosedUnitName, getSurvey } = await import("@/lib/dal/survey");
     const rsud = await one<{ id: string }>(`SELECT id FROM unit WHERE code = 'RSUD'`);
