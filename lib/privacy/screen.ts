@@ -2,7 +2,7 @@
  * Screening of free text (a citizen's saran) for personal data before it is published on a
  * unit's public page ("Anda berkata, kami bertindak"). Pure: no Prisma, no Next imports.
  *
- * What is detected, in priority order (an earlier kind wins where two overlap):
+ * What is detected, in priority order (each kind is looked for in what the earlier ones left):
  *  - email addresses;
  *  - NIP (18 digits, with or without spaces/dots/dashes between them);
  *  - NIK (16 digits, same separators);
@@ -18,8 +18,9 @@
  * reviews every text before it is published. Role words after a title ("Pak Lurah", "Ibu
  * Kepala") are not names and are not masked.
  *
- * Masking is idempotent: the masks contain no digits, no "@" and start with "[", so screening a
- * screened text finds nothing more.
+ * Masking is idempotent: the masks contain no digits, no "@" and start with "[", and a later kind
+ * is looked for with the earlier findings blanked out as a mask blanks them ("Pak Budi Sant@x.id":
+ * the email, then the name "Budi"), so screening a screened text finds nothing more.
  */
 
 export type FindingKind = "email" | "nip" | "nik" | "phone" | "number" | "name";
@@ -58,6 +59,9 @@ const PATTERNS: { kind: Exclude<FindingKind, "name">; re: RegExp }[] = [
   { kind: "number", re: /\d{16,}/g },
 ];
 
+/** Stands for a finding while the next kinds are looked for: not a letter, digit, space, "+" or "@". */
+const BLANK = "\u2592";
+
 const TITLE_RE = new RegExp(`(?<![\\p{L}\\d])(?:${TITLES})(?=\\s)`, "giu");
 /** One name word (case checked separately), preceded by whitespace; sticky. */
 const WORD_RE = new RegExp(`\\s+(${NAME_WORD})`, "uy");
@@ -87,12 +91,19 @@ function nameFindings(text: string): Finding[] {
 /** Everything detected in the text, in text order, with non-overlapping spans. */
 export function findPersonalData(text: string): Finding[] {
   const accepted: Finding[] = [];
-  const overlaps = (s: number, e: number) => accepted.some((f) => s < f.end && f.start < e);
-  const candidates: Finding[][] = PATTERNS.map(({ kind, re }) =>
-    [...text.matchAll(re)].map((m) => ({ kind, start: m.index, end: m.index + m[0].length, text: m[0] })),
-  );
-  candidates.push(nameFindings(text));
-  for (const group of candidates) for (const f of group) if (!overlaps(f.start, f.end)) accepted.push(f);
+  // Each kind is looked for in what the earlier kinds left: their spans blanked out with a
+  // character no pattern takes (as a mask is to a second screening), indices unchanged.
+  let rest = text;
+  const take = (found: Finding[]) => {
+    for (const f of found) {
+      // Names after two titles overlap ("Pak Pak Budi"): the first one found stands.
+      if (accepted.some((a) => f.start < a.end && a.start < f.end)) continue;
+      accepted.push({ ...f, text: text.slice(f.start, f.end) });
+      rest = rest.slice(0, f.start) + BLANK.repeat(f.end - f.start) + rest.slice(f.end);
+    }
+  };
+  for (const { kind, re } of PATTERNS) take([...rest.matchAll(re)].map((m) => ({ kind, start: m.index, end: m.index + m[0].length, text: m[0] })));
+  take(nameFindings(rest));
   return accepted.sort((a, b) => a.start - b.start);
 }
 

@@ -41,6 +41,12 @@ describe("screening a saran for personal data", () => {
     expect(masked("bukan email: @dinas dan budi@ saja")).toBe("bukan email: @dinas dan budi@ saja");
   });
 
+  it("masks a name that runs into an email up to the email (found by the idempotence property)", () => {
+    expect(masked("Pak A'x@y.id")).toBe("Pak [nama][email]");
+    expect(masked("hubungi Pak Budi Sant@x.id besok")).toBe("hubungi Pak [nama] [email] besok");
+    expect(masked(masked("Pak A'x@y.id"))).toBe("Pak [nama][email]");
+  });
+
   it("masks a NIK with or without separators, and an 18-digit NIP", () => {
     expect(masked("NIK saya 3201234567890001")).toBe("NIK saya [NIK]");
     expect(masked("NIK 3201 2345 6789 0001 dan 32.01.23.456789.0001")).toBe("NIK [NIK] dan [NIK]");
