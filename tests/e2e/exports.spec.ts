@@ -147,3 +147,16 @@ test("the public page of a unit shows what an admin published, frozen, and never
   const open = periodOfMonth("QUARTER", currentMonth("Asia/Jakarta"));
   await expect(page.getByTestId(`unit-period-${periodKey(open)}`)).toHaveCount(0);
 });
+
+test("top management downloads the agency's pooled report from the overview, with the overview's own figure", async ({ browser }) => {
+  const page = await signedInPage(browser, "pimpinan@suara.test");
+  await page.goto(`/dasbor/instansi?periode=${PERIOD}`);
+  const shown = (await page.getByTestId("pooled-konversi").textContent())!.trim();
+  expect(shown).toMatch(/^\d{2,3},\d{2}$/);
+  const pdf = await download(page, "pooled-report-pdf");
+  expect(pdf.name).toBe(`laporan-skm-KAB-SUKAMAJU-${PERIOD}.pdf`);
+  const text = execFileSync("pdftotext", ["-layout", pdf.path, "-"], { encoding: "utf8" }).replace(/[ \t]+/g, " ");
+  expect(text).toMatch(new RegExp(`Nilai IKM \\(konversi\\) ${shown}\\b`));
+  // The pooled view lists its sub-units (BAB III), each with its own index.
+  expect(text).toContain("Dinas Kependudukan dan Pencatatan Sipil");
+});

@@ -26,7 +26,7 @@ import { followUpOverview } from "@/lib/dal/follow-up/overview";
 import { agencyClock } from "@/lib/dal/settings";
 import { getUnitForCaller } from "@/lib/dal/units";
 import { getFormat } from "@/lib/i18n/server";
-import { previousPeriod } from "@/lib/periods";
+import { periodKey, previousPeriod } from "@/lib/periods";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -115,6 +115,20 @@ async function AgencyView({ caller, params }: { caller: TCaller; params: TSearch
         <div className="flex flex-wrap items-center gap-3">
           <TextLink href={withQuery(`/dasbor/unit/${d.root.code}`, {}, { periode: params.periode as string | undefined })} size="sm" className="print:hidden">
             {t("unitDashboardOf", { name: d.root.name })}
+          </TextLink>
+          {/* The pooled figure above as the SKM report of the subtree's root (its own dashboard's pooled view, same filters). */}
+          <TextLink
+            href={withQuery(`/dasbor/unit/${d.root.code}/laporan.pdf`, {}, {
+              periode: periodKey(query.period),
+              cakupan: "gabungan",
+              kanal: params.kanal as string | undefined,
+              terverifikasi: params.terverifikasi as string | undefined,
+            })}
+            size="sm"
+            className="print:hidden"
+            data-testid="pooled-report-pdf"
+          >
+            {t("pooledReportPdf", { name: d.root.name })}
           </TextLink>
           <PrintButton label={common("print")} />
         </div>
