@@ -11,26 +11,27 @@ export default async function HomePage() {
 
   return (
     <main className="mx-auto max-w-4xl px-4 py-8 sm:py-12">
-      <header className="flex flex-wrap items-start justify-between gap-4">
-        <div className="flex items-start gap-4">
-          {overview.logoUrl && (
-            // eslint-disable-next-line @next/next/no-img-element
-            <img src={overview.logoUrl} alt="" className="h-16 w-auto" data-testid="agency-logo" />
-          )}
-          <div>
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Suara</p>
-          <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("tagline")}</h1>
-          {overview.agencyName && <p className="mt-1 text-slate-600" data-testid="agency-name">{overview.agencyName}</p>}
-          </div>
-        </div>
-        <div className="flex flex-col items-end gap-2">
-          <LocaleSwitch returnTo="/" />
+      <header>
+        {/* A row of its own above the title: beside a two-line title it wrapped into a narrow column. */}
+        <nav className="flex flex-wrap items-center justify-end gap-x-5 gap-y-2">
           <TextLink href="/hasil" size="sm" weight="medium" data-testid="home-results-link">
             {tr("homeLink")}
           </TextLink>
           <TextLink href="/masuk" size="sm" weight="medium">
             {t("signIn")}
           </TextLink>
+          <LocaleSwitch returnTo="/" />
+        </nav>
+        <div className="mt-4 flex items-start gap-4">
+          {overview.logoUrl && (
+            // eslint-disable-next-line @next/next/no-img-element
+            <img src={overview.logoUrl} alt="" className="h-16 w-auto" data-testid="agency-logo" />
+          )}
+          <div>
+            <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Suara</p>
+            <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{t("tagline")}</h1>
+            {overview.agencyName && <p className="mt-1 text-slate-600" data-testid="agency-name">{overview.agencyName}</p>}
+          </div>
         </div>
       </header>
 

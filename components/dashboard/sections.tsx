@@ -8,6 +8,7 @@ import { Card, CardTitle } from "@/components/ui/card";
 import { ScrollArea, Table } from "@/components/ui/table";
 import { TextLink } from "@/components/ui/text-link";
 import type { TTrendPoint, TUnitDashboard } from "@/lib/dal/dashboard";
+import { fromFirstData } from "@/lib/dashboard/trend";
 import { getFormat } from "@/lib/i18n/server";
 import { toKonversi, type IkmResult, type IkmTemplate, type ImportanceResult } from "@/lib/ikm";
 import { periodKey } from "@/lib/periods";
@@ -66,9 +67,7 @@ export async function NrrSection({ result, template, marks }: { result: IkmResul
 /** IKM over the last periods, optionally with one unsur; the figures (interval included) in a table below. */
 export async function TrendSection({ trend: all, template, unsur, id = "trend" }: { trend: TTrendPoint[]; template: IkmTemplate; unsur?: string; id?: string }) {
   const [t, f] = await Promise.all([getTranslations("dashboard"), getFormat()]);
-  // Periods before the first response say nothing: start the trend at the first with data.
-  const first = all.findIndex((p) => p.respondents > 0);
-  const trend = first > 0 ? all.slice(first) : all;
+  const trend = fromFirstData(all);
   const item = unsur ? template.items.find((i) => i.code === unsur) : undefined;
   const data: TTrendDatum[] = trend.map((p) => {
     const nrr = item ? (p.nrr[item.code] ?? null) : null;

@@ -58,3 +58,9 @@ export function trendOf(
     };
   });
 }
+
+/** The trend as the screen and the report show it: periods before the first response say nothing, so it starts at the first with data. */
+export function fromFirstData<T extends { respondents: number }>(trend: readonly T[]): readonly T[] {
+  const first = trend.findIndex((p) => p.respondents > 0);
+  return first > 0 ? trend.slice(first) : trend;
+}

@@ -1,6 +1,7 @@
 // BAB III Hasil: respondents per service and (for a pooled view) per child unit, the
 // respondent profile, NRR per unsur with its weight, the index, the band table and the trend.
 // Every figure the unit dashboard's own (lib/ikm), printed through lib/i18n/format.
+import { fromFirstData } from "@/lib/dashboard/trend";
 import type { TProfileQuestion } from "@/lib/profile";
 import { ensureSpace, heading, lineChart, paragraph, table, type TDoc } from "@/lib/report/draw";
 import type { TUnitReportInput } from "@/lib/report/input";
@@ -96,7 +97,7 @@ export function results(doc: TDoc, input: TUnitReportInput) {
   else
     lineChart(
       doc,
-      d.trend.map((p) => ({ label: f.period(p.period, true), value: p.konversi, valueLabel: f.decimal(p.konversi) })),
+      fromFirstData(d.trend).map((p) => ({ label: f.period(p.period, true), value: p.konversi, valueLabel: f.decimal(p.konversi) })),
       { min: 25, max: 100, bands: bands.slice(1).map((b) => b.min), tick: (v) => (Number.isInteger(v) ? f.integer(v) : f.decimal(v)) },
     );
 }
