@@ -99,6 +99,10 @@ test.describe("without JavaScript, on a phone", () => {
     await page.getByLabel("Cari unit").fill("");
     await page.getByLabel("Tingkat").selectOption("1");
     await page.getByRole("button", { name: "Tampilkan" }).click();
+    // Read the rows of the new page, not of the one the form post is leaving (that read once came back empty).
+    await expect(page).toHaveURL(/\/hasil\?q=&tingkat=1$/);
+    await page.waitForLoadState("load");
+    await expect(rows).toHaveCount(1);
     expect(await shownCodes()).toEqual(["KAB-SUKAMAJU"]);
 
     await page.getByLabel("Cari unit").fill("zzz-tidak-ada");
