@@ -1,5 +1,5 @@
 // Which kind of file this is: the tabulation the `ikm` command reads (item codes U1.. as
-// headers, scores as numbers) or an online-form export (full questions as headers, option labels
+// headers, at least half of them, scores as numbers) or an online-form export (full questions as headers, option labels
 // as answers), and which form tool wrote it, from its fixed columns.
 import type { IkmTemplate } from "../ikm";
 import { normalise } from "./text";
@@ -15,7 +15,8 @@ export function detectSource(header: readonly string[], template: IkmTemplate): 
   const raw = header.map((h) => h.trim().toLowerCase());
   const names = header.map(normalise);
   const codes = template.items.map((item) => item.code.toLowerCase());
-  if (codes.every((code) => names.includes(code))) return "tabulation";
+  // Item codes as bare headers (U1, U2, ...): a tabulation, even with a code missing (refused later).
+  if (codes.filter((code) => names.includes(code)).length * 2 >= codes.length) return "tabulation";
   if (raw.some((h) => KOBO.includes(h))) return "kobotoolbox";
   if (names.filter((h) => MICROSOFT.includes(h)).length >= 2) return "microsoft-forms";
   if (names.some((h) => GOOGLE.includes(h))) return "google-forms";

@@ -59,8 +59,9 @@ export interface ReadOptions {
   /** XLSX: the sheet to read (default the first). */
   readonly sheet?: string;
   /**
-   * Codes that mark a tabulation's header row (U1..U9): a row among the first 20 holding all of
-   * them is the header (a tabulation may start with a title row). Otherwise the first non-blank row.
+   * Codes that mark a tabulation's header row (U1..U9): the first row among the first 20 holding
+   * at least half of them is the header (a tabulation may start with a title row). Otherwise the
+   * first non-blank row.
    */
   readonly headerCodes?: readonly string[];
 }
@@ -74,7 +75,7 @@ function toTable(format: "csv" | "xlsx", raw: ImportRow[], extra: { delimiter?: 
   if (codes && codes.length > 0) {
     const found = nonBlank.slice(0, HEADER_SEARCH).findIndex((row) => {
       const cells = new Set(row.cells.map((cell) => cell.toUpperCase()));
-      return codes.every((code) => cells.has(code));
+      return codes.filter((code) => cells.has(code)).length * 2 >= codes.length;
     });
     if (found > 0) at = found;
   }
