@@ -3,6 +3,7 @@
 //
 // Computes the IKM of a tabulation (one row per respondent, columns U1..U9 or U1..U14).
 // Exit status: 0 = done, 2 = bad input or usage (one line on stderr), 1 = unexpected failure.
+import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import {
   DEFAULT_TEMPLATE_ID,
@@ -19,15 +20,22 @@ import {
   type IkmResult,
   type IkmTemplate,
 } from "../lib/ikm";
+import { ImportReadError, detectSource, readImportBytes } from "../lib/import";
+import { AGENCY_TIME_ZONES } from "../lib/periods";
 import { TabulationError, readTabulationFile, type Tabulation } from "../lib/tabulation/read-tabulation";
+import { formJson, formNotices, previewForm, refusalText } from "./lib/ikm-form";
 
 const USAGE = `Pemakaian:
-  npm run ikm -- <berkas.csv|berkas.xlsx> [--template ${Object.keys(TEMPLATES).join("|")}] [--population N] [--sheet NAMA] [--json]
+  npm run ikm -- <berkas.csv|berkas.xlsx> [--template ${Object.keys(TEMPLATES).join("|")}] [--population N] [--sheet NAMA] [--time-zone ZONA] [--json]
   npm run ikm -- --population N [--json]
 
   --template    template kuesioner (bawaan: ${DEFAULT_TEMPLATE_ID})
   --population  jumlah orang yang dilayani pada periode survei: memeriksa sampel minimum (Krejcie & Morgan)
   --sheet       lembar kerja XLSX yang dibaca (bawaan: lembar pertama)
+  --time-zone   zona waktu instansi untuk cap waktu ekspor formulir (bawaan: Asia/Jakarta)
+
+  Berkas: tabulasi (kolom U1…U9) atau ekspor formulir daring (Google Forms, Microsoft Forms,
+  KoboToolbox) dengan pertanyaan lengkap sebagai judul kolom dan label pilihan sebagai jawaban.
   --json        keluaran satu objek JSON`;
 
 class UsageError extends Error {}
@@ -50,7 +58,7 @@ function pad(text: string, width: number, align: "left" | "right" = "left"): str
   return align === "left" ? text.padEnd(width) : text.padStart(width);
 }
 
-function jsonReport(file: string, template: IkmTemplate, tabulation: Tabulation, result: IkmResult, population?: number) {
+function jsonReport(file: string, template: IkmTemplate, tabulation: Pick<Tabulation, "rowsWithoutAnswers">, result: IkmResult, population?: number) {
   return {
     file,
     template: template.id,
@@ -89,7 +97,7 @@ function jsonReport(file: string, template: IkmTemplate, tabulation: Tabulation,
   };
 }
 
-function textReport(file: string, template: IkmTemplate, tabulation: Tabulation, result: IkmResult): string {
+function textReport(file: string, template: IkmTemplate, tabulation: Pick<Tabulation, "rowsWithoutAnswers">, result: IkmResult): string {
   const lines: string[] = [];
   lines.push(`Indeks Kepuasan Masyarakat — ${file}`);
   lines.push(`Template   : ${template.name}`);
@@ -154,7 +162,7 @@ function textReport(file: string, template: IkmTemplate, tabulation: Tabulation,
 }
 
 async function main(): Promise<void> {
-  let values: { template?: string; population?: string; sheet?: string; json?: boolean; help?: boolean };
+  let values: { template?: string; population?: string; sheet?: string; "time-zone"?: string; json?: boolean; help?: boolean };
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
@@ -164,6 +172,7 @@ async function main(): Promise<void> {
         template: { type: "string", short: "t" },
         population: { type: "string", short: "p" },
         sheet: { type: "string" },
+        "time-zone": { type: "string" },
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -209,6 +218,12 @@ async function main(): Promise<void> {
     throw new UsageError(`template "${templateId}" tidak dikenal; pilihan: ${Object.keys(TEMPLATES).join(", ")}.`);
   }
 
+  const timeZone = values["time-zone"] ?? "Asia/Jakarta";
+  if (!(AGENCY_TIME_ZONES as readonly string[]).includes(timeZone)) {
+    throw new UsageError(`--time-zone harus salah satu dari ${AGENCY_TIME_ZONES.join(", ")} (diterima: "${timeZone}").`);
+  }
+  if (await formExport(file, template, timeZone, population, values)) return;
+
   const tabulation = await readTabulationFile(file, template, values.sheet === undefined ? {} : { sheet: values.sheet });
   if (tabulation.ignoredItemColumns.length > 0) {
     // U10.. in a 9-unsur run almost always means a 14-unsur tabulation: U1 would then be read as
@@ -229,6 +244,55 @@ async function main(): Promise<void> {
       ? `${JSON.stringify(jsonReport(file, template, tabulation, result, population), null, 2)}\n`
       : `${textReport(file, template, tabulation, result)}\n`,
   );
+}
+
+/**
+ * An online-form export goes through lib/import (the import preview's figures); a tabulation
+ * (or a file that cannot be read here) is left to the tabulation reader. True when handled.
+ */
+async function formExport(
+  file: string,
+  template: IkmTemplate,
+  timeZone: string,
+  population: number | undefined,
+  values: { sheet?: string; json?: boolean },
+): Promise<boolean> {
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    return false;
+  }
+  const headerCodes = template.items.map((item) => item.code);
+  let table;
+  try {
+    table = await readImportBytes(file, data, values.sheet === undefined ? { headerCodes } : { headerCodes, sheet: values.sheet });
+  } catch (error) {
+    if (error instanceof ImportReadError) return false;
+    throw error;
+  }
+  if (table.headerRow === 0 || detectSource(table.header, template) === "tabulation") return false;
+  const imported = previewForm(table, template, timeZone);
+  const { preview } = imported;
+  if (preview.refused.length > 0) {
+    const shown = preview.refused.slice(0, 5).map(refusalText);
+    const more = preview.refused.length - shown.length;
+    throw new UsageError(
+      `berkas "${file}": ${preview.refused.length} penolakan; ${shown.join(" ")}${more > 0 ? ` (dan ${more} lagi)` : ""}`,
+    );
+  }
+  for (const notice of formNotices(imported)) process.stderr.write(`Catatan: ${notice}\n`);
+  const result = computeIkmFromRows(
+    preview.accepted.map((row) => row.answers),
+    population === undefined ? { template } : { template, population },
+  );
+  const skipped = { rowsWithoutAnswers: [...preview.rowsWithoutAnswers] };
+  process.stdout.write(
+    values.json
+      ? `${JSON.stringify({ ...jsonReport(file, template, skipped, result, population), ...formJson(imported) }, null, 2)}\n`
+      : `${textReport(file, template, skipped, result)}\n`,
+  );
+  return true;
 }
 
 main().catch((error: unknown) => {
