@@ -4,6 +4,7 @@
 // there (it knows the items and the scale), as for the citizen's form.
 import { z } from "zod";
 import { EDUCATION, GENDER, OCCUPATION, SARAN_MAX } from "@/lib/validation/response-fields";
+import { PROFILE_KEYS } from "@/lib/validation/paper-keys";
 import { plainString } from "@/lib/validation/text";
 
 const code = z.string().regex(/^[A-Za-z0-9-]{1,40}$/).transform((v) => v.toUpperCase());
@@ -38,7 +39,7 @@ export const ZPaperDelete = z.object({ responseId: z.uuid() });
 
 export type TPaperSheet = z.output<typeof ZPaperSheet>;
 
-/** The form's flat fields ("a_U1", "date", ...) into the sheet's shape. */
+/** The form's flat fields ("a_U1", "date", "education" = "3", ...) into the sheet's shape. */
 export function paperSheetFromForm(form: FormData): Record<string, unknown> {
   const answers: Record<string, string> = {};
   const out: Record<string, unknown> = { answers };
@@ -47,6 +48,10 @@ export function paperSheetFromForm(form: FormData): Record<string, unknown> {
     if (key.startsWith("a_")) {
       if (value.trim() !== "") answers[key.slice(2)] = value.trim();
     } else if (!key.startsWith("$")) out[key] = value;
+  }
+  for (const [field, keys] of Object.entries(PROFILE_KEYS)) {
+    const typed = typeof out[field] === "string" ? (out[field] as string).trim().toUpperCase() : "";
+    if (typed in keys) out[field] = (keys as Record<string, string>)[typed];
   }
   return out;
 }
