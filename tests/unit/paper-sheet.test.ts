@@ -38,7 +38,7 @@ describe("a paper sheet's form", () => {
 
   it("is checked against the questionnaire: items, scale and service", () => {
     const survey = { templateVersionId: "v", items: [{ code: "U1" }, { code: "U2" }], scale: { min: 1, max: 4 }, services: [{ id: "s1", code: "A" }, { id: "s2", code: "B" }] };
-    const sheet = (over: object) => ({ unitCode: "X", date: "2026-12-01", answers: { U1: 4 }, allowDuplicate: false, ...over });
+    const sheet = (over: object) => ({ unitCode: "X", date: "2026-12-01", answers: { U1: 4 }, saran: undefined, allowDuplicate: false, ...over });
     expect(checkSheet(sheet({ service: "B" }), survey)).toEqual({ serviceId: "s2" });
     expect(checkSheet(sheet({}), survey)).toEqual({ errors: { service: "serviceRequired" } });
     expect(checkSheet(sheet({ service: "A", answers: { U1: 0, U3: 2 } }), survey)).toEqual({ errors: { "answers.U1": "scoreOutOfScale", "answers.U3": "unknownItem" } });
