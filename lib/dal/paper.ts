@@ -59,6 +59,8 @@ const enterSheet = defineWrite({
   locate: async (tx, input, _caller, prepared) => {
     const unit = await unitFacts(tx, input.unitCode);
     if (!unit || unit.id !== prepared.survey.unitId) return null;
+    // Two submits of one form at once: the second waits for the first to commit, then finds its sheet.
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`paper:${input.nonce}`}))::text`;
     const prior = await tx.response.findUnique({ where: { idempotencyKey: `paper:${input.nonce}` }, select: { id: true, unitId: true } });
     return { unit, prepared, prior, repeats: await repeats(tx, unit.id, input, prepared.rhythm, null) };
   },

@@ -113,10 +113,16 @@ describe("paper entry", () => {
     const [responses, audits] = [await count("response"), await count("audit_log")];
     expect(await paper.enterPaperSheet(operator, input, meta)).toEqual({ ok: false, error: "replayed" });
     expect([await count("response"), await count("audit_log")]).toEqual([responses, audits]);
+    // Two submits of one new form at the same moment: one sheet.
+    const twice = sheet({ sheetNumber: "100" });
+    const both = await Promise.all([paper.enterPaperSheet(operator, twice, meta), paper.enterPaperSheet(operator, twice, meta)]);
+    expect(both.map((b) => b.ok).sort()).toEqual([false, true]);
+    expect(both.find((b) => !b.ok)).toEqual({ ok: false, error: "replayed" });
+    expect([await count("response"), await count("audit_log")]).toEqual([responses + 1, audits + 1]);
 
     await expectRollupsEqualRecount();
     const after = await dashboardAndRecount();
-    expect(after.shown.respondents).toBe(before.shown.respondents + 1);
+    expect(after.shown.respondents).toBe(before.shown.respondents + 2);
     expect(after.shown.respondents).toBe(after.expected.respondents);
     expect(after.shown.konversiRounded).toBe(after.expected.konversiRounded);
     expect(after.shown.konversi).toBeCloseTo(after.expected.konversi!, 10);
@@ -130,7 +136,7 @@ describe("paper entry", () => {
     expect(saved).toMatchObject({ ok: true, value: { duplicate: true } });
     expect(await paper.enterPaperSheet(operator, sheet({ sheetNumber: "102" }), meta)).toMatchObject({ ok: true, value: { duplicate: false } });
     const listed = (await list.listPaperSheets(operator, UNIT))!.rows;
-    expect(listed.map((r) => [r.sheetNumber, r.repeated]).sort()).toEqual([["101", true], ["101", true], ["102", false]]);
+    expect(listed.map((r) => [r.sheetNumber, r.repeated]).sort()).toEqual([["100", false], ["101", true], ["101", true], ["102", false]]);
     expect(listed.every((r) => r.enteredBy === operator.name && r.date === today)).toBe(true);
   });
 
