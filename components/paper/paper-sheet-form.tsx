@@ -80,7 +80,10 @@ export function PaperSheetForm({ mode, unitCode, items, scale, services, initial
   const field = { [FIELD]: "" };
   const coded = (name: keyof typeof PROFILE_KEYS) => ({
     ...field, "data-keys": Object.keys(PROFILE_KEYS[name]).join(""), name, defaultValue: v[name] ?? "", maxLength: 1, autoComplete: "off",
-    onInput: (e: { currentTarget: HTMLInputElement }) => setProfileShown((s) => ({ ...s, [name]: e.currentTarget.value })),
+    onInput: (e: { currentTarget: HTMLInputElement }) => {
+      const typed = e.currentTarget.value; // read now: the event's target is gone by the time the state updates
+      setProfileShown((s) => ({ ...s, [name]: typed }));
+    },
   });
   const shown = (name: keyof typeof PROFILE_KEYS) => {
     const typed = (profileShown[name] ?? v[name] ?? "").toUpperCase();
