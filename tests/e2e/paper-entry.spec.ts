@@ -123,3 +123,48 @@ test("an operator types ten paper sheets with the keyboard only; the dashboard m
   expect(after.respondents).toBe(expected.respondents);
   expect(after.konversi).toBe(expected.konversiRounded!.toFixed(2).replace(".", ","));
 });
+
+test("a sheet saves as a plain form post; a bad answer is named and nothing written; a repeated number is warned about and flagged", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/masuk");
+  await page.getByLabel("Email").fill("operator.dukcapil@suara.test");
+  await page.getByLabel("Kata sandi").fill("Suara-Demo-2026");
+  await page.getByRole("button", { name: "Masuk", exact: true }).click();
+  await expect(page).toHaveURL(/\/dasbor$/);
+  const paperCount = async () => Number((await query<{ n: number }>(`SELECT count(*)::int AS n FROM response WHERE channel = 'PAPER'`))[0]!.n);
+  const before = await paperCount();
+
+  await page.goto(`/dasbor/unit/${UNIT}/kertas`);
+  await page.getByLabel("Nomor lembar").fill("900");
+  await page.getByLabel("Layanan", { exact: true }).selectOption("MATI");
+  for (const [k, code] of CODES.entries()) await page.getByLabel(`${code} `).first().fill(k === 0 ? "5" : "3");
+  await page.getByRole("button", { name: "Simpan lembar" }).click();
+  await expect(page.getByText("Lembar belum tersimpan: periksa isian yang ditandai.")).toBeVisible();
+  await expect(page.getByText("Jawaban di luar skala.")).toBeVisible();
+  await expect(page.getByLabel("U1 Persyaratan")).toHaveAttribute("aria-invalid", "true");
+  expect(await paperCount()).toBe(before);
+
+  await page.getByLabel("U1 Persyaratan").fill("4");
+  await page.getByRole("button", { name: "Simpan lembar" }).click();
+  await expect(page.getByTestId("paper-status")).toContainText("Lembar 900 tersimpan (1 lembar pada sesi ini).");
+  expect(await paperCount()).toBe(before + 1);
+  await context.close();
+
+  // The same number again, typed in the browser: warned, then saved on "Simpan juga", both flagged in the list.
+  const operator = await signedInPage(browser, "operator.dukcapil@suara.test");
+  await operator.goto(`/dasbor/unit/${UNIT}/kertas`);
+  await operator.keyboard.type("900");
+  await operator.keyboard.press("Enter");
+  await operator.keyboard.press("ArrowDown");
+  await operator.keyboard.press("Enter");
+  await operator.keyboard.type("444444444");
+  for (let k = 0; k < 5; k++) await operator.keyboard.press("Enter");
+  await expect(operator.getByTestId("paper-duplicate")).toContainText("Nomor lembar 900 sudah dimasukkan untuk unit ini pada periode ini.");
+  await expect(operator.getByTestId("paper-save-anyway")).toBeFocused();
+  expect(await paperCount()).toBe(before + 1);
+  await operator.keyboard.press("Enter");
+  await expect(operator.getByTestId("paper-status")).toContainText("Lembar disimpan dengan nomor yang sama dengan lembar lain pada periode ini");
+  expect(await paperCount()).toBe(before + 2);
+  await expect(operator.getByTestId("paper-row").filter({ hasText: "900" }).getByTestId("paper-repeated")).toHaveCount(2);
+});
