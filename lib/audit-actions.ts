@@ -19,6 +19,9 @@ export const AUDIT_ACTIONS = [
   "kiosk.revoke",
   "kiosk.rename",
   "token.issue",
+  "paper.enter",
+  "paper.correct",
+  "paper.delete",
   // No longer written (the inbox's writes below replaced it); kept for the entries already logged.
   "feedback.update",
   "feedback.status",

@@ -108,6 +108,7 @@ for (const locale of ["id", "en"] as const) {
       `/dasbor/unit/DISDUKCAPIL/rtl/${periodKey(draft)}`,
       "/dasbor/unit/DISDUKCAPIL/poster",
       "/dasbor/unit/DISDUKCAPIL/kode-transaksi",
+      "/dasbor/unit/DUKCAPIL-CAPIL/kertas",
       "/admin/pengguna",
       "/admin/pengguna?unit=DINKES&bawah=1",
       "/admin/pengguna/impor",

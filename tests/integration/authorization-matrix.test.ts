@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TCaller } from "@/lib/permissions";
 import { parseDashboardQuery, type TSearchParams } from "@/lib/validation/dashboard";
@@ -16,6 +17,8 @@ let units: typeof import("@/lib/dal/units");
 let users: typeof import("@/lib/dal/users");
 let userImport: typeof import("@/lib/dal/user-import");
 let operate: typeof import("@/lib/dal/operate");
+let paper: typeof import("@/lib/dal/paper");
+let paperList: typeof import("@/lib/dal/paper-list");
 let auditLog: typeof import("@/lib/dal/audit-log");
 let dashboard: typeof import("@/lib/dal/dashboard");
 let exporter: typeof import("@/lib/dal/export");
@@ -80,11 +83,42 @@ const leafUnder = (rel: Rel) =>
 const serviceOf = (rel: Rel) =>
   withClient(ctx.db.url, async (c) => (await c.query(`SELECT s.id FROM service s JOIN unit u ON u.id = s.unit_id WHERE u.code = $1 ORDER BY s.sort_order LIMIT 1`, [UNIT[rel]])).rows[0].id as string);
 
+/** A paper sheet for the related unit: today's date, its first service (if any), every unsur answered. */
+const paperSheetFor = async (rel: Rel) => {
+  const [row] = await withClient(ctx.db.url, async (c) =>
+    (await c.query(`SELECT (SELECT s.code FROM service s WHERE s.unit_id = u.id AND s.active ORDER BY s.sort_order, s.name LIMIT 1) AS service,
+                           (now() AT TIME ZONE 'Asia/Jakarta')::date::text AS today FROM unit u WHERE u.code = $1`, [UNIT[rel]])).rows,
+  );
+  const answers = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`U${i + 1}`, 3]));
+  return { unitCode: UNIT[rel], date: row.today as string, service: (row.service as string | null) ?? undefined, answers, allowDuplicate: true };
+};
+/** `check` on a PAPER response of the related unit written directly; the response is gone again after (the totals below stay the seed's). */
+const withPaperResponse = async (rel: Rel, check: (id: string) => Promise<boolean>) => {
+  const id = await withClient(ctx.db.url, async (c) =>
+    (await c.query(
+      `INSERT INTO response (id, unit_id, template_version_id, channel, answers, idempotency_key)
+       SELECT gen_random_uuid(), u.id, (SELECT template_version_id FROM response LIMIT 1), 'PAPER', '{"U1": 3}', 'matrix:' || gen_random_uuid()
+         FROM unit u WHERE u.code = $1 RETURNING id`,
+      [UNIT[rel]],
+    )).rows[0].id as string);
+  try {
+    return await check(id);
+  } finally {
+    await withClient(ctx.db.url, (c) => c.query(`DELETE FROM response WHERE id = $1`, [id]));
+  }
+};
+const dropResponse = async (r: { ok: boolean; value?: { id: string } }) => {
+  if (r.ok) await withClient(ctx.db.url, (c) => c.query(`DELETE FROM response WHERE id = $1`, [r.value!.id]));
+  return r.ok;
+};
+
 beforeAll(async () => {
   units = await import("@/lib/dal/units");
   users = await import("@/lib/dal/users");
   userImport = await import("@/lib/dal/user-import");
   operate = await import("@/lib/dal/operate");
+  paper = await import("@/lib/dal/paper");
+  paperList = await import("@/lib/dal/paper-list");
   auditLog = await import("@/lib/dal/audit-log");
   dashboard = await import("@/lib/dal/dashboard");
   exporter = await import("@/lib/dal/export");
@@ -126,6 +160,20 @@ const checks: Check[] = [
     run: async (c, rel) => (await operate.issueTransactionTokens(c, { unitCode: UNIT[rel], count: 1, days: 1, origin: "http://x" })).ok,
   },
   { name: "enrollKioskForCaller", capability: "operate", run: async (c, rel) => (await operate.enrollKioskForCaller(c, { unitCode: UNIT[rel], name: "Tablet" })).ok },
+  { name: "getPaperScreen", capability: "operate", run: async (c, rel) => !!(await paperList.getPaperScreen(c, UNIT[rel])) },
+  { name: "listPaperSheets", capability: "operate", run: async (c, rel) => !!(await paperList.listPaperSheets(c, UNIT[rel])) },
+  {
+    name: "enterPaperSheet",
+    capability: "operate",
+    run: async (c, rel) => dropResponse(await paper.enterPaperSheet(c, { ...(await paperSheetFor(rel)), nonce: randomUUID() }) as { ok: boolean; value?: { id: string } }),
+  },
+  {
+    name: "correctPaperSheet",
+    capability: "operate",
+    run: async (c, rel) => withPaperResponse(rel, async (id) => (await paper.correctPaperSheet(c, { ...(await paperSheetFor(rel)), responseId: id })).ok),
+  },
+  { name: "deletePaperSheet", capability: "operate", run: async (c, rel) => withPaperResponse(rel, async (id) => (await paper.deletePaperSheet(c, { responseId: id })).ok) },
+  { name: "getPaperSheet", capability: "operate", run: async (c, rel) => withPaperResponse(rel, async (id) => !!(await paper.getPaperSheet(c, UNIT[rel], id))) },
   { name: "listKioskDevices", capability: "operate", run: async (c, rel) => !!(await operate.listKioskDevices(c, UNIT[rel])) },
   {
     name: "revokeKioskForCaller",

@@ -46,7 +46,7 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
 }
 
 async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
-  const [t, common, tServices, tEvidence, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getTranslations("evidence"), getFormat(), agencyClock()]);
+  const [t, common, tServices, tEvidence, tPaper, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getTranslations("evidence"), getTranslations("paper"), getFormat(), agencyClock()]);
   const { query, ignored } = parseDashboardQuery(params, clock);
   const [d, marks] = await Promise.all([getUnitDashboard(caller, code, query), planMarksFor(caller, code, query.period)]);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
@@ -60,6 +60,7 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
         <p className="text-sm text-slate-700" data-testid="unit-counts">
           {t("countsOnly", { from: f.date(counts.from), to: f.date(new Date(counts.to.getTime() - 86_400_000)), count: counts.responses })}
         </p>
+        {services && <PaperEntryLink href={`/dasbor/unit/${counts.unit.code}/kertas`} label={tPaper("link")} />}
         {services && kiosks && <SurveyLinks unitCode={counts.unit.code} services={services} kiosks={kiosks} />}
       </main>
     );
@@ -196,7 +197,19 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
           </TextLink>
         </p>
       )}
+      {services && <PaperEntryLink href={`${path}/kertas`} label={tPaper("link")} />}
       {services && kiosks && <SurveyLinks unitCode={d.unit.code} services={services} kiosks={kiosks} />}
     </main>
+  );
+}
+
+/** For those who may operate the unit (the services list is theirs only): typing its paper questionnaires. */
+function PaperEntryLink({ href, label }: { href: string; label: string }) {
+  return (
+    <p className="print:hidden">
+      <TextLink size="sm" href={href} data-testid="paper-entry-link">
+        {label}
+      </TextLink>
+    </p>
   );
 }
