@@ -19,7 +19,7 @@ export const ZMappingOverride = z.object({
 
 export const ZImportFile = z.object({
   fileName: plainString().trim().min(1, { error: "required" }).max(255, { error: "tooLong" }),
-  bytes: z.instanceof(Uint8Array).refine((b) => b.length <= IMPORT_MAX_BYTES, { error: "tooBig" }),
+  bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, { error: "required" }).refine((b) => b.length <= IMPORT_MAX_BYTES, { error: "tooBig" }),
   /** Every row on this service; without it the file's service column (or the unit's only service) decides. */
   serviceCode: z
     .string()

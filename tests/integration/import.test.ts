@@ -1,4 +1,6 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { promisify } from "node:util";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collectStats, computeIkmFromRows, computeIkmFromSums, PERMENPAN_14_2017, type IkmResult } from "@/lib/ikm";
@@ -208,5 +210,30 @@ describe("refusals and choices", () => {
     expect(noGender.ok && noGender.value).toMatchObject({ refusals: [], newRows: 7, alreadyImported: 0 });
     expect(noGender.ok && noGender.value.mapping!.roles.gender).toBeNull();
     expect(noGender.ok && noGender.value.added.ikm).toBe(proposed.value.added.ikm);
+  });
+});
+
+describe("npm run import", () => {
+  const run = (args: string[]) =>
+    promisify(execFile)(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/import.ts", ...args], { env: { ...process.env, DATABASE_URL: db.url } }).then(
+      (r) => ({ code: 0, out: r.stdout, err: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout, err: e.stderr }),
+    );
+
+  it("prints the preview, commits through the same data layer, and refuses a bad file naming row and column", async () => {
+    const file = "tests/fixtures/import/google-forms.csv";
+    const before = await one<{ n: number }>(`SELECT count(*)::int AS n FROM response WHERE channel = 'IMPORT'`);
+    const done = await run(["--unit", "DUKCAPIL-DAFDUK", "--service", "KK", file]);
+    expect(done.code).toBe(0);
+    expect(done.out).toContain("google-forms.csv (google-forms): 7 baris dibaca; 7 baru, 0 sudah pernah diimpor, 0 dilewati.");
+    expect(done.out).toMatch(/Diimpor: 7 jawaban \(impor [0-9a-f-]{36}\)/);
+    const batch = await one<{ id: string; created_by_id: string | null; inserted: number }>(`SELECT id, created_by_id, inserted FROM import_batch WHERE file_name = 'google-forms.csv' AND unit_id = (SELECT id FROM unit WHERE code = 'DUKCAPIL-DAFDUK')`);
+    expect(batch).toMatchObject({ created_by_id: null, inserted: 7 });
+    expect(await one(`SELECT action, actor_id, detail->>'via' AS via FROM audit_log WHERE target_id = $1`, [batch.id])).toEqual({ action: "import.commit", actor_id: null, via: "shell" });
+
+    const bad = await run(["--unit", "DUKCAPIL-DAFDUK", "--service", "KK", "--date", "2026-06-15", "tests/fixtures/import/skor-diluar-skala.csv"]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Baris 3, kolom "U3": skor "5" di luar skala 1–4.');
+    expect(await one<{ n: number }>(`SELECT count(*)::int AS n FROM response WHERE channel = 'IMPORT'`)).toEqual({ n: before.n + 7 });
   });
 });
