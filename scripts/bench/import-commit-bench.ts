@@ -6,8 +6,8 @@
 // against lib/ikm on the generated scores.
 //
 // Run: npm run bench:import -- [--responses 100000] [--keep-db]
-// Measured here (2 shared cores): 10,000 rows commit in 13.8 s (724 rows/s: the per-row rollup
-// and feedback triggers dominate); the same file again previews in 0.2 s.
+// Measured here (2 cores shared with other work): 10,000 rows commit in 13.8 s (724 rows/s; each
+// row passes the rollup and feedback triggers); the same file again previews in 0.2 s.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { computeIkmFromRows, PERMENPAN_14_2017 } from "@/lib/ikm";
