@@ -112,6 +112,10 @@ describe("importing a Google Forms export", () => {
     expect(after.ikm).toBe(expected.ikm);
     expect(after.konversi).toBe(expected.konversi);
     expect(after.ikm).not.toBe(before.ikm);
+    // Added set-based (one pass for the batch), the rollups are what a recount gives.
+    const maintained = await rollup();
+    await withClient(db.url, (c) => c.query(`SELECT suara_rollup_rebuild()`));
+    expect(await rollup()).toEqual(maintained);
 
     const audit = await one<{ action: string; actor_id: string; rows: string }>(
       `SELECT action, actor_id, detail->>'rows' AS rows FROM audit_log WHERE target_id = $1`,
