@@ -67,6 +67,8 @@ export const AUDIT_ACTIONS = [
   "publication.unpublish",
   "publication.log.add",
   "publication.log.remove",
+  "import.commit",
+  "import.undo",
   "seed.demo",
   "setup.admin",
   "setup.refused",

@@ -128,11 +128,14 @@ function authorized<R>(auth: TAuthorization<R>, caller: TCaller, record: R): boo
  * for the server shell (scripts), whose authority is the database credentials it holds.
  * Everything reached from a request goes through defineWrite.
  */
-export async function shellWrite<T>(audit: TWriteAudit, change: (tx: TTx) => Promise<T>): Promise<T> {
-  return prisma.$transaction(async (tx) => {
-    await insertAudit(tx, { ...audit, actor: null });
-    return change(tx);
-  });
+export async function shellWrite<T>(audit: TWriteAudit, change: (tx: TTx) => Promise<T>, options: { timeoutMs?: number } = {}): Promise<T> {
+  return prisma.$transaction(
+    async (tx) => {
+      await insertAudit(tx, { ...audit, actor: null });
+      return change(tx);
+    },
+    options.timeoutMs ? { timeout: options.timeoutMs, maxWait: 10_000 } : undefined,
+  );
 }
 
 /** A code a schema gives (zod's own messages are sentences). */
