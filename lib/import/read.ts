@@ -4,6 +4,7 @@
 import path from "node:path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { detectDelimiter } from "@/lib/tabulation/read-tabulation";
 
 export interface ImportRow {
   /** 1-based, as a spreadsheet program numbers it. */
@@ -34,25 +35,6 @@ export class ImportReadError extends Error {
     this.key = key;
     this.params = params;
   }
-}
-
-function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "") ?? "";
-  const counts = new Map<string, number>([[";", 0], ["\t", 0], [",", 0]]);
-  let inQuotes = false;
-  for (const char of firstLine) {
-    if (char === '"') inQuotes = !inQuotes;
-    else if (!inQuotes && counts.has(char)) counts.set(char, counts.get(char)! + 1);
-  }
-  let best = ",";
-  let bestCount = 0;
-  for (const [delimiter, count] of counts) {
-    if (count > bestCount) {
-      best = delimiter;
-      bestCount = count;
-    }
-  }
-  return best;
 }
 
 export interface ReadOptions {

@@ -251,7 +251,7 @@ function tabulate(
 }
 
 /** The delimiter of a CSV: the most frequent of ";", "\t", "," (outside quotes) on its first non-empty line. */
-function detectDelimiter(text: string): string {
+export function detectDelimiter(text: string): string {
   const firstLine = text.split(/\r\n|\n|\r/).find((line) => line.trim() !== "") ?? "";
   const counts = new Map<string, number>([[";", 0], ["\t", 0], [",", 0]]);
   let inQuotes = false;
