@@ -3,7 +3,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { serverEnv } from "@/lib/env";
 import { LOCALE_COOKIE, parseLocale, localeFromAcceptLanguage } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
-import { bodyLimitFor, overBodyLimit, takesUploads } from "@/lib/request/body-limit";
+import { bodyLimitFor, overBodyLimit, uploadKind } from "@/lib/request/body-limit";
 import { PLAIN_PAGE_CSP, plainPage } from "@/lib/request/plain-page";
 import { contentSecurityPolicy, newNonce, securityHeaders, servesUploadedFile, UPLOADED_FILE_CSP } from "@/lib/request/security-headers";
 
@@ -59,7 +59,8 @@ function tooLarge(request: NextRequest): NextResponse {
   }
   const back = request.headers.get("referer");
   const backHref = back && URL.canParse(back) && new URL(back).host === request.nextUrl.host ? new URL(back).pathname : "/";
-  const message = takesUploads(request.nextUrl.pathname) ? t("tooLargeFiles") : t("tooLarge");
+  const upload = uploadKind(request.nextUrl.pathname);
+  const message = upload === "attachments" ? t("tooLargeFiles") : upload === "import" ? t("tooLargeImport") : t("tooLarge");
   const html = plainPage({ locale, title: t("tooLargeTitle"), message, back: { href: backHref, label: t("back") } });
   return new NextResponse(html, {
     status: 413,

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type messages from "@/lib/i18n/messages/id.json";
 
 /** The namespaces staff screens' client components translate with (the rest stays on the server). */
-const CLIENT_NAMESPACES = ["common", "labels", "auth", "admin", "operate", "inbox", "settings", "services", "fieldErrors", "setup", "unitAdmin", "periodAdmin", "userAdmin", "templates", "feedbackPublic", "plan", "paper"] as const satisfies readonly (keyof typeof messages)[];
+const CLIENT_NAMESPACES = ["common", "labels", "auth", "admin", "operate", "inbox", "settings", "services", "fieldErrors", "setup", "unitAdmin", "periodAdmin", "userAdmin", "templates", "feedbackPublic", "plan", "paper", "import", "periods"] as const satisfies readonly (keyof typeof messages)[];
 
 /** next-intl for the client components of the staff area and sign-in, with only the messages they use. */
 export async function ClientMessages({ children }: { children: ReactNode }) {

@@ -10,11 +10,20 @@ export const BODY_LIMIT_BYTES = 1024 * 1024;
 // limits (next.config.js: serverActions.bodySizeLimit, proxyClientMaxBodySize) are set to the
 // same number; everywhere else, the citizen's pages and the JSON API included, 1 MB stays.
 export const UPLOAD_BODY_LIMIT_BYTES = 21 * 1024 * 1024;
-const UPLOAD_PATHS = [/^\/dasbor\/unit\/[^/]+\/rtl(\/|$)/];
+// The import screen takes a tabulation or an online-form export of up to 20 MiB
+// (IMPORT_SCREEN_MAX_BYTES in lib/validation/import.ts).
+const ATTACHMENT_PATH = /^\/dasbor\/unit\/[^/]+\/rtl(\/|$)/;
+const IMPORT_PATH = /^\/dasbor\/unit\/[^/]+\/impor(\/|$)/;
+
+/** What the path uploads, if anything: a plan's attachments or an import file (the larger limit). */
+export function uploadKind(pathname: string): "attachments" | "import" | null {
+  if (ATTACHMENT_PATH.test(pathname)) return "attachments";
+  return IMPORT_PATH.test(pathname) ? "import" : null;
+}
 
 /** Whether the path takes file uploads (the larger limit). */
 export function takesUploads(pathname: string): boolean {
-  return UPLOAD_PATHS.some((p) => p.test(pathname));
+  return uploadKind(pathname) !== null;
 }
 
 /** The largest body a request to the path may send. */

@@ -8,6 +8,12 @@ import { plainString } from "@/lib/validation/text";
 
 /** Larger files go through the command line (`npm run import`), which reads the same way. */
 export const IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+/**
+ * The import screen's limit: the proxy's upload limit (lib/request/body-limit.ts) less room for
+ * the form's other fields. A 100,000-row tabulation is about 3 MB; a Google Forms export of as
+ * many rows, with its option labels, about 15 MB.
+ */
+export const IMPORT_SCREEN_MAX_BYTES = 20 * 1024 * 1024;
 
 const column = z.int().min(0).max(10_000).nullable();
 
@@ -37,3 +43,28 @@ export const ZImportInput = ZImportFile.extend({ unitCode });
 export type TImportInput = z.output<typeof ZImportInput>;
 
 export const ZUndoImport = z.object({ batchId: z.uuid() });
+
+/**
+ * The import screen's form fields as the schema takes them (the file's bytes are read by the
+ * action): "" = not given; the mapping as the JSON the screen writes, null when it is not JSON.
+ */
+export function importFieldsFromForm(form: FormData): { serviceCode?: string; date?: string; mappingOverride?: unknown } {
+  const text = (name: string) => {
+    const v = form.get(name);
+    return typeof v === "string" && v.trim() !== "" ? v : undefined;
+  };
+  const mapping = text("mapping");
+  let mappingOverride: unknown;
+  if (mapping !== undefined) {
+    try {
+      mappingOverride = JSON.parse(mapping);
+    } catch {
+      mappingOverride = null;
+    }
+  }
+  return {
+    ...(text("serviceCode") === undefined ? {} : { serviceCode: text("serviceCode") }),
+    ...(text("date") === undefined ? {} : { date: text("date") }),
+    ...(mapping === undefined ? {} : { mappingOverride }),
+  };
+}

@@ -8,7 +8,8 @@ import {
   safeFilename,
   sniffType,
 } from "@/lib/attachments/sniff";
-import { UPLOAD_BODY_LIMIT_BYTES, bodyLimitFor, BODY_LIMIT_BYTES } from "@/lib/request/body-limit";
+import { UPLOAD_BODY_LIMIT_BYTES, bodyLimitFor, BODY_LIMIT_BYTES, uploadKind } from "@/lib/request/body-limit";
+import { IMPORT_SCREEN_MAX_BYTES } from "@/lib/validation/import";
 import { ZAttachmentFiles } from "@/lib/validation/attachments";
 
 const bytes = (...parts: (string | number[])[]) =>
@@ -156,6 +157,13 @@ describe("body limits", () => {
     expect(bodyLimitFor("/api/v1/responses")).toBe(BODY_LIMIT_BYTES);
     expect(bodyLimitFor("/dasbor/unit/PKM-SUKAMAJU")).toBe(BODY_LIMIT_BYTES);
     expect(bodyLimitFor("/dasbor/unit/X/rtlx")).toBe(BODY_LIMIT_BYTES);
+    expect(bodyLimitFor("/dasbor/unit/PKM-SUKAMAJU/impor")).toBe(UPLOAD_BODY_LIMIT_BYTES);
+    expect(bodyLimitFor("/dasbor/unit/PKM-SUKAMAJU/imporx")).toBe(BODY_LIMIT_BYTES);
+    expect(uploadKind("/dasbor/unit/PKM-SUKAMAJU/impor")).toBe("import");
+    expect(uploadKind("/dasbor/unit/PKM-SUKAMAJU/rtl/2026-T3")).toBe("attachments");
+    expect(uploadKind("/dasbor/unit/PKM-SUKAMAJU/kertas")).toBeNull();
+    // The screen's own limit leaves room under the proxy's for the form's other fields.
+    expect(IMPORT_SCREEN_MAX_BYTES).toBeLessThan(UPLOAD_BODY_LIMIT_BYTES);
   });
 
   it("match the limits Next is configured with", () => {

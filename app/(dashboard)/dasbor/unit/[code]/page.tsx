@@ -46,7 +46,7 @@ export default async function UnitPage(props: PageProps<"/dasbor/unit/[code]">) 
 }
 
 async function UnitView({ caller, code, params }: { caller: TCaller; code: string; params: TSearchParams }) {
-  const [t, common, tServices, tEvidence, tPaper, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getTranslations("evidence"), getTranslations("paper"), getFormat(), agencyClock()]);
+  const [t, common, tServices, tEvidence, tPaper, tImport, f, clock] = await Promise.all([getTranslations("dashboard"), getTranslations("common"), getTranslations("services"), getTranslations("evidence"), getTranslations("paper"), getTranslations("import.screen"), getFormat(), agencyClock()]);
   const { query, ignored } = parseDashboardQuery(params, clock);
   const [d, marks] = await Promise.all([getUnitDashboard(caller, code, query), planMarksFor(caller, code, query.period)]);
   // Operators see counts and the survey tools only; outside the caller's scope looks exactly like a unit that does not exist.
@@ -60,7 +60,7 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
         <p className="text-sm text-slate-700" data-testid="unit-counts">
           {t("countsOnly", { from: f.date(counts.from), to: f.date(new Date(counts.to.getTime() - 86_400_000)), count: counts.responses })}
         </p>
-        {services && <PaperEntryLink href={`/dasbor/unit/${counts.unit.code}/kertas`} label={tPaper("link")} />}
+        {services && <EntryLinks path={`/dasbor/unit/${counts.unit.code}`} paper={tPaper("link")} imports={tImport("link")} />}
         {services && kiosks && <SurveyLinks unitCode={counts.unit.code} services={services} kiosks={kiosks} />}
       </main>
     );
@@ -197,18 +197,22 @@ async function UnitView({ caller, code, params }: { caller: TCaller; code: strin
           </TextLink>
         </p>
       )}
-      {services && <PaperEntryLink href={`${path}/kertas`} label={tPaper("link")} />}
+      {services && <EntryLinks path={path} paper={tPaper("link")} imports={tImport("link")} />}
       {services && kiosks && <SurveyLinks unitCode={d.unit.code} services={services} kiosks={kiosks} />}
     </main>
   );
 }
 
 /** For those who may operate the unit (the services list is theirs only): typing its paper questionnaires. */
-function PaperEntryLink({ href, label }: { href: string; label: string }) {
+/** For those who operate the unit: paper entry and the import of old data. */
+function EntryLinks({ path, paper, imports }: { path: string; paper: string; imports: string }) {
   return (
-    <p className="print:hidden">
-      <TextLink size="sm" href={href} data-testid="paper-entry-link">
-        {label}
+    <p className="flex flex-wrap gap-x-4 print:hidden">
+      <TextLink size="sm" href={`${path}/kertas`} data-testid="paper-entry-link">
+        {paper}
+      </TextLink>
+      <TextLink size="sm" href={`${path}/impor`} data-testid="import-link">
+        {imports}
       </TextLink>
     </p>
   );
