@@ -101,8 +101,8 @@ function refusal(key: TRefusalKey, row: number, column: string | null, value: st
 export function buildPreview(table: ImportTable, mapping: ImportMapping, options: PreviewOptions): ImportPreview {
   const accepted: AcceptedRow[] = [];
   const source: TScanSource = { headerRow: table.headerRow, header: table.header, rowCount: table.rows.length, eachRow: (visit) => table.rows.forEach(visit) };
-  const { refusalCount: _count, ...scan } = scanRows(source, mapping, options, { accept: (row) => accepted.push(row) });
-  return { ...scan, accepted };
+  const scan = scanRows(source, mapping, options, { accept: (row) => accepted.push(row) });
+  return { rowsRead: scan.rowsRead, accepted, refused: scan.refused, rowsWithoutAnswers: scan.rowsWithoutAnswers, summaryRows: scan.summaryRows, dateOrder: scan.dateOrder, ikm: scan.ikm };
 }
 
 /**

@@ -107,8 +107,8 @@ function toSheet(format: "csv" | "xlsx", raw: TRawRows, extra: { delimiter?: str
 export function tableOf(sheet: ImportSheet): ImportTable {
   const rows: ImportRow[] = [];
   sheet.eachRow((row) => rows.push(row));
-  const { eachRow: _eachRow, rowCount: _rowCount, ...rest } = sheet;
-  return { ...rest, rows };
+  const { format, delimiter, sheet: name, headerRow, header } = sheet;
+  return { format, ...(delimiter === undefined ? {} : { delimiter }), ...(name === undefined ? {} : { sheet: name }), headerRow, header, rows };
 }
 
 /** CSV text as a sheet: each pass parses the text again row by row (papaparse's step), holding one row at a time. */
