@@ -58,8 +58,8 @@ if (!preview.ok) {
 }
 const p = preview.value;
 console.log(t("cli.summary", { file: p.fileName, source: p.source ?? t("cli.none"), rows: p.rowsRead, fresh: p.newRows, already: p.alreadyImported, skipped: p.skipped }));
-if (p.refusals.length > 0) {
-  console.error(t("cli.refusals", { count: p.refusals.length }));
+if (p.refusalCount > 0) {
+  console.error(t("cli.refusals", { count: p.refusalCount }));
   for (const r of p.refusals) console.error(`  ${refusalText(r)}`);
   process.exit(1);
 }

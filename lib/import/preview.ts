@@ -3,11 +3,11 @@
 // reason (message key under `import.refusal` and params, never text), and the IKM the accepted
 // rows give, from lib/ikm. Pure: nothing is written.
 import { createHash } from "node:crypto";
-import { computeIkmFromRows, type IkmResult, type IkmTemplate } from "../ikm";
+import { computeIkmFromSums, createIkmAccumulator, type IkmResult, type IkmTemplate } from "../ikm";
 import { SARAN_MAX } from "../validation/response-fields";
 import { parseAge, parseEducation, parseGender, parseOccupation, templateScorers } from "./labels";
 import { missingItems, type ImportMapping } from "./match";
-import type { ImportTable } from "./read";
+import type { ImportSheet, ImportTable } from "./read";
 import { decideDateOrder, localeDateOrder, parseTimestamp, type DateOrderDecision } from "./time";
 
 export type TRefusalKey =
@@ -66,6 +66,22 @@ export interface ImportPreview {
   readonly ikm: IkmResult;
 }
 
+/** What a scan keeps of the rows: no accepted row (each went to `accept`), refusals up to a cap. */
+export interface ImportScan extends Omit<ImportPreview, "accepted"> {
+  /** Every refusal, also those past the cap. */
+  readonly refusalCount: number;
+}
+
+/** The rows a scan reads: a sheet, or a table's rows. */
+export type TScanSource = Pick<ImportSheet, "headerRow" | "header" | "rowCount" | "eachRow">;
+
+export interface ScanHooks {
+  /** Each accepted row, in file order. */
+  readonly accept: (row: AcceptedRow) => void;
+  /** The refusals kept (the first ones, by row); default all. */
+  readonly refusalCap?: number;
+}
+
 export interface PreviewOptions {
   readonly template: IkmTemplate;
   /** IANA zone of the agency: times without an offset are read on it. */
@@ -83,49 +99,61 @@ function refusal(key: TRefusalKey, row: number, column: string | null, value: st
 }
 
 export function buildPreview(table: ImportTable, mapping: ImportMapping, options: PreviewOptions): ImportPreview {
+  const accepted: AcceptedRow[] = [];
+  const source: TScanSource = { headerRow: table.headerRow, header: table.header, rowCount: table.rows.length, eachRow: (visit) => table.rows.forEach(visit) };
+  const scan = scanRows(source, mapping, options, { accept: (row) => accepted.push(row) });
+  return { rowsRead: scan.rowsRead, accepted, refused: scan.refused, rowsWithoutAnswers: scan.rowsWithoutAnswers, summaryRows: scan.summaryRows, dateOrder: scan.dateOrder, ikm: scan.ikm };
+}
+
+/**
+ * buildPreview one row at a time: each accepted row goes to `hooks.accept` and is not kept, the
+ * IKM is summed as the rows pass. The same rows, refusals, fingerprints and IKM as buildPreview.
+ */
+export function scanRows(table: TScanSource, mapping: ImportMapping, options: PreviewOptions, hooks: ScanHooks): ImportScan {
   const { template, timeZone } = options;
-  const empty = (refused: Refusal[], rowsRead = table.rows.length): ImportPreview => ({
+  const cap = hooks.refusalCap ?? Infinity;
+  const empty = (refused: Refusal[], rowsRead = table.rowCount): ImportScan => ({
     rowsRead,
-    accepted: [],
     refused,
+    refusalCount: refused.length,
     rowsWithoutAnswers: [],
     summaryRows: [],
     dateOrder: null,
-    ikm: computeIkmFromRows([], { template }),
+    ikm: computeIkmFromSums(createIkmAccumulator(template).stats(), { template }),
   });
   if (table.headerRow === 0) return empty([refusal("emptyFile", 1, null, "")], 0);
   const missing = missingItems(mapping);
   if (missing.length > 0) {
     return empty(missing.map((code) => refusal("missingColumn", table.headerRow, code, "", { code })));
   }
-  if (table.rows.length === 0) return empty([refusal("noRows", table.headerRow, null, "")]);
+  if (table.rowCount === 0) return empty([refusal("noRows", table.headerRow, null, "")]);
 
   const header = table.header;
   const name = (column: number) => header[column] || template.items.find((i) => mapping.items[i.code] === column)?.code || String(column + 1);
   const { roles } = mapping;
-  const dateOrder =
-    roles.timestamp === null
-      ? null
-      : decideDateOrder(
-          table.rows.map((row) => cell(row.cells, roles.timestamp)),
-          localeDateOrder(options.locale ?? "id"),
-        );
+  let dateOrder: DateOrderDecision | null = null;
+  if (roles.timestamp !== null) {
+    const values: string[] = [];
+    table.eachRow((row) => values.push(cell(row.cells, roles.timestamp)));
+    dateOrder = decideDateOrder(values, localeDateOrder(options.locale ?? "id"));
+  }
   const scorers = templateScorers(template);
   const items = template.items.map((item) => ({ code: item.code, column: mapping.items[item.code] as number, score: scorers[item.code]! }));
   const { min, max } = template.scale;
 
-  const accepted: AcceptedRow[] = [];
+  const ikm = createIkmAccumulator(template);
   const refused: Refusal[] = [];
+  let refusalCount = 0;
   const rowsWithoutAnswers: number[] = [];
   const summaryRows: number[] = [];
   const seen = new Map<string, number>();
 
-  for (const row of table.rows) {
+  table.eachRow((row) => {
     const at = row.rowNumber;
     const numberText = cell(row.cells, roles.number);
     if (numberText !== "" && !/^\d+$/.test(numberText)) {
       summaryRows.push(at);
-      continue;
+      return;
     }
     const problems: Refusal[] = [];
     const answers: Record<string, number | null> = {};
@@ -142,7 +170,7 @@ export function buildPreview(table: ImportTable, mapping: ImportMapping, options
     }
     if (problems.length === 0 && answered === 0) {
       rowsWithoutAnswers.push(at);
-      continue;
+      return;
     }
 
     let submittedAt: Date | null = null;
@@ -174,8 +202,9 @@ export function buildPreview(table: ImportTable, mapping: ImportMapping, options
     const saranText = cell(row.cells, roles.saran).replace(/\r\n?/g, "\n").trim();
     if (saranText.length > SARAN_MAX) problems.push(refusal("saranTooLong", at, name(roles.saran!), saranText.slice(0, 40), { max: SARAN_MAX }));
     if (problems.length > 0) {
-      refused.push(...problems);
-      continue;
+      for (const problem of problems) if (refused.length < cap) refused.push(problem);
+      refusalCount += problems.length;
+      return;
     }
     const service = cell(row.cells, roles.service).trim() || null;
     const saran = saranText === "" ? null : saranText;
@@ -190,15 +219,16 @@ export function buildPreview(table: ImportTable, mapping: ImportMapping, options
     const occurrence = (seen.get(normalised) ?? 0) + 1;
     seen.set(normalised, occurrence);
     const fingerprint = createHash("sha256").update(`${normalised}#${occurrence}`).digest("hex");
-    accepted.push({ rowNumber: at, answers, profile, saran, service, submittedAt, fingerprint });
-  }
+    ikm.add(answers);
+    hooks.accept({ rowNumber: at, answers, profile, saran, service, submittedAt, fingerprint });
+  });
   return {
-    rowsRead: table.rows.length,
-    accepted,
+    rowsRead: table.rowCount,
     refused,
+    refusalCount,
     rowsWithoutAnswers,
     summaryRows,
     dateOrder,
-    ikm: computeIkmFromRows(accepted.map((row) => row.answers), { template }),
+    ikm: computeIkmFromSums(ikm.stats(), { template }),
   };
 }

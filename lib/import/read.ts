@@ -50,30 +50,89 @@ export interface ReadOptions {
 
 const HEADER_SEARCH = 20;
 
-function toTable(format: "csv" | "xlsx", raw: ImportRow[], extra: { delimiter?: string; sheet?: string }, options: ReadOptions): ImportTable {
-  const nonBlank = raw.filter((row) => row.cells.some((cell) => cell !== ""));
+/**
+ * An import file opened for reading row by row: its header, and its non-blank rows below the
+ * header read again from the file on each `eachRow`, so a large file is never held as rows.
+ */
+export interface ImportSheet {
+  readonly format: "csv" | "xlsx";
+  readonly delimiter?: string;
+  readonly sheet?: string;
+  /** 0 when the file has no non-blank row. */
+  readonly headerRow: number;
+  readonly header: readonly string[];
+  /** How many non-blank rows lie below the header. */
+  readonly rowCount: number;
+  eachRow(visit: (row: ImportRow) => void): void;
+}
+
+type TRawRows = (visit: (row: ImportRow) => void) => void;
+
+const isBlank = (row: ImportRow) => row.cells.every((cell) => cell === "");
+
+/** The header row among the first non-blank rows (see ReadOptions.headerCodes) and the rows below it. */
+function toSheet(format: "csv" | "xlsx", raw: TRawRows, extra: { delimiter?: string; sheet?: string }, options: ReadOptions): ImportSheet {
+  const first: ImportRow[] = [];
+  let nonBlank = 0;
+  raw((row) => {
+    if (isBlank(row)) return;
+    if (first.length < HEADER_SEARCH) first.push(row);
+    nonBlank += 1;
+  });
   let at = 0;
   const codes = options.headerCodes?.map((code) => code.toUpperCase());
   if (codes && codes.length > 0) {
-    const found = nonBlank.slice(0, HEADER_SEARCH).findIndex((row) => {
+    const found = first.findIndex((row) => {
       const cells = new Set(row.cells.map((cell) => cell.toUpperCase()));
       return codes.filter((code) => cells.has(code)).length * 2 >= codes.length;
     });
     if (found > 0) at = found;
   }
-  const headerRow = nonBlank[at];
-  if (!headerRow) return { format, ...extra, headerRow: 0, header: [], rows: [] };
-  return { format, ...extra, headerRow: headerRow.rowNumber, header: headerRow.cells, rows: nonBlank.slice(at + 1) };
+  const headerRow = first[at];
+  if (!headerRow) return { format, ...extra, headerRow: 0, header: [], rowCount: 0, eachRow: () => {} };
+  const below = headerRow.rowNumber;
+  return {
+    format,
+    ...extra,
+    headerRow: below,
+    header: headerRow.cells,
+    rowCount: nonBlank - at - 1,
+    eachRow: (visit) => raw((row) => {
+      if (row.rowNumber > below && !isBlank(row)) visit(row);
+    }),
+  };
+}
+
+/** Every row of a sheet at once (small files, the `ikm` command, tests). */
+export function tableOf(sheet: ImportSheet): ImportTable {
+  const rows: ImportRow[] = [];
+  sheet.eachRow((row) => rows.push(row));
+  const { format, delimiter, sheet: name, headerRow, header } = sheet;
+  return { format, ...(delimiter === undefined ? {} : { delimiter }), ...(name === undefined ? {} : { sheet: name }), headerRow, header, rows };
+}
+
+/** CSV text as a sheet: each pass parses the text again row by row (papaparse's step), holding one row at a time. */
+export function openCsvText(text: string, options: ReadOptions = {}): ImportSheet {
+  const content = text.replace(/^\uFEFF/, "");
+  const delimiter = detectDelimiter(content);
+  const raw: TRawRows = (visit) => {
+    let index = 0;
+    Papa.parse<string[]>(content, {
+      delimiter,
+      header: false,
+      skipEmptyLines: false,
+      step: (result) => {
+        index += 1;
+        if (result.errors.some((error) => error.type === "Quotes")) throw new ImportReadError("unclosedQuote", { row: index });
+        visit({ rowNumber: index, cells: result.data.map((f) => f.trim()) });
+      },
+    });
+  };
+  return toSheet("csv", raw, { delimiter }, options);
 }
 
 export function readCsvText(text: string, options: ReadOptions = {}): ImportTable {
-  const content = text.replace(/^\uFEFF/, "");
-  const delimiter = detectDelimiter(content);
-  const parsed = Papa.parse<string[]>(content, { delimiter, header: false, skipEmptyLines: false });
-  const quoteError = parsed.errors.find((error) => error.type === "Quotes");
-  if (quoteError) throw new ImportReadError("unclosedQuote", { row: (quoteError.row ?? 0) + 1 });
-  const rows = parsed.data.map((fields, index) => ({ rowNumber: index + 1, cells: fields.map((f) => f.trim()) }));
-  return toTable("csv", rows, { delimiter }, options);
+  return tableOf(openCsvText(text, options));
 }
 
 function pad2(n: number): string {
@@ -97,7 +156,8 @@ function excelText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-export async function readXlsxBytes(data: Uint8Array, options: ReadOptions = {}): Promise<ImportTable> {
+/** An XLSX sheet (exceljs loads the workbook whole; its rows are turned into text one at a time, on each pass). */
+export async function openXlsxBytes(data: Uint8Array, options: ReadOptions = {}): Promise<ImportSheet> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ExcelJS.Buffer);
@@ -106,19 +166,28 @@ export async function readXlsxBytes(data: Uint8Array, options: ReadOptions = {})
   }
   const worksheet = options.sheet === undefined ? workbook.worksheets[0] : workbook.getWorksheet(options.sheet);
   if (!worksheet) throw new ImportReadError("noSheet", { sheet: options.sheet ?? "" });
-  const rows: ImportRow[] = [];
-  worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(excelText(row.getCell(column).value));
-    rows.push({ rowNumber, cells });
-  });
-  return toTable("xlsx", rows, { sheet: worksheet.name }, options);
+  const raw: TRawRows = (visit) =>
+    worksheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      for (let column = 1; column <= row.cellCount; column++) cells.push(excelText(row.getCell(column).value));
+      visit({ rowNumber, cells });
+    });
+  return toSheet("xlsx", raw, { sheet: worksheet.name }, options);
+}
+
+export async function readXlsxBytes(data: Uint8Array, options: ReadOptions = {}): Promise<ImportTable> {
+  return tableOf(await openXlsxBytes(data, options));
+}
+
+/** Open file content by its name's extension (.csv, .txt, .xlsx, .xlsm). */
+export async function openImportBytes(fileName: string, data: Uint8Array, options: ReadOptions = {}): Promise<ImportSheet> {
+  const extension = path.extname(fileName).toLowerCase();
+  if (extension === ".csv" || extension === ".txt") return openCsvText(Buffer.from(data).toString("utf8"), options);
+  if (extension === ".xlsx" || extension === ".xlsm") return openXlsxBytes(data, options);
+  throw new ImportReadError("unsupportedFormat", { extension: extension || "-" });
 }
 
 /** Read file content by its name's extension (.csv, .xlsx, .xlsm). */
 export async function readImportBytes(fileName: string, data: Uint8Array, options: ReadOptions = {}): Promise<ImportTable> {
-  const extension = path.extname(fileName).toLowerCase();
-  if (extension === ".csv" || extension === ".txt") return readCsvText(Buffer.from(data).toString("utf8"), options);
-  if (extension === ".xlsx" || extension === ".xlsm") return readXlsxBytes(data, options);
-  throw new ImportReadError("unsupportedFormat", { extension: extension || "-" });
+  return tableOf(await openImportBytes(fileName, data, options));
 }

@@ -8,7 +8,10 @@
 // Run: npm run bench:import -- [--responses 100000] [--keep-db]
 // Measured here (2 cores shared with other work), 100,000 rows: preview 7.6 s, commit 27.2 s
 // (the preview again included; 3,679 rows/s), the same file again 2.3 s (0 new), peak RSS
-// 1.2 GB. Before the set-based rollup pass, 10,000 rows took 13.8 s: 11 s of it the per-row trigger.
+// 1.2 GB; after reading row by row, keeping each new row only as its insert record and one month
+// formatter instead of one per row: preview 3.3 s, commit 25.8 s (3,873 rows/s; ~19 s of it the
+// insert, mostly the feedback trigger on rows with a low score), again 2.3 s, peak RSS 517 MB.
+// Before the set-based rollup pass, 10,000 rows took 13.8 s: 11 s of it the per-row trigger.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { computeIkmFromRows, PERMENPAN_14_2017 } from "@/lib/ikm";

@@ -8,7 +8,7 @@ import type { DateOrderDecision, ImportMapping, TImportSource } from "@/lib/impo
 import type { TCaller } from "@/lib/permissions";
 import type { TRequestMeta } from "@/lib/request/meta";
 import { ZImportInput, ZUndoImport, type TImportFile } from "@/lib/validation/import";
-import { planImport, type TImportPlan, type TImportRefusal, type TPlannedRow } from "./plan";
+import { planImport, type TImportPlan, type TImportRefusal } from "./plan";
 
 // Import of tabulations and online-form exports into a unit, by its operators and admins
 // ("operate", like paper entry). The preview and the commit work the import out the same way
@@ -29,7 +29,10 @@ export type TImportPreview = {
   mapping: ImportMapping | null;
   dateOrder: DateOrderDecision | null;
   rowsRead: number;
+  /** The first refusals (up to REFUSAL_CAP of ./plan.ts), by row. */
   refusals: TImportRefusal[];
+  /** All refusals, also those not listed. */
+  refusalCount: number;
   /** Rows a commit would add. */
   newRows: number;
   /** Rows this unit has imported before (from this file or another): not counted again. */
@@ -50,11 +53,12 @@ export function previewOf(plan: TImportPlan): TImportPreview {
     fileName: plan.fileName,
     fileSha256: plan.fileSha256,
     source: plan.file?.source ?? null,
-    header: plan.file?.table.header ?? [],
+    header: plan.file?.sheet.header ?? [],
     mapping: plan.file?.mapping ?? null,
     dateOrder: plan.file?.preview.dateOrder ?? null,
     rowsRead: plan.file?.preview.rowsRead ?? 0,
     refusals: plan.refusals,
+    refusalCount: plan.refusalCount,
     newRows: plan.newRows.length,
     alreadyImported: plan.alreadyImported,
     skipped: plan.skipped,
@@ -102,25 +106,15 @@ async function insertRows(tx: TTx, plan: TImportPlan, batchId: string, enteredBy
 async function insertChunks(tx: TTx, plan: TImportPlan, batchId: string, enteredById: string | null): Promise<number> {
   let inserted = 0;
   for (let i = 0; i < plan.newRows.length; i += INSERT_CHUNK) {
-    const chunk = plan.newRows.slice(i, i + INSERT_CHUNK).map((r: TPlannedRow) => ({
-      service_id: r.serviceId,
-      submitted_at: r.submittedAt.toISOString(),
-      // A missing key is an unanswered item.
-      answers: Object.fromEntries(Object.entries(r.answers).filter(([, v]) => v !== null)),
-      gender: r.profile.gender,
-      age: r.profile.age,
-      education: r.profile.education,
-      occupation: r.profile.occupation,
-      saran: r.saran,
-      key: r.key,
-    }));
+    // The plan keeps each row as its JSON record already (a missing answers key is an unanswered item).
+    const chunk = `[${plan.newRows.slice(i, i + INSERT_CHUNK).join(",")}]`;
     inserted += await tx.$executeRaw`
       INSERT INTO response (id, unit_id, service_id, template_version_id, channel, submitted_at, answers, gender, age, education,
                             occupation, saran, idempotency_key, locale, entered_by_id, import_batch_id)
       SELECT gen_random_uuid(), ${plan.unit.id}::uuid, x.service_id, ${plan.survey.templateVersionId}::uuid, 'IMPORT'::"Channel",
              x.submitted_at, x.answers, x.gender::"Gender", x.age, x.education::"Education", x.occupation::"Occupation",
              x.saran, x.key, 'id', ${enteredById}::uuid, ${batchId}::uuid
-        FROM jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+        FROM jsonb_to_recordset(${chunk}::jsonb)
           AS x(service_id uuid, submitted_at timestamptz, answers jsonb, gender text, age int, education text, occupation text, saran text, key text)
       ON CONFLICT (idempotency_key) DO NOTHING`;
   }
@@ -129,12 +123,8 @@ async function insertChunks(tx: TTx, plan: TImportPlan, batchId: string, entered
 
 /** The batch and its rows, in the write's transaction: what a caller's commit and the command line's both do. */
 export async function writeImport(tx: TTx, plan: TImportPlan, batchId: string, createdById: string | null): Promise<TImportCommitted> {
-  let first = Infinity;
-  let last = -Infinity;
-  for (const r of plan.newRows) {
-    first = Math.min(first, r.submittedAt.getTime());
-    last = Math.max(last, r.submittedAt.getTime());
-  }
+  const first = plan.span?.first ?? Infinity;
+  const last = plan.span?.last ?? -Infinity;
   await tx.importBatch.create({
     data: {
       id: batchId,
@@ -164,7 +154,7 @@ export async function writeImport(tx: TTx, plan: TImportPlan, batchId: string, c
 
 /** Why a commit is refused before anything is written. */
 export function commitRefusal(plan: TImportPlan): "refused" | "nothingNew" | null {
-  if (plan.refusals.length > 0 || !plan.file) return "refused";
+  if (plan.refusalCount > 0 || !plan.file) return "refused";
   return plan.newRows.length === 0 ? "nothingNew" : null;
 }
 

@@ -4,9 +4,8 @@ import { prisma } from "@/lib/db";
 import { getSurvey, type TSurvey } from "@/lib/dal/survey";
 import { agencyTimeZone } from "@/lib/dal/settings";
 import { getUnitForCaller, type TUnitRef } from "@/lib/dal/units";
-import { collectStats, computeIkmFromRows, computeIkmFromSums, type IkmResult, type IkmStats, type IkmTemplate } from "@/lib/ikm";
-import { ImportReadError, previewFile, zonedToUtc, type FileImport, type Refusal } from "@/lib/import";
-import type { ImportProfile } from "@/lib/import/preview";
+import { computeIkmFromSums, createIkmAccumulator, type IkmResult, type IkmStats, type IkmTemplate } from "@/lib/ikm";
+import { ImportReadError, scanFile, zonedToUtc, type FileScan, type Refusal } from "@/lib/import";
 import { normalise } from "@/lib/import/text";
 import type { TCaller } from "@/lib/permissions";
 import type { TImportInput } from "@/lib/validation/import";
@@ -14,6 +13,9 @@ import type { TImportInput } from "@/lib/validation/import";
 // What an import would do, worked out the same way for the preview and, again inside the
 // commit, on the server: read the file with lib/import, resolve each row's service and time,
 // find the rows this unit has already imported (by fingerprint), and the IKM the new rows add.
+// A large file is read row by row and never held as rows: each new row is kept only as its
+// ready insert record (JSON text), the IKM added is summed as the rows pass, the keys already
+// imported are looked up chunk by chunk, and a preview keeps the first REFUSAL_CAP refusals.
 
 /** A refusal of lib/import, or one of the data layer's: a service the unit does not have, a row without a time. */
 export type TImportRefusal =
@@ -26,16 +28,9 @@ export type TImportRefusal =
       readonly params: Readonly<Record<string, string | number>>;
     };
 
-export type TPlannedRow = {
-  readonly rowNumber: number;
-  readonly answers: Readonly<Record<string, number | null>>;
-  readonly profile: ImportProfile;
-  readonly saran: string | null;
-  readonly serviceId: string | null;
-  readonly submittedAt: Date;
-  /** The response's idempotency key: the unit and the row's fingerprint. */
-  readonly key: string;
-};
+/** The refusals a plan keeps (the first, by row); refusalCount counts them all. */
+export const REFUSAL_CAP = 1000;
+const LOOKUP_CHUNK = 5000;
 
 export type TImportPlan = {
   unit: TUnitRef;
@@ -43,12 +38,19 @@ export type TImportPlan = {
   fileName: string;
   fileSha256: string;
   /** Null when the file could not be read at all (the refusal says why). */
-  file: FileImport | null;
+  file: FileScan | null;
   serviceId: string | null;
   serviceColumn: string | null;
+  /** The first REFUSAL_CAP refusals, by row. */
   refusals: TImportRefusal[];
-  /** Rows not yet imported into the unit: what a commit adds. */
-  newRows: TPlannedRow[];
+  refusalCount: number;
+  /**
+   * Rows not yet imported into the unit, what a commit adds: each as the JSON record the insert
+   * reads (service_id, submitted_at, answers without the unanswered items, profile, saran, key).
+   */
+  newRows: string[];
+  /** The earliest and latest time among the new rows (ms); null without new rows. */
+  span: { first: number; last: number } | null;
   alreadyImported: number;
   /** Blank rows and a tabulation's summary rows, left out. */
   skipped: number;
@@ -76,9 +78,28 @@ function serviceMatcher(services: TSurvey["services"]) {
   return (text: string) => byText.get(normalise(text)) ?? null;
 }
 
-function localMonth(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" }).formatToParts(at);
-  return `${parts.find((p) => p.type === "year")!.value}-${parts.find((p) => p.type === "month")!.value}`;
+/** The local month ("2026-03") of an instant; one formatter, months cached per hour (a formatter per row took seconds and hundreds of MB). */
+function monthReader(timeZone: string): (ms: number) => string {
+  const format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit" });
+  const byHour = new Map<number, string>();
+  return (ms) => {
+    const hour = Math.floor(ms / 3_600_000);
+    let month = byHour.get(hour);
+    if (month === undefined) {
+      const parts = format.formatToParts(new Date(ms));
+      month = `${parts.find((p) => p.type === "year")!.value}-${parts.find((p) => p.type === "month")!.value}`;
+      byHour.set(hour, month);
+    }
+    return month;
+  };
+}
+
+/** A growable typed array. */
+function grow<T extends Float64Array | Int8Array | Uint8Array>(array: T, need: number, make: (length: number) => T): T {
+  if (need <= array.length) return array;
+  const bigger = make(Math.max(need, array.length * 2));
+  bigger.set(array);
+  return bigger;
 }
 
 /** The plan for the caller's import into the unit, or null when the unit is not theirs to operate (or takes no responses). */
@@ -93,73 +114,146 @@ export async function planForUnit(unit: TUnitRef, input: TImportInput): Promise<
   const template = importTemplate(survey);
   const timeZone = await agencyTimeZone();
   const fileSha256 = createHash("sha256").update(input.bytes).digest("hex");
-  const base = { unit, survey, fileName: input.fileName, fileSha256, serviceId: null, serviceColumn: null, newRows: [], alreadyImported: 0, skipped: 0, before: null, after: null, months: null };
-  const nothing = computeIkmFromRows([], { template });
+  const base = { unit, survey, fileName: input.fileName, fileSha256, serviceId: null, serviceColumn: null, newRows: [], span: null, alreadyImported: 0, skipped: 0, before: null, after: null, months: null };
+  const nothing = computeIkmFromSums(createIkmAccumulator(template).stats(), { template });
+  const readRefusal = (err: ImportReadError): TImportPlan => {
+    const refusals = [refusal(err.key, Number(err.params.row ?? 1), null, "", { ...err.params })];
+    return { ...base, file: null, refusals, refusalCount: 1, added: nothing };
+  };
 
-  let file: FileImport;
-  try {
-    file = await previewFile(input.fileName, input.bytes, { template, timeZone, ...(input.mappingOverride ? { override: input.mappingOverride } : {}) });
-  } catch (err) {
-    if (!(err instanceof ImportReadError)) throw err;
-    return { ...base, file: null, refusals: [refusal(err.key, Number(err.params.row ?? 1), null, "", { ...err.params })], added: nothing };
-  }
-  const { preview, mapping, table } = file;
-  const refusals: TImportRefusal[] = [...preview.refused];
-  const serviceCol = mapping.roles.service;
-  const serviceColumn = input.serviceCode === undefined && serviceCol !== null ? (table.header[serviceCol] ?? String(serviceCol + 1)) : null;
-
-  let fixed: string | null = null;
-  if (input.serviceCode !== undefined) {
-    fixed = survey.services.find((s) => s.code === input.serviceCode)?.id ?? null;
-    if (!fixed) refusals.push(refusal("unknownService", table.headerRow, null, input.serviceCode));
-  } else if (serviceColumn === null) {
-    if (survey.services.length === 1) fixed = survey.services[0]!.id;
-    else if (survey.services.length > 1) refusals.push(refusal("serviceRequired", table.headerRow, null, ""));
-  }
+  // The service and time of each accepted row are resolved as the file is read, in file order; so
+  // are the data layer's own refusals of a row (after the header's, before the next row's).
+  const headerRefusals: TImportRefusal[] = [];
+  const rowRefusals: TImportRefusal[] = [];
+  let rowRefusalCount = 0;
+  const refuseRow = (r: TImportRefusal) => {
+    if (rowRefusals.length < REFUSAL_CAP) rowRefusals.push(r);
+    rowRefusalCount += 1;
+  };
   const match = serviceMatcher(survey.services);
   const fallbackAt = input.date ? zonedToUtc({ y: Number(input.date.slice(0, 4)), mo: Number(input.date.slice(5, 7)), d: Number(input.date.slice(8, 10)), h: 12, mi: 0, s: 0 }, timeZone) : null;
+  const k = template.items.length;
+  const codes = template.items.map((item) => item.code);
+  // Per kept row: its insert record, fingerprint (32 bytes), answers (-1 = unanswered) and time.
+  const records: string[] = [];
+  let fingerprints = new Uint8Array(32 * 1024);
+  let scores = new Int8Array(k * 1024);
+  let times = new Float64Array(1024);
+  let fixed: string | null = null;
+  let serviceColumn: string | null = null;
+  let resolved = false;
 
-  const rows: TPlannedRow[] = [];
-  for (const row of preview.accepted) {
-    let serviceId = fixed;
-    if (serviceColumn !== null && row.service !== null) {
-      serviceId = match(row.service);
-      if (!serviceId) refusals.push(refusal("unknownService", row.rowNumber, serviceColumn, row.service));
-    } else if (serviceColumn !== null && survey.services.length === 1) serviceId = survey.services[0]!.id;
-    const submittedAt = row.submittedAt ?? fallbackAt;
-    if (!submittedAt) refusals.push(refusal("noDate", row.rowNumber, null, ""));
-    if (!submittedAt || (serviceColumn !== null && row.service !== null && !serviceId)) continue;
-    rows.push({ rowNumber: row.rowNumber, answers: row.answers, profile: row.profile, saran: row.saran, serviceId, submittedAt, key: importKey(unit.id, row.fingerprint) });
+  let file: FileScan;
+  try {
+    file = await scanFile(input.fileName, input.bytes, { template, timeZone, ...(input.mappingOverride ? { override: input.mappingOverride } : {}) }, {
+      refusalCap: REFUSAL_CAP,
+      accept: (row) => {
+        if (!resolved) throw new Error("accept before the header was resolved");
+        let serviceId = fixed;
+        if (serviceColumn !== null && row.service !== null) {
+          serviceId = match(row.service);
+          if (!serviceId) refuseRow(refusal("unknownService", row.rowNumber, serviceColumn, row.service));
+        } else if (serviceColumn !== null && survey.services.length === 1) serviceId = survey.services[0]!.id;
+        const submittedAt = row.submittedAt ?? fallbackAt;
+        if (!submittedAt) refuseRow(refusal("noDate", row.rowNumber, null, ""));
+        if (!submittedAt || (serviceColumn !== null && row.service !== null && !serviceId)) return;
+        const n = records.length;
+        fingerprints = grow(fingerprints, 32 * (n + 1), (l) => new Uint8Array(l));
+        fingerprints.set(Buffer.from(row.fingerprint, "hex"), 32 * n);
+        scores = grow(scores, k * (n + 1), (l) => new Int8Array(l));
+        codes.forEach((code, i) => (scores[k * n + i] = row.answers[code] ?? -1));
+        times = grow(times, n + 1, (l) => new Float64Array(l));
+        times[n] = submittedAt.getTime();
+        const answers: Record<string, number> = {};
+        for (const code of codes) if (row.answers[code] !== null && row.answers[code] !== undefined) answers[code] = row.answers[code]!;
+        records.push(
+          JSON.stringify({
+            service_id: serviceId,
+            submitted_at: submittedAt.toISOString(),
+            answers,
+            gender: row.profile.gender,
+            age: row.profile.age,
+            education: row.profile.education,
+            occupation: row.profile.occupation,
+            saran: row.saran,
+            key: importKey(unit.id, row.fingerprint),
+          }),
+        );
+      },
+      ready: ({ header, headerRow }, mapping) => {
+        const serviceCol = mapping.roles.service;
+        serviceColumn = input.serviceCode === undefined && serviceCol !== null ? (header[serviceCol] ?? String(serviceCol + 1)) : null;
+        if (input.serviceCode !== undefined) {
+          fixed = survey.services.find((s) => s.code === input.serviceCode)?.id ?? null;
+          if (!fixed) headerRefusals.push(refusal("unknownService", headerRow, null, input.serviceCode));
+        } else if (serviceColumn === null) {
+          if (survey.services.length === 1) fixed = survey.services[0]!.id;
+          else if (survey.services.length > 1) headerRefusals.push(refusal("serviceRequired", headerRow, null, ""));
+        }
+        resolved = true;
+      },
+    });
+  } catch (err) {
+    if (!(err instanceof ImportReadError)) throw err;
+    return readRefusal(err);
   }
-  refusals.sort((a, b) => a.row - b.row);
+  const { preview } = file;
+  // The file's refusals come first on the header row, then the data layer's there, then by row.
+  const atHeader = preview.refused.filter((r) => r.row <= file.sheet.headerRow);
+  const merged = [...atHeader, ...headerRefusals, ...[...preview.refused.filter((r) => r.row > file.sheet.headerRow), ...rowRefusals].sort((a, b) => a.row - b.row)];
+  const refusals = merged.slice(0, REFUSAL_CAP);
+  const refusalCount = preview.refusalCount + headerRefusals.length + rowRefusalCount;
 
-  const taken = new Set<string>();
-  for (let i = 0; i < rows.length; i += 5000) {
-    const keys = rows.slice(i, i + 5000).map((r) => r.key);
-    const found = await prisma.$queryRaw<{ k: string }[]>`SELECT idempotency_key AS k FROM response WHERE idempotency_key = ANY(${keys}::text[])`;
-    for (const f of found) taken.add(f.k);
+  const fresh = new Uint8Array(records.length).fill(1);
+  for (let i = 0; i < records.length; i += LOOKUP_CHUNK) {
+    const keys: string[] = [];
+    for (let j = i; j < Math.min(records.length, i + LOOKUP_CHUNK); j++) keys.push(importKey(unit.id, Buffer.from(fingerprints.subarray(32 * j, 32 * j + 32)).toString("hex")));
+    const found = new Set((await prisma.$queryRaw<{ k: string }[]>`SELECT idempotency_key AS k FROM response WHERE idempotency_key = ANY(${keys}::text[])`).map((f) => f.k));
+    keys.forEach((key, j) => {
+      if (found.has(key)) fresh[i + j] = 0;
+    });
   }
-  const newRows = rows.filter((r) => !taken.has(r.key));
-  const added = computeIkmFromRows(newRows.map((r) => r.answers), { template });
+  const newRows: string[] = [];
+  const mine = createIkmAccumulator(template);
+  const month = monthReader(timeZone);
+  let first = Infinity;
+  let last = -Infinity;
+  let firstMonth = "";
+  let lastMonth = "";
+  const answers = new Array<number | null>(k);
+  for (let i = 0; i < records.length; i++) {
+    if (!fresh[i]) continue;
+    newRows.push(records[i]!);
+    for (let j = 0; j < k; j++) answers[j] = scores[k * i + j] === -1 ? null : scores[k * i + j]!;
+    mine.add(answers);
+    const at = times[i]!;
+    first = Math.min(first, at);
+    last = Math.max(last, at);
+    const m = month(at);
+    if (firstMonth === "" || m < firstMonth) firstMonth = m;
+    if (m > lastMonth) lastMonth = m;
+  }
+  const span = newRows.length > 0 ? { first, last } : null;
+  const months = newRows.length > 0 ? { first: firstMonth, last: lastMonth } : null;
+  records.length = 0;
   const plan: TImportPlan = {
     ...base,
     file,
     serviceId: fixed,
     serviceColumn,
     refusals,
+    refusalCount,
     newRows,
-    alreadyImported: rows.length - newRows.length,
+    span,
+    alreadyImported: fresh.length - newRows.length,
     skipped: preview.rowsWithoutAnswers.length + preview.summaryRows.length,
-    added,
+    added: computeIkmFromSums(mine.stats(), { template }),
+    months,
   };
-  if (newRows.length === 0) return plan;
-
-  const months = newRows.map((r) => localMonth(r.submittedAt, timeZone)).sort();
-  plan.months = { first: months[0]!, last: months[months.length - 1]! };
-  const stats = await unitStats(unit.id, survey, plan.months);
-  const mine = collectStats(newRows.map((r) => r.answers), template);
+  if (!months) return plan;
+  const stats = await unitStats(unit.id, survey, months);
   plan.before = stats.respondents > 0 ? computeIkmFromSums(stats, { template }) : null;
-  plan.after = computeIkmFromSums(addStats(stats, mine), { template });
+  plan.after = computeIkmFromSums(addStats(stats, mine.stats()), { template });
   return plan;
 }
 
