@@ -14,8 +14,8 @@ import { IMPORT_SCREEN_MAX_BYTES, importFieldsFromForm, type TImportFile } from 
 /** The refusals a screen lists; the rest are counted. */
 const SHOWN_REFUSALS = 200;
 
-/** The preview as the screen gets it: the first refusals, and how many there are. */
-export type TImportPreviewView = TImportPreview & { refusalCount: number };
+/** The preview as the screen gets it: the first refusals (refusalCount counts them all). */
+export type TImportPreviewView = TImportPreview;
 
 export type TImportState = {
   /** Changes with every answer from the server. */
@@ -27,7 +27,7 @@ export type TImportState = {
 };
 
 function previewView(p: TImportPreview): TImportPreviewView {
-  return { ...p, refusals: p.refusals.slice(0, SHOWN_REFUSALS), refusalCount: p.refusals.length };
+  return { ...p, refusals: p.refusals.slice(0, SHOWN_REFUSALS) };
 }
 
 /** The posted file and fields, or the field errors that stop them before the data layer. */
@@ -68,9 +68,13 @@ async function commitStep(prev: TImportState, form: FormData): Promise<TImportSt
   return { seq, error: r.error, ...(again.ok ? { preview: previewView(again.value) } : {}) };
 }
 
-/** The screen's one form: "Pratinjau" (step=preview, the default) or "Impor" (step=commit). */
+/** The screen's one form: "Pratinjau" (step=preview, the default), "Perbarui pratinjau" (step=remap) or "Impor" (step=commit). */
 export async function importAction(prev: TImportState, form: FormData): Promise<TImportState> {
-  return form.get("step") === "commit" ? commitStep(prev, form) : previewStep(prev, form);
+  const step = form.get("step");
+  if (step === "commit") return commitStep(prev, form);
+  // "Pratinjau" proposes a mapping afresh (the file may be another); "Perbarui pratinjau" sends the corrected one.
+  if (step !== "remap") form.delete("mapping");
+  return previewStep(prev, form);
 }
 
 export type TUndoState = { error?: "notFound" | "alreadyUndone" | "invalid"; deleted?: number };

@@ -105,7 +105,7 @@ export function PreviewPanel({ preview, items, pending, stale }: { preview: TImp
           {dirty && (
             <div className="mt-3 flex flex-wrap items-center gap-3">
               <Alert tone="warning" className="grow">{t("mappingChanged")}</Alert>
-              <Button type="submit" name="step" value="preview" disabled={pending}>
+              <Button type="submit" name="step" value="remap" disabled={pending || stale}>
                 {t("updatePreview")}
               </Button>
             </div>

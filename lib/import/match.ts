@@ -137,6 +137,11 @@ export function proposeMapping(header: readonly string[], template: IkmTemplate)
   return withUnmatched(header, items, roles);
 }
 
+/** A correction naming a field or a column the file does not have (a stale or forged form). */
+export class MappingOverrideError extends RangeError {
+  override readonly name = "MappingOverrideError";
+}
+
 export interface MappingOverride {
   readonly items?: Readonly<Record<string, number | null>>;
   readonly roles?: Partial<Readonly<Record<TRoleField, number | null>>>;
@@ -154,10 +159,10 @@ export function applyMappingOverride(header: readonly string[], mapping: ImportM
     ...Object.entries(override.roles ?? {}).map(([field, column]) => ({ kind: "role" as const, field, column })),
   ];
   for (const g of given) {
-    if (g.kind === "item" && !(g.field in items)) throw new RangeError(`unknown item ${g.field}`);
-    if (g.kind === "role" && !(g.field in roles)) throw new RangeError(`unknown field ${g.field}`);
+    if (g.kind === "item" && !(g.field in items)) throw new MappingOverrideError(`unknown item ${g.field}`);
+    if (g.kind === "role" && !(g.field in roles)) throw new MappingOverrideError(`unknown field ${g.field}`);
     if (g.column !== null && g.column !== undefined && (!Number.isInteger(g.column) || g.column < 0 || g.column >= header.length)) {
-      throw new RangeError(`column ${g.column} out of range`);
+      throw new MappingOverrideError(`column ${g.column} out of range`);
     }
   }
   for (const g of given) {

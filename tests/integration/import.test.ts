@@ -215,6 +215,23 @@ describe("refusals and choices", () => {
     expect(noGender.ok && noGender.value.mapping!.roles.gender).toBeNull();
     expect(noGender.ok && noGender.value.added.ikm).toBe(proposed.value.added.ikm);
   });
+
+  it("a mapping naming a column or an item the file does not have is refused, not a server error; nothing is written", async () => {
+    const count = async () => (await one<{ n: number }>(`SELECT count(*)::int AS n FROM import_batch`)).n;
+    const before = await count();
+    const forgeries: { items?: Record<string, number>; roles?: { saran: number } }[] = [{ items: { U1: 999 } }, { items: { U99: 1 } }, { roles: { saran: -1 } }];
+    for (const mappingOverride of forgeries) {
+      const forged = await imp.previewImport(callers.operator, UNIT, { ...googleFile, mappingOverride });
+      if (!forged.ok) {
+        // The schema refuses what it can tell without the file (a negative column).
+        expect(forged).toMatchObject({ ok: false, error: "invalid" });
+        continue;
+      }
+      expect(forged.value).toMatchObject({ refusalCount: 1, refusals: [{ key: "badMapping", row: 1 }], newRows: 0 });
+      expect(await imp.commitImport(callers.operator, UNIT, { ...googleFile, mappingOverride })).toEqual({ ok: false, error: "refused" });
+    }
+    expect(await count()).toBe(before);
+  });
 });
 
 describe("npm run import", () => {

@@ -5,6 +5,7 @@ import { getSurvey, type TSurvey } from "@/lib/dal/survey";
 import { agencyTimeZone } from "@/lib/dal/settings";
 import { getUnitForCaller, type TUnitRef } from "@/lib/dal/units";
 import { computeIkmFromSums, createIkmAccumulator, type IkmResult, type IkmStats, type IkmTemplate } from "@/lib/ikm";
+import { MappingOverrideError } from "@/lib/import/match";
 import { ImportReadError, scanFile, zonedToUtc, type FileScan, type Refusal } from "@/lib/import";
 import { normalise } from "@/lib/import/text";
 import type { TCaller } from "@/lib/permissions";
@@ -21,7 +22,7 @@ import type { TImportInput } from "@/lib/validation/import";
 export type TImportRefusal =
   | Refusal
   | {
-      readonly key: "unknownService" | "noDate" | "serviceRequired" | ImportReadError["key"];
+      readonly key: "unknownService" | "noDate" | "serviceRequired" | "badMapping" | ImportReadError["key"];
       readonly row: number;
       readonly column: string | null;
       readonly value: string;
@@ -194,6 +195,7 @@ export async function planForUnit(unit: TUnitRef, input: TImportInput): Promise<
       },
     });
   } catch (err) {
+    if (err instanceof MappingOverrideError) return { ...base, file: null, refusals: [refusal("badMapping", 1, null, "")], refusalCount: 1, added: nothing };
     if (!(err instanceof ImportReadError)) throw err;
     return readRefusal(err);
   }
