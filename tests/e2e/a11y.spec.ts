@@ -109,6 +109,7 @@ for (const locale of ["id", "en"] as const) {
       "/dasbor/unit/DISDUKCAPIL/poster",
       "/dasbor/unit/DISDUKCAPIL/kode-transaksi",
       "/dasbor/unit/DUKCAPIL-CAPIL/kertas",
+      "/dasbor/unit/DUKCAPIL-CAPIL/impor",
       "/admin/pengguna",
       "/admin/pengguna?unit=DINKES&bawah=1",
       "/admin/pengguna/impor",

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { computeIkmFromRows, PERMENPAN_14_2017 } from "@/lib/ikm";
 import { query } from "./support/db";
@@ -132,6 +133,9 @@ test("an operator imports a CSV, an XLSX and a Google Forms export; the dashboar
   await expect(missing).toHaveCount(1);
   await expect(missing).toContainText("Baris 1: tidak ada kolom untuk unsur U3");
   await expect(page.getByTestId("import-commit")).toBeDisabled();
+  // The preview with its mapping and a refusal is as accessible as the rest of the staff pages.
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  expect(axe.violations.map((v) => `${v.id} (${v.nodes.length}): ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
   // The operator gives U3 its column, and previews again.
   await page.getByTestId("map-U3").selectOption({ label: "Kolom 9: Menurut Anda seberapa lama Anda menunggu sampai selesai dilayani?" });
   await expect(page.getByTestId("import-commit")).toBeDisabled();
